@@ -1,0 +1,61 @@
+# Developer entry points. `make run` starts the app on http://127.0.0.1:8000 (SQLite unless
+# DATABASE_URL is set); `make test` runs the whole pipeline (see scripts/test.sh).
+
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+RUFF   := $(VENV)/bin/ruff
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+# Extra pytest arguments: make test ARGS="-k smoke -x"
+ARGS   ?=
+# Set DEMO=0 to skip loading demo data (the seed_demo step runs only if that command exists).
+DEMO   ?= 1
+
+.PHONY: help run venv install install-dev migrate load demo test lint format clean
+
+help:
+	@echo "make run     - install, migrate, load the road map, (demo data), runserver $(HOST):$(PORT)"
+	@echo "make test    - ruff + pytest against a throwaway PostgreSQL, browser tests included"
+	@echo "make lint    - ruff check + ruff format --check"
+	@echo "make format  - ruff check --fix + ruff format"
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+
+venv: $(PY)
+
+install: venv
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+
+install-dev: venv
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+
+migrate: install
+	$(PY) manage.py migrate --noinput
+
+load: migrate
+	$(PY) manage.py load_roadmap
+
+demo: load
+	@if [ "$(DEMO)" = "1" ] && $(PY) manage.py help seed_demo >/dev/null 2>&1; then \
+		echo "$(PY) manage.py seed_demo"; $(PY) manage.py seed_demo; \
+	fi
+
+run: demo
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test:
+	bash scripts/test.sh $(ARGS)
+
+lint: install-dev
+	$(RUFF) check .
+	$(RUFF) format --check .
+
+format: install-dev
+	$(RUFF) check --fix --exit-zero .
+	$(RUFF) format .
+
+clean:
+	rm -rf .pytest_cache .ruff_cache test-artifacts staticfiles
+	find . -path ./$(VENV) -prune -o -name __pycache__ -type d -exec rm -rf {} +

@@ -1,0 +1,150 @@
+"""Pages of agencies, priority activities, quick wins and the action plan."""
+
+from django.db.models import Count, Prefetch, Q
+from django.shortcuts import get_object_or_404
+from django.views.generic import DetailView, TemplateView
+from django_filters.views import FilterView
+from django_tables2 import SingleTableMixin
+
+from actions.filters import ActionPlanFilter, ActivityFilter, AgencyFilter
+from actions.models import ActionPlanRow, ActivityTarget, PlannedAction, PriorityActivity
+from actions.tables import ActionPlanTable, ActivityTable, AgencyTable
+from areas.views import years_of
+from roadmap.models import Agency
+from roadmap.views import EditionMixin
+
+
+def activities_with_targets(queryset):
+    return queryset.select_related("area", "quick_win", "agency").prefetch_related("targets__level")
+
+
+def action_rows_with_details(queryset):
+    return queryset.select_related("area", "group").prefetch_related("leads__agency", "planned_actions")
+
+
+def target_years(items) -> list[int]:
+    return list(
+        ActivityTarget.objects.filter(activity__in=items)
+        .values_list("year", flat=True)
+        .distinct()
+        .order_by("year")
+    )
+
+
+def plan_years(rows) -> list[int]:
+    return list(
+        PlannedAction.objects.filter(row__in=rows).values_list("year", flat=True).distinct().order_by("year")
+    )
+
+
+class AgencyListView(EditionMixin, SingleTableMixin, FilterView):
+    template_name = "actions/agency_list.html"
+    table_class = AgencyTable
+    filterset_class = AgencyFilter
+    table_pagination = {"per_page": 50}
+
+    def get_queryset(self):
+        edition = self.edition
+        return Agency.objects.annotate(
+            activity_count=Count(
+                "led_activities",
+                filter=Q(led_activities__area__edition=edition)
+                | Q(led_activities__quick_win__edition=edition),
+                distinct=True,
+            ),
+            action_row_count=Count(
+                "led_action_rows", filter=Q(led_action_rows__area__edition=edition), distinct=True
+            ),
+            pokja_count=Count(
+                "pokja_memberships", filter=Q(pokja_memberships__area__edition=edition), distinct=True
+            ),
+        ).order_by("name")
+
+
+class AgencyDetailView(EditionMixin, TemplateView):
+    template_name = "actions/agency_detail.html"
+
+    def get_context_data(self, **kwargs):
+        agency = get_object_or_404(Agency.objects.prefetch_related("spellings"), code=self.kwargs["code"])
+        edition = self.edition
+        activities = activities_with_targets(PriorityActivity.objects.of_edition(edition).led_by(agency))
+        led_rows = action_rows_with_details(ActionPlanRow.objects.of_edition(edition).led_by(agency))
+        supported_rows = action_rows_with_details(
+            ActionPlanRow.objects.of_edition(edition).supported_by(agency)
+        )
+        years = plan_years(ActionPlanRow.objects.of_edition(edition))
+        return super().get_context_data(
+            agency=agency,
+            activity_table=ActivityTable(activities, years=target_years(activities), orderable=False),
+            led_table=ActionPlanTable(led_rows, years=years, orderable=False),
+            supported_table=ActionPlanTable(supported_rows, years=years, orderable=False),
+            quick_wins=agency.led_quick_wins.filter(edition=edition),
+            pokja_memberships=agency.pokja_memberships.filter(area__edition=edition).select_related("area"),
+            team_seats=agency.team_seats.filter(team__edition=edition).select_related("team"),
+            **kwargs,
+        )
+
+
+class ActivityListView(EditionMixin, SingleTableMixin, FilterView):
+    template_name = "actions/activity_list.html"
+    table_class = ActivityTable
+    filterset_class = ActivityFilter
+    table_pagination = {"per_page": 50}
+
+    def get_queryset(self):
+        return activities_with_targets(PriorityActivity.objects.of_edition(self.edition))
+
+    def get_table_kwargs(self):
+        return {"years": target_years(self.object_list)}
+
+
+class ActivityDetailView(EditionMixin, DetailView):
+    template_name = "actions/activity_detail.html"
+    context_object_name = "activity"
+
+    def get_queryset(self):
+        return activities_with_targets(PriorityActivity.objects.of_edition(self.edition))
+
+
+class ActionPlanListView(EditionMixin, SingleTableMixin, FilterView):
+    template_name = "actions/action_plan_list.html"
+    table_class = ActionPlanTable
+    filterset_class = ActionPlanFilter
+    table_pagination = {"per_page": 50}
+
+    def get_queryset(self):
+        return action_rows_with_details(ActionPlanRow.objects.of_edition(self.edition))
+
+    def get_table_kwargs(self):
+        return {"years": plan_years(ActionPlanRow.objects.of_edition(self.edition))}
+
+
+class ActionPlanRowDetailView(EditionMixin, DetailView):
+    template_name = "actions/action_row_detail.html"
+    context_object_name = "row"
+
+    def get_queryset(self):
+        return action_rows_with_details(ActionPlanRow.objects.of_edition(self.edition)).prefetch_related(
+            "supporting_agencies"
+        )
+
+    def get_context_data(self, **kwargs):
+        row = self.object
+        years = plan_years(ActionPlanRow.objects.of_edition(self.edition))
+        actions_by_year = [(year, [a for a in row.planned_actions.all() if a.year == year]) for year in years]
+        return super().get_context_data(actions_by_year=actions_by_year, **kwargs)
+
+
+class QuickWinListView(EditionMixin, TemplateView):
+    template_name = "actions/quick_win_list.html"
+
+    def get_context_data(self, **kwargs):
+        quick_wins = self.edition.quick_wins.select_related("lead_agency").prefetch_related(
+            Prefetch("activities", queryset=activities_with_targets(PriorityActivity.objects.all()))
+        )
+        tables = []
+        for quick_win in quick_wins:
+            activities = quick_win.activities.all()
+            table = ActivityTable(activities, years=years_of(activities), orderable=False, exclude=("home",))
+            tables.append((quick_win, table))
+        return super().get_context_data(quick_wins=tables, **kwargs)

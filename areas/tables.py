@@ -1,0 +1,50 @@
+"""Tables of indicators with one column per target year."""
+
+import django_tables2 as tables
+from django.utils.html import format_html
+
+from areas.models import Indicator
+from roadmap.notation import NO_TARGET_DISPLAY
+
+
+class TargetColumn(tables.Column):
+    """The target of one year, as the regulation writes it; "–" where none is set."""
+
+    def __init__(self, year: int, **kwargs):
+        self.year = year
+        kwargs.setdefault("verbose_name", str(year))
+        kwargs.setdefault("orderable", False)
+        kwargs.setdefault("empty_values", ())
+        kwargs.setdefault("attrs", {"td": {"class": "text-end text-nowrap"}, "th": {"class": "text-end"}})
+        super().__init__(accessor=tables.A("pk"), **kwargs)
+
+    def render(self, record):
+        target = record.targets_by_year.get(self.year)
+        if target is None or not target.is_set:
+            return format_html(
+                '<span class="text-body-secondary" title="Tidak ada target">{}</span>', NO_TARGET_DISPLAY
+            )
+        return target.display
+
+    def value(self, record):
+        target = record.targets_by_year.get(self.year)
+        return target.display if target is not None else NO_TARGET_DISPLAY
+
+
+def year_columns(years) -> list[tuple[str, TargetColumn]]:
+    return [(f"target_{year}", TargetColumn(year)) for year in years]
+
+
+class IndicatorTable(tables.Table):
+    area = tables.Column(verbose_name="Area perubahan", linkify=True, order_by=("area__order", "order"))
+    name = tables.Column(verbose_name="Indikator keberhasilan", order_by=("name",))
+    unit = tables.Column(verbose_name="Satuan", attrs={"td": {"class": "text-nowrap"}})
+
+    class Meta:
+        model = Indicator
+        fields = ("area", "name", "unit")
+        empty_text = "Tidak ada indikator yang cocok."
+        attrs = {"class": "table table-sm table-hover align-middle", "aria-label": "Target indikator"}
+
+    def __init__(self, *args, years=(), **kwargs):
+        super().__init__(*args, extra_columns=year_columns(years), **kwargs)

@@ -1,0 +1,1 @@
+"""Realisations, evidence, verification, achievement, dashboards and reports (later issues)."""

@@ -1,0 +1,19 @@
+"""Shared base for the filter forms of list pages."""
+
+import django_filters
+from django import forms
+
+
+class StyledFilterSet(django_filters.FilterSet):
+    """A FilterSet whose form widgets carry Bootstrap classes."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.form.fields.values():
+            widget = field.widget
+            if isinstance(widget, forms.Select):
+                widget.attrs.setdefault("class", "form-select form-select-sm")
+            elif isinstance(widget, forms.CheckboxInput):
+                widget.attrs.setdefault("class", "form-check-input")
+            else:
+                widget.attrs.setdefault("class", "form-control form-control-sm")

@@ -1,0 +1,267 @@
+"""Core of the roadmap: the regulation edition, its legal basis, agencies, teams and risks."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+
+
+class RoadmapEditionQuerySet(models.QuerySet):
+    def in_force(self) -> "RoadmapEditionQuerySet":
+        """The edition in force (the one that starts latest), as a one-row queryset."""
+        return self.order_by("-start_year", "-regulation_year", "-regulation_number")[:1]
+
+    def current(self) -> "RoadmapEdition | None":
+        return self.in_force().first()
+
+
+class RoadmapEdition(models.Model):
+    """One road map as enacted by one regulation (e.g. Perbup Pekalongan 40/2020)."""
+
+    regulation_type = models.CharField(
+        "jenis peraturan", max_length=100, default="Peraturan Bupati Pekalongan"
+    )
+    regulation_number = models.PositiveSmallIntegerField("nomor")
+    regulation_year = models.PositiveSmallIntegerField("tahun peraturan")
+    title = models.CharField("judul", max_length=300)
+    enacted_at = models.CharField("ditetapkan di", max_length=100, blank=True)
+    enacted_on = models.DateField("tanggal ditetapkan")
+    enacted_by = models.CharField("ditetapkan oleh", max_length=200, blank=True)
+    promulgated_on = models.DateField("tanggal diundangkan", null=True, blank=True)
+    promulgated_by = models.CharField("diundangkan oleh", max_length=200, blank=True)
+    gazette = models.CharField("berita daerah", max_length=200, blank=True)
+    start_year = models.PositiveSmallIntegerField("tahun mulai berlaku")
+    end_year = models.PositiveSmallIntegerField("tahun akhir berlaku")
+
+    objects = RoadmapEditionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "edisi road map"
+        verbose_name_plural = "edisi road map"
+        ordering = ["-start_year", "-regulation_year", "-regulation_number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["regulation_type", "regulation_number", "regulation_year"], name="unique_regulation"
+            ),
+            models.CheckConstraint(
+                condition=Q(end_year__gte=models.F("start_year")), name="edition_years_ordered"
+            ),
+            models.CheckConstraint(
+                condition=Q(start_year__gte=2000, end_year__lte=2100), name="edition_years_sane"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.regulation_type} Nomor {self.regulation_number} Tahun {self.regulation_year}"
+
+    def clean(self) -> None:
+        if self.start_year and self.end_year and self.end_year < self.start_year:
+            raise ValidationError({"end_year": "Tahun akhir tidak boleh sebelum tahun mulai."})
+
+    @property
+    def years(self) -> range:
+        return range(self.start_year, self.end_year + 1)
+
+    @property
+    def citation(self) -> str:
+        return f"Perbup {self.regulation_number}/{self.regulation_year}"
+
+
+class LegalBasis(models.Model):
+    """A consideration or legal basis listed by the regulation (Menimbang, Mengingat, Dasar Hukum)."""
+
+    class Kind(models.TextChoices):
+        MENIMBANG = "menimbang", "Menimbang"
+        MENGINGAT = "mengingat", "Mengingat"
+        DASAR_HUKUM = "dasar_hukum", "Dasar Hukum Reformasi Birokrasi (Lampiran I.B)"
+
+    edition = models.ForeignKey(RoadmapEdition, on_delete=models.CASCADE, related_name="legal_bases")
+    kind = models.CharField("jenis", max_length=20, choices=Kind.choices)
+    order = models.PositiveSmallIntegerField("urutan")
+    label = models.CharField("nomor", max_length=10)
+    text = models.TextField("isi")
+
+    class Meta:
+        verbose_name = "dasar hukum"
+        verbose_name_plural = "dasar hukum"
+        ordering = ["edition", "kind", "order"]
+        constraints = [
+            models.UniqueConstraint(fields=["edition", "kind", "order"], name="unique_legal_basis_order")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.label} {self.text[:60]}"
+
+
+class AgencyQuerySet(models.QuerySet):
+    def by_spelling(self) -> dict[str, "Agency"]:
+        """Every spelling the documents use (and each canonical name), mapped to its agency."""
+        mapping: dict[str, Agency] = {}
+        for agency in self.prefetch_related("spellings"):
+            mapping[agency.name] = agency
+            for spelling in agency.spellings.all():
+                mapping[spelling.spelling] = agency
+        return mapping
+
+
+class Agency(models.Model):
+    """A Perangkat Daerah (or a Bagian of the Setda acting as one), under one canonical name."""
+
+    class Kind(models.TextChoices):
+        SEKRETARIAT = "sekretariat", "Sekretariat"
+        BAGIAN = "bagian", "Bagian Setda"
+        INSPEKTORAT = "inspektorat", "Inspektorat"
+        BADAN = "badan", "Badan"
+        DINAS = "dinas", "Dinas"
+        SATUAN = "satuan", "Satuan"
+        KANTOR = "kantor", "Kantor"
+        RUMAH_SAKIT = "rumah_sakit", "Rumah Sakit Umum Daerah"
+
+    code = models.SlugField("kode", max_length=40, unique=True)
+    name = models.CharField("nama", max_length=200, unique=True)
+    short_name = models.CharField("nama singkat", max_length=60)
+    kind = models.CharField("jenis", max_length=20, choices=Kind.choices)
+
+    objects = AgencyQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "perangkat daerah"
+        verbose_name_plural = "perangkat daerah"
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        # The page lives in the actions app: it lists what the agency is responsible for.
+        return reverse("actions:agency-detail", kwargs={"code": self.code})
+
+
+class AgencySpelling(models.Model):
+    """A way the source documents write an agency's name, e.g. "BKD Diklat"."""
+
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="spellings")
+    spelling = models.CharField("ejaan dalam dokumen", max_length=200, unique=True)
+
+    class Meta:
+        verbose_name = "ejaan nama perangkat daerah"
+        verbose_name_plural = "ejaan nama perangkat daerah"
+        ordering = ["agency", "spelling"]
+
+    def __str__(self) -> str:
+        return self.spelling
+
+
+class Team(models.Model):
+    """Tim Pengarah or Tim Pelaksana of the reform (Tabel 1.1 and 1.2 of section IV.D)."""
+
+    class Kind(models.TextChoices):
+        PENGARAH = "pengarah", "Tim Pengarah"
+        PELAKSANA = "pelaksana", "Tim Pelaksana"
+
+    edition = models.ForeignKey(RoadmapEdition, on_delete=models.CASCADE, related_name="teams")
+    kind = models.CharField("jenis", max_length=20, choices=Kind.choices)
+    name = models.CharField("nama", max_length=200)
+    source_table = models.CharField("tabel sumber", max_length=30, blank=True)
+    order = models.PositiveSmallIntegerField("urutan")
+
+    class Meta:
+        verbose_name = "tim"
+        verbose_name_plural = "tim"
+        ordering = ["edition", "order"]
+        constraints = [
+            models.UniqueConstraint(fields=["edition", "kind"], name="unique_team_kind"),
+            models.UniqueConstraint(fields=["edition", "order"], name="unique_team_order"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class TeamMember(models.Model):
+    """A seat in a team: its position in the team and the office that holds it."""
+
+    team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="members")
+    order = models.PositiveSmallIntegerField("urutan")
+    position = models.CharField("jabatan dalam tim", max_length=200)
+    office = models.CharField("jabatan kedinasan", max_length=300)
+    agency = models.ForeignKey(
+        Agency,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="team_seats",
+        verbose_name="perangkat daerah",
+        help_text="Perangkat Daerah yang dipimpin pemegang jabatan, bila ada.",
+    )
+
+    class Meta:
+        verbose_name = "anggota tim"
+        verbose_name_plural = "anggota tim"
+        ordering = ["team", "order"]
+        constraints = [models.UniqueConstraint(fields=["team", "order"], name="unique_team_member_order")]
+
+    def __str__(self) -> str:
+        return f"{self.position}: {self.office}"
+
+
+class Risk(models.Model):
+    """An obstacle to the reform (Hambatan) from the risk table of section IV.D.2."""
+
+    edition = models.ForeignKey(RoadmapEdition, on_delete=models.CASCADE, related_name="risks")
+    number = models.PositiveSmallIntegerField("nomor")
+    obstacle = models.TextField("hambatan")
+
+    class Meta:
+        verbose_name = "hambatan"
+        verbose_name_plural = "hambatan"
+        ordering = ["edition", "number"]
+        constraints = [models.UniqueConstraint(fields=["edition", "number"], name="unique_risk_number")]
+
+    def __str__(self) -> str:
+        return f"{self.number}. {self.obstacle}"
+
+
+class RiskSolution(models.Model):
+    """One alternative solution (Alternatif Solusi) to an obstacle."""
+
+    risk = models.ForeignKey(Risk, on_delete=models.CASCADE, related_name="solutions")
+    order = models.PositiveSmallIntegerField("urutan")
+    text = models.TextField("alternatif solusi")
+
+    class Meta:
+        verbose_name = "alternatif solusi"
+        verbose_name_plural = "alternatif solusi"
+        ordering = ["risk", "order"]
+        constraints = [models.UniqueConstraint(fields=["risk", "order"], name="unique_risk_solution_order")]
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class DocumentTable(models.Model):
+    """A descriptive table of the regulation kept as text, cell by cell, for reading only.
+
+    Used for tables that no rule computes with (organisation counts, goals and strategies,
+    the monitoring arrangements of section V). A header cell or body cell is either a
+    string or ``{"text": ..., "colspan": n, "rowspan": n}``.
+    """
+
+    edition = models.ForeignKey(RoadmapEdition, on_delete=models.CASCADE, related_name="document_tables")
+    order = models.PositiveSmallIntegerField("urutan")
+    section = models.CharField("bagian dokumen", max_length=30)
+    title = models.CharField("judul", max_length=300)
+    header = models.JSONField("baris judul", default=list)
+    rows = models.JSONField("baris isi", default=list)
+    source_note = models.CharField("sumber", max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = "tabel dokumen"
+        verbose_name_plural = "tabel dokumen"
+        ordering = ["edition", "order"]
+        constraints = [
+            models.UniqueConstraint(fields=["edition", "order"], name="unique_document_table_order")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.section} {self.title}"

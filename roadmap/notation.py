@@ -1,0 +1,101 @@
+"""Indonesian notation for numbers and targets, as the regulation writes them.
+
+Pure functions, no Django models: ``53,75`` is 53.75, ``3.900`` is 3900, ``-`` is "no
+target", and a target may be a level on a scale ("Wajar Tanpa Pengecualian"), a number,
+or both with a comparator (">70/BB"), as other regions write them.
+"""
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Generic, TypeVar
+
+NO_TARGET_MARKS = frozenset({"", "-", "–", "—"})
+NO_TARGET_DISPLAY = "–"
+
+_PLAIN = re.compile(r"^-?\d+(,\d+)?$")
+_GROUPED = re.compile(r"^-?\d{1,3}(\.\d{3})+(,\d+)?$")
+_COMPARATOR = re.compile(r"^(>=|<=|≥|≤|>|<)\s*")
+_COMPARATOR_ALIASES = {"≥": ">=", "≤": "<="}
+
+Level = TypeVar("Level")
+
+
+def parse_number(text: str) -> Decimal:
+    """Read a number in Indonesian notation; raise ValueError for anything else.
+
+    A dot is only accepted as a thousands separator in groups of three (``3.900``), so an
+    English decimal such as ``3.5`` is refused instead of being read as 35.
+    """
+    value = text.strip()
+    if not (_PLAIN.match(value) or _GROUPED.match(value)):
+        raise ValueError(f"{text!r} bukan angka dalam notasi Indonesia (contoh: 53,75 atau 3.900).")
+    return Decimal(value.replace(".", "").replace(",", "."))
+
+
+def normalize_decimal(value: Decimal) -> Decimal:
+    """Drop trailing zeros without switching to exponent notation (3900 stays 3900)."""
+    if value == value.to_integral_value():
+        return value.quantize(Decimal(1))
+    return value.normalize()
+
+
+def format_number(value: Decimal | int) -> str:
+    """Write a number the Indonesian way: ``3.900``, ``53,75``, ``-17``."""
+    text = f"{normalize_decimal(Decimal(value)):,f}"
+    return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+
+
+@dataclass(frozen=True)
+class ParsedTarget(Generic[Level]):
+    number: Decimal | None = None
+    level: Level | None = None
+    comparator: str = ""
+
+    @property
+    def is_set(self) -> bool:
+        return self.number is not None or self.level is not None
+
+
+def parse_target(text: str, levels: Mapping[str, Level] | None = None) -> ParsedTarget[Level]:
+    """Read a target as written: "-", a number, a level, or "number/level" with a comparator.
+
+    ``levels`` maps lower-cased codes and labels of a scale to its levels; when given, a
+    part that names a level is read as that level (so an APIP target "3" is level 3).
+    """
+    value = " ".join(text.split())
+    if value in NO_TARGET_MARKS:
+        return ParsedTarget()
+    comparator = ""
+    match = _COMPARATOR.match(value)
+    if match:
+        comparator = _COMPARATOR_ALIASES.get(match.group(1), match.group(1))
+        value = value[match.end() :]
+    number: Decimal | None = None
+    level: Level | None = None
+    for part in (p.strip() for p in value.split("/")):
+        found = levels.get(part.lower()) if levels else None
+        if found is not None and level is None:
+            level = found
+            continue
+        if number is None:
+            try:
+                number = parse_number(part)
+                continue
+            except ValueError:
+                pass
+        raise ValueError(f"Target {text!r} tidak dikenali: {part!r} bukan angka atau tingkat pada skala.")
+    return ParsedTarget(number=number, level=level, comparator=comparator)
+
+
+def format_target(number: Decimal | None, level_label: str | None, comparator: str = "") -> str:
+    """The display form of a target; "–" when there is none."""
+    parts = []
+    if number is not None:
+        parts.append(format_number(number))
+    if level_label:
+        parts.append(level_label)
+    if not parts:
+        return NO_TARGET_DISPLAY
+    return f"{comparator}{'/'.join(parts)}"

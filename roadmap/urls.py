@@ -1,0 +1,11 @@
+"""Root URLs. Each app owns its own URL module."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("areas.urls")),
+    path("", include("actions.urls")),
+    path("", include("roadmap.core_urls")),
+    path("admin/", admin.site.urls),
+]

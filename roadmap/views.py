@@ -1,0 +1,67 @@
+"""Pages of the core: the teams, the risks and the regulation itself."""
+
+from django.db.models import Prefetch
+from django.shortcuts import render
+from django.views.generic import TemplateView
+
+from roadmap.models import RoadmapEdition, TeamMember
+
+
+class EditionMixin:
+    """Pages show the edition in force; without one they explain how to load it."""
+
+    edition: RoadmapEdition
+
+    def dispatch(self, request, *args, **kwargs):
+        edition = RoadmapEdition.objects.current()
+        if edition is None:
+            return render(request, "roadmap/no_edition.html", status=503)
+        self.edition = edition
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(edition=self.edition, **kwargs)
+
+
+class TeamListView(EditionMixin, TemplateView):
+    template_name = "roadmap/team_list.html"
+
+    def get_context_data(self, **kwargs):
+        teams = self.edition.teams.prefetch_related(
+            Prefetch("members", queryset=TeamMember.objects.select_related("agency"))
+        )
+        areas = self.edition.areas.prefetch_related("placements", "pokja_memberships__agency")
+        return super().get_context_data(teams=teams, areas=areas, **kwargs)
+
+
+class RiskListView(EditionMixin, TemplateView):
+    template_name = "roadmap/risk_list.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(risks=self.edition.risks.prefetch_related("solutions"), **kwargs)
+
+
+class RegulationView(EditionMixin, TemplateView):
+    template_name = "roadmap/regulation.html"
+
+    def get_context_data(self, **kwargs):
+        edition = self.edition
+        areas = edition.areas.prefetch_related("placements")
+        # Section codes come from the placements themselves, in the document's order.
+        sections = sorted(
+            {(p.section, p.get_section_display()) for area in areas for p in area.placements.all()}
+        )
+        matrix = [
+            (
+                area,
+                [next((p for p in area.placements.all() if p.section == code), None) for code, _ in sections],
+            )
+            for area in areas
+        ]
+        return super().get_context_data(
+            legal_bases=edition.legal_bases.all(),
+            document_tables=edition.document_tables.all(),
+            sections=sections,
+            placement_matrix=matrix,
+            **kwargs,
+        )

@@ -1,0 +1,44 @@
+"""Shared pytest fixtures.
+
+Browser tests use Playwright with Debian's Chromium (``apt-get install chromium``):
+Playwright's own browser download cannot work on these machines.
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+
+# Playwright's sync API runs an event loop in the test thread; without this the ORM refuses
+# to run in browser tests. scripts/test.sh exports it too.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    """Launch Debian's Chromium headless (pytest-playwright's ``--headed`` still works)."""
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "headless": browser_type_launch_args.get("headless", True),
+        "args": [*browser_type_launch_args.get("args", []), *CHROMIUM_ARGS],
+    }
+
+
+@pytest.fixture(scope="session")
+def screenshot_dir() -> Path:
+    """Folder for screenshots of key pages (a test artefact, gitignored)."""
+    path = Path("test-artifacts/screenshots")
+    path.mkdir(parents=True, exist_ok=True)
+    return path
