@@ -21,7 +21,8 @@ help:
 	@echo "make format  - ruff check --fix + ruff format"
 
 $(PY):
-	$(PYTHON) -m venv $(VENV)
+	@# Debian's own python3 needs the python3-venv package for this.
+	$(PYTHON) -m venv $(VENV) || { rm -rf $(VENV); apt-get install -y python3-venv && $(PYTHON) -m venv $(VENV); }
 
 venv: $(PY)
 

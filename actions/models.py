@@ -201,7 +201,7 @@ class ActionPlanRow(models.Model):
     area = models.ForeignKey(ChangeArea, on_delete=models.CASCADE, related_name="action_rows")
     group = models.ForeignKey(
         ActionPlanGroup,
-        on_delete=models.PROTECT,
+        on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="rows",

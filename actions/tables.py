@@ -2,6 +2,7 @@
 
 import django_tables2 as tables
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 
 from actions.models import ActionPlanRow, PriorityActivity
 from areas.tables import year_columns
@@ -15,8 +16,10 @@ class ActivityTable(tables.Table):
         empty_values=(),
         order_by=("area__order", "quick_win__number", "order"),
     )
-    name = tables.Column(verbose_name="Kegiatan", linkify=True, order_by=("name",))
-    unit = tables.Column(verbose_name="Satuan", attrs={"td": {"class": "text-nowrap"}})
+    name = tables.Column(
+        verbose_name="Kegiatan", linkify=True, order_by=("name",), attrs={"td": {"class": "col-name"}}
+    )
+    unit = tables.Column(verbose_name="Satuan", default="–", attrs={"td": {"class": "text-nowrap"}})
     agency = tables.Column(
         verbose_name="Perangkat Daerah Pengampu", linkify=True, default="–", order_by=("agency__name",)
     )
@@ -50,15 +53,20 @@ def agency_links(agencies) -> str:
 
 def action_list(actions) -> str:
     if not actions:
-        return format_html('<span class="text-body-secondary">–</span>')
+        return mark_safe('<span class="text-body-secondary">–</span>')
     return format_html(
         '<ul class="mb-0 ps-3">{}</ul>', format_html_join("", "<li>{}</li>", ((a.text,) for a in actions))
     )
 
 
 class ActionPlanTable(tables.Table):
-    area = tables.Column(verbose_name="Area perubahan", linkify=True, order_by=("area__order", "order"))
-    name = tables.Column(verbose_name="Sub kegiatan", linkify=True, order_by=("name",))
+    area = tables.Column(
+        verbose_name="Area perubahan",
+        linkify=True,
+        order_by=("area__order", "order"),
+        attrs={"td": {"class": "col-area"}},
+    )
+    name = tables.Column(verbose_name="Sub kegiatan", order_by=("name",), attrs={"td": {"class": "col-name"}})
     leads = tables.Column(verbose_name="Utama", accessor="pk", orderable=False)
     supporting_as_written = tables.Column(verbose_name="Pendukung", orderable=False)
 
@@ -73,14 +81,13 @@ class ActionPlanTable(tables.Table):
         super().__init__(*args, extra_columns=columns, **kwargs)
 
     def render_name(self, record, value):
-        group = f"{record.group.label} › " if record.group_id else ""
-        return format_html(
-            '<span class="small text-body-secondary">{}</span><a href="{}">{}{}</a>',
-            group,
-            record.get_absolute_url(),
-            f"{record.label} " if record.label else "",
-            value,
+        group = (
+            format_html('<div class="small text-body-secondary">{}</div>', record.group.label)
+            if record.group_id
+            else ""
         )
+        label = f"{record.label} " if record.label else ""
+        return format_html('{}<a href="{}">{}{}</a>', group, record.get_absolute_url(), label, value)
 
     def render_leads(self, record):
         return agency_links(lead.agency for lead in record.leads.all())

@@ -15,7 +15,7 @@ class TargetColumn(tables.Column):
         kwargs.setdefault("verbose_name", str(year))
         kwargs.setdefault("orderable", False)
         kwargs.setdefault("empty_values", ())
-        kwargs.setdefault("attrs", {"td": {"class": "text-end text-nowrap"}, "th": {"class": "text-end"}})
+        kwargs.setdefault("attrs", {"td": {"class": "text-end"}, "th": {"class": "text-end"}})
         super().__init__(accessor=tables.A("pk"), **kwargs)
 
     def render(self, record):
@@ -36,9 +36,16 @@ def year_columns(years) -> list[tuple[str, TargetColumn]]:
 
 
 class IndicatorTable(tables.Table):
-    area = tables.Column(verbose_name="Area perubahan", linkify=True, order_by=("area__order", "order"))
-    name = tables.Column(verbose_name="Indikator keberhasilan", order_by=("name",))
-    unit = tables.Column(verbose_name="Satuan", attrs={"td": {"class": "text-nowrap"}})
+    area = tables.Column(
+        verbose_name="Area perubahan",
+        linkify=True,
+        order_by=("area__order", "order"),
+        attrs={"td": {"class": "col-area"}},
+    )
+    name = tables.Column(
+        verbose_name="Indikator keberhasilan", order_by=("name",), attrs={"td": {"class": "col-name"}}
+    )
+    unit = tables.Column(verbose_name="Satuan", default="–", attrs={"td": {"class": "text-nowrap"}})
 
     class Meta:
         model = Indicator

@@ -4,7 +4,7 @@ from django.db.models import Prefetch
 from django.shortcuts import render
 from django.views.generic import TemplateView
 
-from roadmap.models import RoadmapEdition, TeamMember
+from roadmap.models import LegalBasis, RoadmapEdition, TeamMember
 
 
 class EditionMixin:
@@ -58,8 +58,11 @@ class RegulationView(EditionMixin, TemplateView):
             )
             for area in areas
         ]
+        bases = list(edition.legal_bases.all())
         return super().get_context_data(
-            legal_bases=edition.legal_bases.all(),
+            legal_bases=[
+                (kind.label, [basis for basis in bases if basis.kind == kind]) for kind in LegalBasis.Kind
+            ],
             document_tables=edition.document_tables.all(),
             sections=sections,
             placement_matrix=matrix,

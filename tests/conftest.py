@@ -42,3 +42,33 @@ def screenshot_dir() -> Path:
     path = Path("test-artifacts/screenshots")
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Load the regulation once into the test database; each test's changes roll back."""
+    from actions.loading import load_roadmap
+
+    with django_db_blocker.unblock():
+        load_roadmap(root=FIXTURES)
+
+
+@pytest.fixture
+def roadmap_tx(transactional_db):
+    """The regulation loaded for a transactional test (live_server): its data is flushed after it."""
+    from actions.loading import load_roadmap
+    from roadmap.models import RoadmapEdition
+
+    if not RoadmapEdition.objects.exists():
+        load_roadmap(root=FIXTURES)
+    return RoadmapEdition.objects.current()
+
+
+@pytest.fixture
+def edition(db):
+    from roadmap.models import RoadmapEdition
+
+    return RoadmapEdition.objects.current()

@@ -1,5 +1,6 @@
 from django import template
 from django.utils.html import format_html, linebreaks
+from django.utils.safestring import mark_safe
 
 register = template.Library()
 
@@ -17,5 +18,5 @@ def document_cell(cell, tag="td"):
         format_html(' rowspan="{}"', rowspan) if rowspan > 1 else "",
     )
     scope = format_html(' scope="{}"', "colgroup" if colspan > 1 else "col") if tag == "th" else ""
-    body = linebreaks(text) if "\n" in text else text
+    body = mark_safe(linebreaks(text, autoescape=True)) if "\n" in text else text
     return format_html("<{tag}{spans}{scope}>{body}</{tag}>", tag=tag, spans=spans, scope=scope, body=body)

@@ -1,0 +1,212 @@
+"""Every read-only page: it answers, shows what a reader expects, and its query count stays flat."""
+
+import pytest
+from django.urls import reverse
+
+from actions.models import ActionPlanLead, ActionPlanRow, ActivityTarget, PlannedAction, PriorityActivity
+from areas.models import Indicator, IndicatorTarget
+from roadmap.models import Agency, RoadmapEdition
+
+pytestmark = pytest.mark.django_db
+
+
+def area_url(slug: str) -> str:
+    return RoadmapEdition.objects.current().areas.get(slug=slug).get_absolute_url()
+
+
+def page(client, url: str) -> str:
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return response.content.decode()
+
+
+def test_overview_lists_the_eight_areas_with_their_counts(client):
+    html = page(client, reverse("areas:overview"))
+    assert "Road Map Reformasi Birokrasi Kabupaten Pekalongan Tahun 2020" in html
+    assert "Peraturan Bupati Pekalongan Nomor 40 Tahun 2020" in html
+    for name in ["Manajemen Perubahan", "Penguatan Pengawasan", "Peningkatan Kualitas Pelayanan Publik"]:
+        assert name in html
+    assert 'aria-label="11 rencana aksi area Penguatan Pengawasan"' in html
+    assert 'aria-label="8 indikator area Penguatan Pengawasan"' in html
+    assert "Kajen Satu Data" in html
+
+
+def test_area_page_shows_results_pokja_targets_activities_and_action_plan(client):
+    html = page(client, area_url("pengawasan"))
+    assert "Meningkatnya opini Wajar Tanpa Pengecualian dari Badan Pemeriksa Keuangan." in html
+    assert "Kelompok Kerja Area Penguatan Pengawasan" in html
+    assert "3 Dengan Catatan" in html and "3,5" in html
+    assert "Tabel 5.2 Kegiatan Prioritas Untuk Penguatan Pengawasan" in html
+    assert "tidak disebut" in html  # the empty Perangkat Daerah Pengampu cells
+    assert "Asistensi dan assesment oleh TPI" in html
+
+
+def test_area_page_shows_action_plan_groups_in_document_order(client):
+    html = page(client, area_url("sdm"))
+    positions = [html.index(text) for text in ["a. Umum", "b. Proses Pelaksanaan Remunerasi", "b.1 Komponen kinerja organisasi", "b.2 Komponen Kinerja Individu"]]  # fmt: skip
+    assert positions == sorted(positions)
+    assert "3.900" in html  # Pengembangan pegawai berbasis kompetensi, 2016
+
+
+def test_area_without_tables_says_so(client):
+    html = page(client, area_url("pelayanan-publik"))
+    assert "tidak menetapkan tabel target indikator" in html
+    assert "5. Kegiatan pengembangan inovasi pelayanan publik" in html
+
+
+def test_area_without_pokja_says_so(client):
+    assert "tidak mencantumkan Kelompok Kerja" in page(client, area_url("akuntabilitas"))
+
+
+def test_unknown_pages_are_404(client):
+    assert client.get("/areas/999999/").status_code == 404
+    assert client.get("/agencies/tidak-ada/").status_code == 404
+    assert client.get("/activities/999999/").status_code == 404
+    assert client.get("/action-plan/999999/").status_code == 404
+    assert client.get("/roadmap/export/nothing.csv").status_code == 404
+
+
+def test_indicator_list_filters_by_area_and_kind(client):
+    edition = RoadmapEdition.objects.current()
+    html = page(
+        client,
+        reverse("areas:indicator-list")
+        + f"?area={edition.areas.get(slug='pengawasan').pk}&target_kind=level",
+    )
+    assert "Kapabilitas Aparatur Pengawas Intern Pemerintahan" in html
+    assert "Opini Badan Pemeriksa Keuangan" in html
+    assert "Indeks Reformasi Birokrasi" not in html
+    assert "2 baris" in html
+
+
+def test_activity_list_finds_activities_without_an_agency(client):
+    html = page(client, reverse("actions:activity-list") + "?no_agency=true")
+    assert "Pembangunan Zona Integritas" in html
+    assert "Promosi jabatan secara terbuka." not in html
+    assert "6 baris" in html
+
+
+def test_activity_list_includes_quick_win_tables(client):
+    html = page(client, reverse("actions:activity-list") + "?q=inovasi")
+    assert "Quick win: Satu Perangkat Daerah Satu Inovasi" in html
+    assert "Pengiriman hasil inovasi" in html
+
+
+def test_action_plan_list_filters_by_lead_agency_and_searches_actions(client):
+    bkd = Agency.objects.get(code="bkd")
+    html = page(client, reverse("actions:action-plan") + f"?lead={bkd.pk}")
+    assert "Diklat penyuluh anti korupsi" in html
+    assert "Evaluasi kelembagaan" not in html
+    html = page(client, reverse("actions:action-plan") + "?q=LAPOR+SIP")
+    assert "Pembangunan sistem aplikasi pelayanan publik yang terintegrasi" in html
+    assert "1 baris" in html
+
+
+def test_activity_and_action_row_pages(client):
+    activity = PriorityActivity.objects.get(name="Promosi jabatan secara terbuka.")
+    html = page(client, activity.get_absolute_url())
+    assert "Badan Kepegawaian Daerah dan Diklat" in html and "125" in html and "Jumlah triwulan" in html
+    row = ActionPlanRow.objects.get(name="Penetapan nilai-nilai Budaya Kerja")
+    html = page(client, row.get_absolute_url())
+    assert "Rencana aksi 2021" in html
+    assert "Tidak ada rencana aksi untuk tahun ini." in html
+
+
+def test_agency_pages(client):
+    html = page(client, reverse("actions:agency-list"))
+    assert "Badan Kepegawaian Daerah dan Diklat" in html
+    html = page(client, reverse("actions:agency-list") + "?q=BKD+Diklat")
+    assert "1 baris" in html  # found through the spelling the document uses
+    html = page(client, Agency.objects.get(code="bkd").get_absolute_url())
+    assert "Badan Kepegawaian Daerah dan Diklat dan Diklat" in html  # a spelling of the document
+    assert "Promosi jabatan secara terbuka." in html
+    assert "Pengembangan jabatan fungsional" in html
+    assert "Kelompok Kerja" in html and "Manajemen Perubahan" in html
+    assert "Kepala Badan Kepegawaian Daerah dan Diklat" in html
+
+
+def test_quick_wins_teams_risks_and_regulation(client):
+    html = page(client, reverse("actions:quick-win-list"))
+    assert "Mall Pelayanan Publik (MPP)" in html and "Pengintegrasian Data" in html
+    html = page(client, reverse("roadmap:team-list"))
+    assert "Ketua Tim Pengarah" in html and "Sekretaris Tim Pelaksana merangkap anggota" in html
+    assert "Kelompok Kerja Area Penataan Sistem Manaemen SDM" in html
+    html = page(client, reverse("roadmap:risk-list"))
+    assert "Bentuk task force, untuk memacu keberhasilan program Reformasi Birokrasi." in html
+    html = page(client, reverse("roadmap:regulation"))
+    assert html.index("Menimbang") < html.index("Mengingat") < html.index("Dasar Hukum")
+    assert (
+        "Peraturan Menteri Pendayagunaan Aparatur Negara Dan Reformasi Birokrasi Nomor 25 Tahun 2020" in html
+    )
+    assert "SOTK 2011" in html and "Tabel 5.4. Pelaporan dan Tindak Lanjut Hasil Evaluasi" in html
+    assert "Mental Aparatur atau Pola Pikir" in html
+
+
+def test_without_a_roadmap_pages_explain_how_to_load_it(client):
+    RoadmapEdition.objects.all().delete()
+    response = client.get(reverse("areas:overview"))
+    assert response.status_code == 503
+    assert "python manage.py load_roadmap" in response.content.decode()
+
+
+def test_pages_are_in_indonesian(client):
+    html = page(client, reverse("areas:overview"))
+    assert '<html lang="id">' in html
+    assert "Ringkasan" in html and "Data Terbuka" in html
+
+
+def grow(n: int) -> None:
+    """Add n indicators, activities and action-plan rows (with targets, leads and actions) to every area."""
+    edition = RoadmapEdition.objects.current()
+    inspektorat, bkd = Agency.objects.get(code="inspektorat"), Agency.objects.get(code="bkd")
+    for area in edition.areas.all():
+        for i in range(100, 100 + n):
+            indicator = Indicator.objects.create(
+                area=area, order=i, name=f"Indikator uji {i}", target_kind="number"
+            )
+            IndicatorTarget.objects.bulk_create(
+                IndicatorTarget(indicator=indicator, year=y, number=i) for y in range(2016, 2021)
+            )
+            activity = PriorityActivity.objects.create(
+                area=area, order=i, name=f"Kegiatan uji {i}", agency=inspektorat
+            )
+            ActivityTarget.objects.bulk_create(
+                ActivityTarget(activity=activity, year=y, number=i) for y in range(2016, 2021)
+            )
+            row = ActionPlanRow.objects.create(
+                area=area, order=i, name=f"Rencana uji {i}", support_scope="all"
+            )
+            ActionPlanLead.objects.create(row=row, agency=inspektorat, order=1)
+            ActionPlanLead.objects.create(row=row, agency=bkd, order=2)
+            PlannedAction.objects.bulk_create(
+                PlannedAction(row=row, year=y, order=o, text=f"Aksi {o}") for y in (2020, 2021) for o in (1, 2)
+            )  # fmt: skip
+
+
+PINNED_PAGES = [
+    ("areas:overview", {}, 5),
+    ("areas:indicator-list", {}, 9),
+    ("actions:activity-list", {}, 11),
+    ("actions:action-plan", {}, 11),
+    ("actions:agency-list", {}, 4),
+    ("actions:agency-detail", {"code": "inspektorat"}, 19),
+    ("actions:quick-win-list", {}, 5),
+    ("roadmap:team-list", {}, 8),
+    ("roadmap:risk-list", {}, 4),
+    ("roadmap:regulation", {}, 6),
+    ("actions:export-json", {}, 22),
+    ("area", {"slug": "pengawasan"}, 18),
+]
+
+
+@pytest.mark.parametrize(("name", "kwargs", "max_queries"), PINNED_PAGES, ids=[p[0] for p in PINNED_PAGES])
+def test_query_count_does_not_grow_with_the_data(
+    client, django_assert_max_num_queries, name, kwargs, max_queries
+):
+    url = area_url(kwargs["slug"]) if name == "area" else reverse(name, kwargs=kwargs)
+    with django_assert_max_num_queries(max_queries):
+        assert client.get(url).status_code == 200
+    grow(12)
+    with django_assert_max_num_queries(max_queries):
+        response = client.get(url)
+    assert response.status_code == 200
