@@ -79,3 +79,12 @@ class PlannedActionAdmin(admin.ModelAdmin):
     list_filter = ["year", "row__area"]
     search_fields = ["text", "row__name"]
     list_select_related = ["row"]
+
+
+@admin.register(ActionPlanLead)
+class ActionPlanLeadAdmin(admin.ModelAdmin):
+    list_display = ["row", "agency", "order"]
+    list_filter = ["agency", "row__area"]
+    search_fields = ["row__name", "agency__name"]
+    list_select_related = ["row", "agency"]
+    autocomplete_fields = ["agency"]
