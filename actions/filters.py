@@ -1,16 +1,37 @@
 """Filters for the lists of agencies, priority activities and action-plan rows."""
 
 import django_filters
+from django import forms
 from django.db.models import Q
 
 from actions.models import ActionPlanRow, PriorityActivity, QuickWin
 from areas.filters import edition_areas
+from roadmap.access import profile_of
 from roadmap.filters import StyledFilterSet
 from roadmap.models import Agency, RoadmapEdition
 
 
 def edition_quick_wins(request):
     return QuickWin.objects.filter(edition=RoadmapEdition.objects.current())
+
+
+class MyAgencyFilterMixin(django_filters.FilterSet):
+    """A "my agency only" switch, offered to users who belong to an agency."""
+
+    mine = django_filters.BooleanFilter(
+        label="Hanya Perangkat Daerah saya", method="only_mine", widget=forms.CheckboxInput
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        profile = profile_of(self.request.user) if self.request else None
+        self.my_agency = profile.agency if profile else None
+        if self.my_agency is None:
+            del self.filters["mine"]
+            self.form.fields.pop("mine", None)
+
+    def only_mine(self, queryset, name, value):
+        return queryset.led_by(self.my_agency) if value and self.my_agency else queryset
 
 
 class AgencyFilter(StyledFilterSet):
@@ -29,7 +50,7 @@ class AgencyFilter(StyledFilterSet):
         ).distinct()
 
 
-class ActivityFilter(StyledFilterSet):
+class ActivityFilter(MyAgencyFilterMixin, StyledFilterSet):
     q = django_filters.CharFilter(label="Cari", method="search")
     area = django_filters.ModelChoiceFilter(
         label="Area perubahan", queryset=edition_areas, empty_label="Semua area"
@@ -46,13 +67,13 @@ class ActivityFilter(StyledFilterSet):
 
     class Meta:
         model = PriorityActivity
-        fields = ["q", "area", "quick_win", "agency", "no_agency"]
+        fields = ["q", "area", "quick_win", "agency", "no_agency", "mine"]
 
     def search(self, queryset, name, value):
         return queryset.filter(Q(name__icontains=value) | Q(unit__icontains=value))
 
 
-class ActionPlanFilter(StyledFilterSet):
+class ActionPlanFilter(MyAgencyFilterMixin, StyledFilterSet):
     q = django_filters.CharFilter(label="Cari", method="search")
     area = django_filters.ModelChoiceFilter(
         label="Area perubahan", queryset=edition_areas, empty_label="Semua area"
@@ -66,7 +87,7 @@ class ActionPlanFilter(StyledFilterSet):
 
     class Meta:
         model = ActionPlanRow
-        fields = ["q", "area", "lead"]
+        fields = ["q", "area", "lead", "mine"]
 
     def search(self, queryset, name, value):
         return queryset.filter(

@@ -46,6 +46,9 @@ class PriorityActivityQuerySet(models.QuerySet):
     def of_edition(self, edition: RoadmapEdition) -> "PriorityActivityQuerySet":
         return self.filter(Q(area__edition=edition) | Q(quick_win__edition=edition))
 
+    def of_editions(self, editions) -> "PriorityActivityQuerySet":
+        return self.filter(Q(area__edition__in=editions) | Q(quick_win__edition__in=editions))
+
     def led_by(self, agency: Agency) -> "PriorityActivityQuerySet":
         return self.filter(agency=agency)
 

@@ -9,7 +9,8 @@ import io
 import json
 from decimal import Decimal
 
-from django.http import Http404, HttpResponse, JsonResponse
+from django.contrib.auth.decorators import login_not_required
+from django.http import Http404, HttpResponse
 from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 
@@ -151,6 +152,7 @@ def current_edition_or_404() -> RoadmapEdition:
     return edition
 
 
+@login_not_required
 @require_GET
 def export_json(request):
     response = HttpResponse(
@@ -236,6 +238,7 @@ CSV_TABLES = {
 }
 
 
+@login_not_required
 @require_GET
 def export_csv(request, table: str):
     if table not in CSV_TABLES:
@@ -257,6 +260,3 @@ class OpenDataView(EditionMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(csv_tables=CSV_TABLES.items(), **kwargs)
-
-
-__all__ = ["build_export", "export_csv", "export_json", "export_text", "JsonResponse"]

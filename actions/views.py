@@ -1,15 +1,16 @@
 """Pages of agencies, priority activities, quick wins and the action plan."""
 
 from django.db.models import Count, Prefetch, Q
-from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
+from actions.access import get_action_row_for_user, get_activity_for_user
 from actions.filters import ActionPlanFilter, ActivityFilter, AgencyFilter
 from actions.models import ActionPlanRow, ActivityTarget, PlannedAction, PriorityActivity
 from actions.tables import ActionPlanTable, ActivityTable, AgencyTable
 from areas.views import years_of
+from roadmap.access import get_agency_for_user
 from roadmap.models import Agency
 from roadmap.views import EditionMixin
 
@@ -65,7 +66,7 @@ class AgencyDetailView(EditionMixin, TemplateView):
     template_name = "actions/agency_detail.html"
 
     def get_context_data(self, **kwargs):
-        agency = get_object_or_404(Agency.objects.prefetch_related("spellings"), code=self.kwargs["code"])
+        agency = get_agency_for_user(self.request.user, self.kwargs["code"])
         edition = self.edition
         activities = activities_with_targets(PriorityActivity.objects.of_edition(edition).led_by(agency))
         led_rows = action_rows_with_details(ActionPlanRow.objects.of_edition(edition).led_by(agency))
@@ -102,8 +103,9 @@ class ActivityDetailView(EditionMixin, DetailView):
     template_name = "actions/activity_detail.html"
     context_object_name = "activity"
 
-    def get_queryset(self):
-        return activities_with_targets(PriorityActivity.objects.of_edition(self.edition))
+    def get_object(self, queryset=None):
+        queryset = activities_with_targets(PriorityActivity.objects.all())
+        return get_activity_for_user(self.request.user, self.kwargs["pk"], queryset=queryset)
 
 
 class ActionPlanListView(EditionMixin, SingleTableMixin, FilterView):
@@ -123,10 +125,11 @@ class ActionPlanRowDetailView(EditionMixin, DetailView):
     template_name = "actions/action_row_detail.html"
     context_object_name = "row"
 
-    def get_queryset(self):
-        return action_rows_with_details(ActionPlanRow.objects.of_edition(self.edition)).prefetch_related(
+    def get_object(self, queryset=None):
+        queryset = action_rows_with_details(ActionPlanRow.objects.all()).prefetch_related(
             "supporting_agencies"
         )
+        return get_action_row_for_user(self.request.user, self.kwargs["pk"], queryset=queryset)
 
     def get_context_data(self, **kwargs):
         row = self.object

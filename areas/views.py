@@ -5,8 +5,9 @@ from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
+from areas.access import get_area_for_user
 from areas.filters import IndicatorFilter
-from areas.models import Indicator, IndicatorTarget
+from areas.models import ChangeArea, Indicator, IndicatorTarget
 from areas.tables import IndicatorTable
 from roadmap.views import EditionMixin
 
@@ -39,10 +40,10 @@ class AreaDetailView(EditionMixin, DetailView):
     template_name = "areas/area_detail.html"
     context_object_name = "area"
 
-    def get_queryset(self):
+    def get_object(self, queryset=None):
         # Activities and action-plan rows are reached through reverse relations: this app does
         # not import the actions app that defines them.
-        return self.edition.areas.prefetch_related(
+        queryset = ChangeArea.objects.prefetch_related(
             "placements",
             "expected_results",
             "pokja_memberships__agency",
@@ -53,6 +54,7 @@ class AreaDetailView(EditionMixin, DetailView):
             "action_rows__leads__agency",
             "action_rows__planned_actions",
         )
+        return get_area_for_user(self.request.user, self.kwargs["pk"], queryset=queryset)
 
     def get_context_data(self, **kwargs):
         area = self.object

@@ -1,4 +1,6 @@
 from django.contrib import admin
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin
 
 from roadmap.models import (
     Agency,
@@ -10,6 +12,7 @@ from roadmap.models import (
     RoadmapEdition,
     Team,
     TeamMember,
+    UserProfile,
 )
 
 
@@ -102,3 +105,29 @@ class DocumentTableAdmin(admin.ModelAdmin):
     list_display = ["section", "title", "edition", "order"]
     list_filter = ["edition"]
     search_fields = ["title", "section"]
+
+
+class UserProfileInline(admin.StackedInline):
+    model = UserProfile
+    can_delete = False
+    autocomplete_fields = ["agency"]
+
+
+class UserWithProfileAdmin(UserAdmin):
+    inlines = [*UserAdmin.inlines, UserProfileInline]
+    list_display = [*UserAdmin.list_display, "profile"]
+    list_filter = [*UserAdmin.list_filter, "profile__role", "profile__agency"]
+    list_select_related = ["profile__agency"]
+
+
+admin.site.unregister(get_user_model())
+admin.site.register(get_user_model(), UserWithProfileAdmin)
+
+
+@admin.register(UserProfile)
+class UserProfileAdmin(admin.ModelAdmin):
+    list_display = ["user", "role", "agency", "must_change_password"]
+    list_filter = ["role", "agency", "must_change_password"]
+    search_fields = ["user__username", "user__first_name", "user__last_name", "agency__name"]
+    list_select_related = ["user", "agency"]
+    autocomplete_fields = ["agency"]

@@ -7,5 +7,6 @@ urlpatterns = [
     path("", include("areas.urls")),
     path("", include("actions.urls")),
     path("", include("roadmap.core_urls")),
+    path("accounts/", include("roadmap.accounts.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -4,6 +4,7 @@ from django.db.models import Prefetch
 from django.shortcuts import render
 from django.views.generic import TemplateView
 
+from roadmap.access import require_profile
 from roadmap.models import LegalBasis, RoadmapEdition, TeamMember
 
 
@@ -13,6 +14,7 @@ class EditionMixin:
     edition: RoadmapEdition
 
     def dispatch(self, request, *args, **kwargs):
+        require_profile(request.user)
         edition = RoadmapEdition.objects.current()
         if edition is None:
             return render(request, "roadmap/no_edition.html", status=503)

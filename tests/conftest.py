@@ -72,3 +72,64 @@ def edition(db):
     from roadmap.models import RoadmapEdition
 
     return RoadmapEdition.objects.current()
+
+
+@pytest.fixture
+def make_user(db):
+    """A user with a role (and an agency, by code, for agency admins)."""
+    from django.contrib.auth import get_user_model
+
+    from roadmap.models import Agency, UserProfile
+
+    def make(username: str, role: str, agency: str | None = None, **fields):
+        user = get_user_model().objects.create_user(username=username, password="sandi-uji-2020", **fields)
+        UserProfile.objects.create(
+            user=user, role=role, agency=Agency.objects.get(code=agency) if agency else None
+        )
+        return user
+
+    return make
+
+
+@pytest.fixture
+def staff_user(make_user):
+    return make_user("organisasi", "staff", first_name="Staf", last_name="Organisasi")
+
+
+@pytest.fixture
+def inspektorat_user(make_user):
+    return make_user("inspektorat", "agency_admin", "inspektorat")
+
+
+@pytest.fixture
+def bkd_user(make_user):
+    return make_user("bkd", "agency_admin", "bkd")
+
+
+@pytest.fixture
+def pengarah_user(make_user):
+    return make_user("pengarah", "steering")
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    """Real hashing costs a third of a second per password: far too slow for hundreds of users."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def reader_page(page, live_server, roadmap_tx, settings):
+    """A browser page signed in through the login form as a Tim Pengarah reader."""
+    from django.contrib.auth import get_user_model
+
+    from roadmap.models import UserProfile
+
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    user = get_user_model().objects.create_user("pembaca", password="sandi-uji-2020", first_name="Pembaca")
+    UserProfile.objects.create(user=user, role="steering")
+    page.goto(live_server.url + "/accounts/login/")
+    page.get_by_label("Nama pengguna").fill("pembaca")
+    page.get_by_label("Kata sandi").fill("sandi-uji-2020")
+    page.get_by_role("button", name="Masuk").click()
+    page.wait_for_url(live_server.url + "/")
+    return page

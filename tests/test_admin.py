@@ -23,11 +23,17 @@ def test_every_roadmap_model_is_registered_with_search_and_filters():
 
 
 @pytest.mark.parametrize("model", roadmap_models(), ids=lambda m: m.__name__)
-def test_admin_pages_answer(admin_client, model):
+def test_admin_pages_answer(admin_client, inspektorat_user, model):
     opts = model._meta
     changelist = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
     assert admin_client.get(changelist, {"q": "Inspektorat"}).status_code == 200
     obj = model.objects.first()
-    assert obj is not None, f"the fixtures hold no {model.__name__}"
+    assert obj is not None, f"no {model.__name__} to open"
     change = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
     assert admin_client.get(change).status_code == 200
+
+
+def test_user_admin_shows_the_profile_inline(admin_client, inspektorat_user):
+    html = admin_client.get(reverse("admin:auth_user_change", args=[inspektorat_user.pk])).content.decode()
+    assert "Profil pengguna" in html or "profil pengguna" in html
+    assert "Admin Perangkat Daerah" in html

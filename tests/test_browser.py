@@ -6,7 +6,8 @@ from playwright.sync_api import expect
 pytestmark = [pytest.mark.browser]
 
 
-def test_overview_area_and_agency(live_server, roadmap_tx, page, screenshot_dir):
+def test_overview_area_and_agency(live_server, reader_page, screenshot_dir):
+    page = reader_page
     page.set_viewport_size({"width": 1366, "height": 900})
     page.goto(live_server.url + "/")
     expect(page.get_by_role("heading", level=1)).to_have_text(
@@ -31,7 +32,8 @@ def test_overview_area_and_agency(live_server, roadmap_tx, page, screenshot_dir)
     page.screenshot(path=screenshot_dir / "03-agency-inspektorat.png", full_page=True)
 
 
-def test_filtering_the_action_plan(live_server, roadmap_tx, page, screenshot_dir):
+def test_filtering_the_action_plan(live_server, reader_page, screenshot_dir):
+    page = reader_page
     page.goto(live_server.url + "/action-plan/")
     page.get_by_label("Area perubahan").select_option(label="Peningkatan Kualitas Pelayanan Publik")
     page.get_by_role("button", name="Saring").click()
@@ -40,7 +42,8 @@ def test_filtering_the_action_plan(live_server, roadmap_tx, page, screenshot_dir
     page.screenshot(path=screenshot_dir / "04-action-plan-filtered.png", full_page=True)
 
 
-def test_navigation_menu_reaches_every_area(live_server, roadmap_tx, page):
+def test_navigation_menu_reaches_every_area(live_server, reader_page):
+    page = reader_page
     page.goto(live_server.url + "/indicators/")
     page.get_by_role("button", name="Area", exact=True).click()
     page.get_by_role("link", name="5. Penataan Sistem Manajemen Sumber Daya Manusia Aparatur").click()

@@ -189,6 +189,11 @@ def test_export_is_plain_utf8_without_escapes(client):
     assert "Layanan “jemput bola” – langsung".encode() in raw
 
 
+def test_open_data_needs_no_login(client):
+    assert client.get(reverse("actions:export-json")).status_code == 200
+    assert client.get(reverse("actions:export-csv", kwargs={"table": "indicators"})).status_code == 200
+
+
 def test_command_prints_the_same_document(client):
     out = StringIO()
     call_command("export_roadmap", stdout=out)

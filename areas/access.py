@@ -1,0 +1,28 @@
+"""Fetching change areas and indicators for a user (see roadmap.access)."""
+
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+
+from areas.models import ChangeArea, Indicator
+from roadmap.access import require_profile
+from roadmap.models import RoadmapEdition
+
+
+def get_area_for_user(user, pk: int, queryset=None) -> ChangeArea:
+    require_profile(user)
+    queryset = queryset if queryset is not None else ChangeArea.objects.all()
+    return get_object_or_404(queryset.filter(edition__in=RoadmapEdition.objects.in_force()), pk=pk)
+
+
+def get_indicator_for_user(user, pk: int, write: bool = False) -> Indicator:
+    """Indicators measure the whole regency, not one agency: only staff write them."""
+    profile = require_profile(user)
+    indicator = get_object_or_404(
+        Indicator.objects.select_related("area", "scale").filter(
+            area__edition__in=RoadmapEdition.objects.in_force()
+        ),
+        pk=pk,
+    )
+    if write and not profile.is_staff_member:
+        raise PermissionDenied("Hanya staf Bagian Organisasi yang mengisi indikator.")
+    return indicator

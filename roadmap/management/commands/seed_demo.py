@@ -1,0 +1,47 @@
+"""Demo accounts for a newcomer (see README.md); later issues add demo reports here."""
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from roadmap.models import Agency, Role, UserProfile
+
+DEMO_PASSWORD = "monev-demo-2020"
+
+DEMO_ACCOUNTS = [
+    # username, first name, last name, role, agency code
+    ("organisasi", "Staf", "Bagian Organisasi", Role.STAFF, None),
+    ("inspektorat", "Admin", "Inspektorat", Role.AGENCY_ADMIN, "inspektorat"),
+    ("bkd", "Admin", "BKD dan Diklat", Role.AGENCY_ADMIN, "bkd"),
+    ("pengarah", "Anggota", "Tim Pengarah", Role.STEERING, None),
+]
+
+
+class Command(BaseCommand):
+    help = f"Create or reset the demo accounts (password {DEMO_PASSWORD!r}). Refuses when DEBUG is off."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--force", action="store_true", help="Run even with DEBUG off (never in production)."
+        )
+
+    def handle(self, *args, force: bool, **options):
+        if not settings.DEBUG and not force:
+            raise CommandError(
+                "DEBUG is off: demo accounts with a published password are refused (use --force)."
+            )
+        with transaction.atomic():
+            for username, first_name, last_name, role, agency_code in DEMO_ACCOUNTS:
+                agency = Agency.objects.get(code=agency_code) if agency_code else None
+                user, _ = get_user_model().objects.update_or_create(
+                    username=username,
+                    defaults={"first_name": first_name, "last_name": last_name, "is_active": True},
+                )
+                user.set_password(DEMO_PASSWORD)
+                user.save(update_fields=["password"])
+                UserProfile.objects.update_or_create(
+                    user=user, defaults={"role": role, "agency": agency, "must_change_password": False}
+                )
+                self.stdout.write(f"  {username}: {role.label}{f' ({agency})' if agency else ''}")
+        self.stdout.write(self.style.SUCCESS(f"Demo accounts ready; password: {DEMO_PASSWORD}"))

@@ -1,0 +1,30 @@
+"""Keeps users without a role out, and sends users with a temporary password to change it first."""
+
+from django.shortcuts import redirect, render
+from django.urls import reverse
+
+from roadmap.access import profile_of
+
+
+class AccountMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        user = request.user
+        # Public views (marked with @login_not_required) and the Django admin are not ours to guard.
+        if not user.is_authenticated or not getattr(view_func, "login_required", True):
+            return None
+        if request.path.startswith(reverse("admin:index")):
+            return None
+        if request.path in (reverse("logout"), reverse("password_change"), reverse("password_change_done")):
+            return None
+        profile = profile_of(user)
+        if profile is None:
+            return render(request, "registration/no_role.html", status=403)
+        if profile.must_change_password:
+            return redirect("password_change")
+        return None

@@ -1,0 +1,63 @@
+"""Perangkat Daerah under one canonical name, with the spellings the documents use."""
+
+from django.db import models
+from django.urls import reverse
+
+
+class AgencyQuerySet(models.QuerySet):
+    def by_spelling(self) -> dict[str, "Agency"]:
+        """Every spelling the documents use (and each canonical name), mapped to its agency."""
+        mapping: dict[str, Agency] = {}
+        for agency in self.prefetch_related("spellings"):
+            mapping[agency.name] = agency
+            for spelling in agency.spellings.all():
+                mapping[spelling.spelling] = agency
+        return mapping
+
+
+class Agency(models.Model):
+    """A Perangkat Daerah (or a Bagian of the Setda acting as one), under one canonical name."""
+
+    class Kind(models.TextChoices):
+        SEKRETARIAT = "sekretariat", "Sekretariat"
+        BAGIAN = "bagian", "Bagian Setda"
+        INSPEKTORAT = "inspektorat", "Inspektorat"
+        BADAN = "badan", "Badan"
+        DINAS = "dinas", "Dinas"
+        SATUAN = "satuan", "Satuan"
+        KANTOR = "kantor", "Kantor"
+        RUMAH_SAKIT = "rumah_sakit", "Rumah Sakit Umum Daerah"
+
+    code = models.SlugField("kode", max_length=40, unique=True)
+    name = models.CharField("nama", max_length=200, unique=True)
+    short_name = models.CharField("nama singkat", max_length=60)
+    kind = models.CharField("jenis", max_length=20, choices=Kind.choices)
+
+    objects = AgencyQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "perangkat daerah"
+        verbose_name_plural = "perangkat daerah"
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        # The page lives in the actions app: it lists what the agency is responsible for.
+        return reverse("actions:agency-detail", kwargs={"code": self.code})
+
+
+class AgencySpelling(models.Model):
+    """A way the source documents write an agency's name, e.g. "BKD Diklat"."""
+
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="spellings")
+    spelling = models.CharField("ejaan dalam dokumen", max_length=200, unique=True)
+
+    class Meta:
+        verbose_name = "ejaan nama perangkat daerah"
+        verbose_name_plural = "ejaan nama perangkat daerah"
+        ordering = ["agency", "spelling"]
+
+    def __str__(self) -> str:
+        return self.spelling

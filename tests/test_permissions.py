@@ -1,0 +1,160 @@
+"""Who gets what: every URL × method × role, as one table (house rule 7).
+
+Roles: anonymous, a user without a role, staff of Bagian Organisasi, the admin of the agency
+that owns the object ("own"), the admin of another agency ("other"), and the Tim Pengarah.
+A test fails when a URL exists that the table does not cover.
+"""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from actions.models import ActionPlanRow, PriorityActivity
+from roadmap.models import RoadmapEdition
+
+pytestmark = pytest.mark.django_db
+
+ROLES = ("anonymous", "no_role", "staff", "own", "other", "steering")
+
+LOGIN = "login"  # expected: a redirect to the login page
+
+READ = {"anonymous": LOGIN, "no_role": 403, "staff": 200, "own": 200, "other": 200, "steering": 200}
+READ_ONLY_POST = {"anonymous": LOGIN, "no_role": 403, "staff": 405, "own": 405, "other": 405, "steering": 405}
+PUBLIC = dict.fromkeys(ROLES, 200)
+PUBLIC_POST = dict.fromkeys(ROLES, 405)
+STAFF_ONLY = {"anonymous": LOGIN, "no_role": 403, "staff": 200, "own": 403, "other": 403, "steering": 403}
+SIGNED_IN = {"anonymous": LOGIN, "no_role": 403, "staff": 200, "own": 200, "other": 200, "steering": 200}
+
+
+def area_pk():
+    return RoadmapEdition.objects.current().areas.get(slug="pengawasan").pk
+
+
+def inspektorat_activity_pk():
+    return PriorityActivity.objects.get(name="Penanganan gratifikasi.").pk
+
+
+def inspektorat_row_pk():
+    return ActionPlanRow.objects.get(name="Penanganan Gratifikasi").pk
+
+
+def managed_account_pk():
+    return get_user_model().objects.get(username="bkd").pk
+
+
+def superuser_pk():
+    return get_user_model().objects.create_superuser("sysadmin", password="sandi-uji-2020").pk
+
+
+# (url name, kwargs factory, method, expected status per role)
+TABLE = [
+    ("areas:overview", None, "get", READ),
+    ("areas:overview", None, "post", READ_ONLY_POST),
+    ("areas:area-detail", lambda: {"pk": area_pk()}, "get", READ),
+    ("areas:area-detail", lambda: {"pk": area_pk()}, "post", READ_ONLY_POST),
+    ("areas:indicator-list", None, "get", READ),
+    ("areas:indicator-list", None, "post", READ_ONLY_POST),
+    ("actions:agency-list", None, "get", READ),
+    ("actions:agency-list", None, "post", READ_ONLY_POST),
+    ("actions:agency-detail", lambda: {"code": "inspektorat"}, "get", READ),
+    ("actions:agency-detail", lambda: {"code": "inspektorat"}, "post", READ_ONLY_POST),
+    ("actions:activity-list", None, "get", READ),
+    ("actions:activity-list", None, "post", READ_ONLY_POST),
+    ("actions:activity-detail", lambda: {"pk": inspektorat_activity_pk()}, "get", READ),
+    ("actions:activity-detail", lambda: {"pk": inspektorat_activity_pk()}, "post", READ_ONLY_POST),
+    ("actions:action-plan", None, "get", READ),
+    ("actions:action-plan", None, "post", READ_ONLY_POST),
+    ("actions:action-row-detail", lambda: {"pk": inspektorat_row_pk()}, "get", READ),
+    ("actions:action-row-detail", lambda: {"pk": inspektorat_row_pk()}, "post", READ_ONLY_POST),
+    ("actions:quick-win-list", None, "get", READ),
+    ("actions:quick-win-list", None, "post", READ_ONLY_POST),
+    ("actions:open-data", None, "get", READ),
+    ("actions:open-data", None, "post", READ_ONLY_POST),
+    ("actions:export-json", None, "get", PUBLIC),
+    ("actions:export-json", None, "post", PUBLIC_POST),
+    ("actions:export-csv", lambda: {"table": "indicators"}, "get", PUBLIC),
+    ("actions:export-csv", lambda: {"table": "indicators"}, "post", PUBLIC_POST),
+    ("roadmap:team-list", None, "get", READ),
+    ("roadmap:team-list", None, "post", READ_ONLY_POST),
+    ("roadmap:risk-list", None, "get", READ),
+    ("roadmap:risk-list", None, "post", READ_ONLY_POST),
+    ("roadmap:regulation", None, "get", READ),
+    ("roadmap:regulation", None, "post", READ_ONLY_POST),
+    # Signed-in users are sent on from the login page; a wrong password re-renders it.
+    ("login", None, "get", {**dict.fromkeys(ROLES, 302), "anonymous": 200}),
+    ("login", None, "post", {**dict.fromkeys(ROLES, 302), "anonymous": 200}),
+    ("logout", None, "get", {**dict.fromkeys(ROLES, 405), "anonymous": LOGIN}),
+    ("logout", None, "post", {**dict.fromkeys(ROLES, 302), "anonymous": LOGIN}),
+    ("password_change", None, "get", {**SIGNED_IN, "no_role": 200}),
+    ("password_change", None, "post", {**SIGNED_IN, "no_role": 200}),
+    ("password_change_done", None, "get", {**SIGNED_IN, "no_role": 200}),
+    ("password_change_done", None, "post", {**dict.fromkeys(ROLES, 405), "anonymous": LOGIN}),
+    ("own-details", None, "get", SIGNED_IN),
+    ("own-details", None, "post", {**dict.fromkeys(ROLES, 302), "anonymous": LOGIN, "no_role": 403}),
+    ("account-list", None, "get", STAFF_ONLY),
+    ("account-list", None, "post", {**STAFF_ONLY, "staff": 405}),
+    ("account-create", None, "get", STAFF_ONLY),
+    ("account-create", None, "post", STAFF_ONLY),
+    ("account-edit", lambda: {"pk": managed_account_pk()}, "get", STAFF_ONLY),
+    ("account-edit", lambda: {"pk": managed_account_pk()}, "post", STAFF_ONLY),
+    ("account-edit", lambda: {"pk": superuser_pk()}, "get", {**STAFF_ONLY, "staff": 404}),
+    ("account-password", lambda: {"pk": managed_account_pk()}, "get", STAFF_ONLY),
+    ("account-password", lambda: {"pk": managed_account_pk()}, "post", STAFF_ONLY),
+    ("account-password", lambda: {"pk": superuser_pk()}, "post", {**STAFF_ONLY, "staff": 404}),
+]
+
+CASES = [
+    pytest.param(name, kwargs, method, role, expected[role], id=f"{name}-{method}-{role}")
+    for name, kwargs, method, expected in TABLE
+    for role in ROLES
+]
+
+
+@pytest.fixture
+def role_users(make_user):
+    users = {
+        "staff": make_user("organisasi", "staff"),
+        "own": make_user("inspektorat", "agency_admin", "inspektorat"),
+        "other": make_user("bkd", "agency_admin", "bkd"),
+        "steering": make_user("pengarah", "steering"),
+        "no_role": get_user_model().objects.create_user("tanpaperan", password="sandi-uji-2020"),
+    }
+    return users
+
+
+@pytest.mark.parametrize(("name", "kwargs", "method", "role", "expected"), CASES)
+def test_permission_table(client, role_users, name, kwargs, method, role, expected):
+    if role != "anonymous":
+        client.force_login(role_users[role])
+    url = reverse(name, kwargs=kwargs() if kwargs else None)
+    response = getattr(client, method)(url)
+    if expected == LOGIN:
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("login") + "?next=")
+    else:
+        assert response.status_code == expected, f"{method.upper()} {url} as {role}"
+
+
+def url_names(resolver=None, namespace: str = "") -> set[str]:
+    names = set()
+    for entry in (resolver or get_resolver()).url_patterns:
+        if isinstance(entry, URLResolver):
+            if entry.namespace == "admin":
+                continue  # the Django admin guards itself: only superusers (is_staff) get in
+            inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+            names |= url_names(entry, inner)
+        elif isinstance(entry, URLPattern) and entry.name:
+            names.add(namespace + entry.name)
+    return names
+
+
+def test_the_table_covers_every_url_and_method():
+    covered = {(name, method) for name, _, method, _ in TABLE}
+    missing = {(name, method) for name in url_names() for method in ("get", "post")} - covered
+    assert missing == set()
+
+
+def test_admin_site_is_for_system_administrators_only(client, role_users):
+    client.force_login(role_users["staff"])
+    response = client.get(reverse("admin:index"))
+    assert response.status_code == 302 and "/admin/login/" in response["Location"]
