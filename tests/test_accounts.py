@@ -47,6 +47,7 @@ def test_repeated_failures_lock_the_username_for_a_while(client, inspektorat_use
     response = login(client, "inspektorat", "salah")
     assert response.status_code == 429
     assert "Akun dikunci sementara" in response.content.decode()
+    assert "ditutup selama 30 menit" in response.content.decode()
     # Even the right password is refused while the lock lasts.
     assert login(client, "inspektorat").status_code == 429
 
