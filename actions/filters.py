@@ -28,7 +28,6 @@ class MyAgencyFilterMixin(django_filters.FilterSet):
         self.my_agency = profile.agency if profile else None
         if self.my_agency is None:
             del self.filters["mine"]
-            self.form.fields.pop("mine", None)
 
     def only_mine(self, queryset, name, value):
         return queryset.led_by(self.my_agency) if value and self.my_agency else queryset

@@ -109,7 +109,8 @@ class PriorityActivity(MeasuredItem):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("actions:activity-detail", kwargs={"pk": self.pk})
+        # The activity's page shows its reports, so it lives in the monev app.
+        return reverse("monev:activity-detail", kwargs={"pk": self.pk})
 
     def clean(self) -> None:
         if (self.area_id is None) == (self.quick_win_id is None):
@@ -242,7 +243,16 @@ class ActionPlanRow(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("actions:action-row-detail", kwargs={"pk": self.pk})
+        # The row's page shows its progress, so it lives in the monev app.
+        return reverse("monev:action-row-detail", kwargs={"pk": self.pk})
+
+    def supporting_agency_choices(self) -> models.QuerySet:
+        """The agencies that may record a contribution to this row."""
+        if self.support_scope == SupportScope.ALL:
+            return Agency.objects.all()
+        if self.support_scope == SupportScope.AREA_RELATED:
+            return Agency.objects.filter(pokja_memberships__area=self.area_id)
+        return self.supporting_agencies.all()
 
     def clean(self) -> None:
         if self.group_id and self.group.area_id != self.area_id:

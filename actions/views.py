@@ -1,11 +1,10 @@
 """Pages of agencies, priority activities, quick wins and the action plan."""
 
 from django.db.models import Count, Prefetch, Q
-from django.views.generic import DetailView, TemplateView
+from django.views.generic import TemplateView
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
-from actions.access import get_action_row_for_user, get_activity_for_user
 from actions.filters import ActionPlanFilter, ActivityFilter, AgencyFilter
 from actions.models import ActionPlanRow, ActivityTarget, PlannedAction, PriorityActivity
 from actions.tables import ActionPlanTable, ActivityTable, AgencyTable
@@ -99,15 +98,6 @@ class ActivityListView(EditionMixin, SingleTableMixin, FilterView):
         return {"years": target_years(self.object_list)}
 
 
-class ActivityDetailView(EditionMixin, DetailView):
-    template_name = "actions/activity_detail.html"
-    context_object_name = "activity"
-
-    def get_object(self, queryset=None):
-        queryset = activities_with_targets(PriorityActivity.objects.all())
-        return get_activity_for_user(self.request.user, self.kwargs["pk"], queryset=queryset)
-
-
 class ActionPlanListView(EditionMixin, SingleTableMixin, FilterView):
     template_name = "actions/action_plan_list.html"
     table_class = ActionPlanTable
@@ -119,23 +109,6 @@ class ActionPlanListView(EditionMixin, SingleTableMixin, FilterView):
 
     def get_table_kwargs(self):
         return {"years": plan_years(ActionPlanRow.objects.of_edition(self.edition))}
-
-
-class ActionPlanRowDetailView(EditionMixin, DetailView):
-    template_name = "actions/action_row_detail.html"
-    context_object_name = "row"
-
-    def get_object(self, queryset=None):
-        queryset = action_rows_with_details(ActionPlanRow.objects.all()).prefetch_related(
-            "supporting_agencies"
-        )
-        return get_action_row_for_user(self.request.user, self.kwargs["pk"], queryset=queryset)
-
-    def get_context_data(self, **kwargs):
-        row = self.object
-        years = plan_years(ActionPlanRow.objects.of_edition(self.edition))
-        actions_by_year = [(year, [a for a in row.planned_actions.all() if a.year == year]) for year in years]
-        return super().get_context_data(actions_by_year=actions_by_year, **kwargs)
 
 
 class QuickWinListView(EditionMixin, TemplateView):

@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404
 
 from areas.models import ChangeArea, Indicator
 from roadmap.access import require_profile
-from roadmap.models import RoadmapEdition
+from roadmap.models import RoadmapEdition, UserProfile
 
 
 def get_area_for_user(user, pk: int, queryset=None) -> ChangeArea:
@@ -14,15 +14,15 @@ def get_area_for_user(user, pk: int, queryset=None) -> ChangeArea:
     return get_object_or_404(queryset.filter(edition__in=RoadmapEdition.objects.in_force()), pk=pk)
 
 
-def get_indicator_for_user(user, pk: int, write: bool = False) -> Indicator:
+def may_write_indicator(profile: UserProfile | None) -> bool:
     """Indicators measure the whole regency, not one agency: only staff write them."""
+    return profile is not None and profile.is_staff_member
+
+
+def get_indicator_for_user(user, pk: int, write: bool = False, queryset=None) -> Indicator:
     profile = require_profile(user)
-    indicator = get_object_or_404(
-        Indicator.objects.select_related("area", "scale").filter(
-            area__edition__in=RoadmapEdition.objects.in_force()
-        ),
-        pk=pk,
-    )
-    if write and not profile.is_staff_member:
+    queryset = queryset if queryset is not None else Indicator.objects.select_related("area", "scale")
+    indicator = get_object_or_404(queryset.filter(area__edition__in=RoadmapEdition.objects.in_force()), pk=pk)
+    if write and not may_write_indicator(profile):
         raise PermissionDenied("Hanya staf Bagian Organisasi yang mengisi indikator.")
     return indicator

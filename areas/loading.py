@@ -62,6 +62,17 @@ def load_scales(path: Path, stats: LoadStats) -> None:
             for level in item["levels"]
         ]
         prune(scale.levels.all(), kept, stats)
+        by_code = {level.code: level for level in kept}
+        for level, item_level in zip(kept, item["levels"], strict=True):
+            counts_as = by_code.get(item_level["counts_as"]) if item_level.get("counts_as") else None
+            if item_level.get("counts_as") and counts_as is None:
+                raise FixtureError(
+                    f"{path}: {level.code} counts as unknown level {item_level['counts_as']!r}"
+                )
+            if level.counts_as_id != (counts_as.pk if counts_as else None):
+                level.counts_as = counts_as
+                level.save(update_fields=["counts_as"])
+                stats.record(ScaleLevel, "updated")
 
 
 def scale_lookup(scale: Scale) -> dict[str, ScaleLevel]:

@@ -49,6 +49,15 @@ class ScaleLevel(models.Model):
     order = models.PositiveSmallIntegerField("urutan tampil")
     min_score = models.DecimalField("nilai minimum", max_digits=7, decimal_places=2, null=True, blank=True)
     max_score = models.DecimalField("nilai maksimum", max_digits=7, decimal_places=2, null=True, blank=True)
+    counts_as = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="setara dengan",
+        help_text='Untuk tingkat "dengan catatan": tingkat yang dipenuhinya bila pengaturan mengabaikan catatan.',
+    )
 
     class Meta:
         verbose_name = "tingkat skala"
@@ -252,6 +261,10 @@ class Indicator(MeasuredItem):
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        # The indicator's page shows its reports, so it lives in the monev app.
+        return reverse("monev:indicator-detail", kwargs={"pk": self.pk})
 
     def clean(self) -> None:
         if self.target_kind == TargetKind.LEVEL and self.scale_id is None:

@@ -43,7 +43,10 @@ class IndicatorTable(tables.Table):
         attrs={"td": {"class": "col-area"}},
     )
     name = tables.Column(
-        verbose_name="Indikator keberhasilan", order_by=("name",), attrs={"td": {"class": "col-name"}}
+        verbose_name="Indikator keberhasilan",
+        linkify=True,
+        order_by=("name",),
+        attrs={"td": {"class": "col-name"}},
     )
     unit = tables.Column(verbose_name="Satuan", default="–", attrs={"td": {"class": "text-nowrap"}})
 

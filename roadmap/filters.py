@@ -5,15 +5,19 @@ from django import forms
 
 
 class StyledFilterSet(django_filters.FilterSet):
-    """A FilterSet whose form widgets carry Bootstrap classes."""
+    """A FilterSet whose form widgets carry Bootstrap classes (styled when the form is first built)."""
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for field in self.form.fields.values():
-            widget = field.widget
-            if isinstance(widget, forms.Select):
-                widget.attrs.setdefault("class", "form-select form-select-sm")
-            elif isinstance(widget, forms.CheckboxInput):
-                widget.attrs.setdefault("class", "form-check-input")
-            else:
-                widget.attrs.setdefault("class", "form-control form-control-sm")
+    @property
+    def form(self):
+        form = super().form
+        if not getattr(form, "_styled", False):
+            for field in form.fields.values():
+                widget = field.widget
+                if isinstance(widget, forms.Select):
+                    widget.attrs.setdefault("class", "form-select form-select-sm")
+                elif isinstance(widget, forms.CheckboxInput):
+                    widget.attrs.setdefault("class", "form-check-input")
+                else:
+                    widget.attrs.setdefault("class", "form-control form-control-sm")
+            form._styled = True
+        return form

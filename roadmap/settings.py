@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "django_filters",
     "django_tables2",
     "axes",
+    "simple_history",
     "roadmap",
     "areas",
     "actions",
@@ -55,6 +56,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "roadmap.middleware.AccountMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes asks: it turns a lockout into the lockout page.
@@ -140,8 +142,15 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Uploaded evidence goes through Django's storage API: files on disk under MEDIA_ROOT by default,
+# never served as static files (downloads pass a login check), or any storage backend, e.g. an
+# S3-compatible one with django-storages: FILE_STORAGE=storages.backends.s3.S3Storage.
+MEDIA_ROOT = Path(env_str("MEDIA_ROOT") or BASE_DIR / "media")
+MEDIA_URL = "/media/"
+EVIDENCE_MAX_UPLOAD_MB = env_int("EVIDENCE_MAX_UPLOAD_MB", 10)
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": env_str("FILE_STORAGE") or "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         # Hashed, compressed files in production; plain files while developing and testing,
         # where no collectstatic has run.
@@ -169,6 +178,16 @@ SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 60 * 60)  # a working day
 if env_bool("BEHIND_TLS_PROXY", default=False):
     # Only behind a proxy that sets this header itself (nginx: proxy_set_header X-Forwarded-Proto $scheme).
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# Achievement rules (see monev/achievement.py); the defaults follow ../shared/domain.md.
+ACHIEVEMENT_CAP = env_int("ACHIEVEMENT_CAP", 120)
+ACHIEVEMENT_LOWER_FORMULA = env_str("ACHIEVEMENT_LOWER_FORMULA") or "official"  # or "ratio"
+if ACHIEVEMENT_LOWER_FORMULA not in ("official", "ratio"):
+    raise ImproperlyConfigured("ACHIEVEMENT_LOWER_FORMULA must be 'official' or 'ratio'.")
+# Whether "3 Dengan Catatan" meets a target of level 3 (uncertain; default: it does not).
+ACHIEVEMENT_WITH_NOTES_MEETS_LEVEL = env_bool("ACHIEVEMENT_WITH_NOTES_MEETS_LEVEL", default=False)
+# Rank changes per scale and level code, e.g. {"opini-bpk": {"TMP": -1}} to rank TMP below TW.
+ACHIEVEMENT_RANK_OVERRIDES: dict[str, dict[str, int]] = {}
 
 DJANGO_TABLES2_TEMPLATE = "django_tables2/bootstrap5-responsive.html"
 DJANGO_TABLES2_TABLE_ATTRS = {"class": "table table-sm table-hover align-middle"}

@@ -51,9 +51,11 @@ FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 def django_db_setup(django_db_setup, django_db_blocker):
     """Load the regulation once into the test database; each test's changes roll back."""
     from actions.loading import load_roadmap
+    from monev.loading import load_facts
 
     with django_db_blocker.unblock():
         load_roadmap(root=FIXTURES)
+        load_facts(root=FIXTURES)
 
 
 @pytest.fixture
@@ -63,7 +65,10 @@ def roadmap_tx(transactional_db):
     from roadmap.models import RoadmapEdition
 
     if not RoadmapEdition.objects.exists():
+        from monev.loading import load_facts
+
         load_roadmap(root=FIXTURES)
+        load_facts(root=FIXTURES)
     return RoadmapEdition.objects.current()
 
 
@@ -133,3 +138,9 @@ def reader_page(page, live_server, roadmap_tx, settings):
     page.get_by_role("button", name="Masuk").click()
     page.wait_for_url(live_server.url + "/")
     return page
+
+
+@pytest.fixture(autouse=True)
+def _media_in_a_temporary_folder(settings, tmp_path):
+    """Uploaded evidence goes to a folder of the test's own, never into the project."""
+    settings.MEDIA_ROOT = tmp_path / "media"

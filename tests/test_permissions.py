@@ -10,6 +10,7 @@ from django.contrib.auth import get_user_model
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from actions.models import ActionPlanRow, PriorityActivity
+from areas.models import Indicator
 from roadmap.models import RoadmapEdition
 
 pytestmark = pytest.mark.django_db
@@ -24,6 +25,12 @@ PUBLIC = dict.fromkeys(ROLES, 200)
 PUBLIC_POST = dict.fromkeys(ROLES, 405)
 STAFF_ONLY = {"anonymous": LOGIN, "no_role": 403, "staff": 200, "own": 403, "other": 403, "steering": 403}
 SIGNED_IN = {"anonymous": LOGIN, "no_role": 403, "staff": 200, "own": 200, "other": 200, "steering": 200}
+# Writing an item: staff and the owning agency; another agency never learns it exists.
+OWN_AGENCY = {"anonymous": LOGIN, "no_role": 403, "staff": 200, "own": 200, "other": 404, "steering": 403}
+# Indicators measure the whole regency: only staff report them.
+STAFF_WRITES = {"anonymous": LOGIN, "no_role": 403, "staff": 200, "own": 403, "other": 403, "steering": 403}
+# A contribution comes from a supporting agency, not from the row's own lead ("own" here).
+SUPPORTERS = {"anonymous": LOGIN, "no_role": 403, "staff": 200, "own": 404, "other": 200, "steering": 403}
 
 
 def area_pk():
@@ -36,6 +43,23 @@ def inspektorat_activity_pk():
 
 def inspektorat_row_pk():
     return ActionPlanRow.objects.get(name="Penanganan Gratifikasi").pk
+
+
+def indicator_pk():
+    return Indicator.objects.get(name="Indeks Reformasi Birokrasi").pk
+
+
+def evidence_pk():
+    from django.core.files.base import ContentFile
+
+    from monev.models import Evidence, Realisation
+
+    report = Realisation.objects.create(
+        activity_id=inspektorat_activity_pk(), year=2020, period="q1", number=100
+    )
+    evidence = Evidence(realisation=report, original_name="bukti.pdf", content_type="application/pdf")
+    evidence.file.save("bukti.pdf", ContentFile(b"%PDF-1.4 bukti"), save=True)
+    return evidence.pk
 
 
 def managed_account_pk():
@@ -60,12 +84,8 @@ TABLE = [
     ("actions:agency-detail", lambda: {"code": "inspektorat"}, "post", READ_ONLY_POST),
     ("actions:activity-list", None, "get", READ),
     ("actions:activity-list", None, "post", READ_ONLY_POST),
-    ("actions:activity-detail", lambda: {"pk": inspektorat_activity_pk()}, "get", READ),
-    ("actions:activity-detail", lambda: {"pk": inspektorat_activity_pk()}, "post", READ_ONLY_POST),
     ("actions:action-plan", None, "get", READ),
     ("actions:action-plan", None, "post", READ_ONLY_POST),
-    ("actions:action-row-detail", lambda: {"pk": inspektorat_row_pk()}, "get", READ),
-    ("actions:action-row-detail", lambda: {"pk": inspektorat_row_pk()}, "post", READ_ONLY_POST),
     ("actions:quick-win-list", None, "get", READ),
     ("actions:quick-win-list", None, "post", READ_ONLY_POST),
     ("actions:open-data", None, "get", READ),
@@ -80,6 +100,26 @@ TABLE = [
     ("roadmap:risk-list", None, "post", READ_ONLY_POST),
     ("roadmap:regulation", None, "get", READ),
     ("roadmap:regulation", None, "post", READ_ONLY_POST),
+    ("monev:indicator-detail", lambda: {"pk": indicator_pk()}, "get", READ),
+    ("monev:indicator-detail", lambda: {"pk": indicator_pk()}, "post", READ_ONLY_POST),
+    ("monev:indicator-report", lambda: {"pk": indicator_pk()}, "get", STAFF_WRITES),
+    ("monev:indicator-report", lambda: {"pk": indicator_pk()}, "post", STAFF_WRITES),
+    ("monev:activity-detail", lambda: {"pk": inspektorat_activity_pk()}, "get", READ),
+    ("monev:activity-detail", lambda: {"pk": inspektorat_activity_pk()}, "post", READ_ONLY_POST),
+    ("monev:activity-report", lambda: {"pk": inspektorat_activity_pk()}, "get", OWN_AGENCY),
+    ("monev:activity-report", lambda: {"pk": inspektorat_activity_pk()}, "post", OWN_AGENCY),
+    ("monev:action-row-detail", lambda: {"pk": inspektorat_row_pk()}, "get", READ),
+    ("monev:action-row-detail", lambda: {"pk": inspektorat_row_pk()}, "post", READ_ONLY_POST),
+    ("monev:action-progress", lambda: {"pk": inspektorat_row_pk()}, "get", OWN_AGENCY),
+    ("monev:action-progress", lambda: {"pk": inspektorat_row_pk()}, "post", OWN_AGENCY),
+    ("monev:action-contribution", lambda: {"pk": inspektorat_row_pk()}, "get", SUPPORTERS),
+    ("monev:action-contribution", lambda: {"pk": inspektorat_row_pk()}, "post", SUPPORTERS),
+    ("monev:evidence", lambda: {"pk": evidence_pk()}, "get", READ),
+    ("monev:evidence", lambda: {"pk": evidence_pk()}, "post", READ_ONLY_POST),
+    ("monev:achievement", None, "get", READ),
+    ("monev:achievement", None, "post", READ_ONLY_POST),
+    ("monev:action-plan-progress", None, "get", READ),
+    ("monev:action-plan-progress", None, "post", READ_ONLY_POST),
     # Signed-in users are sent on from the login page; a wrong password re-renders it.
     ("login", None, "get", {**dict.fromkeys(ROLES, 302), "anonymous": 200}),
     ("login", None, "post", {**dict.fromkeys(ROLES, 302), "anonymous": 200}),

@@ -11,10 +11,10 @@ DEMO_PASSWORD = "monev-demo-2020"
 
 DEMO_ACCOUNTS = [
     # username, first name, last name, role, agency code
-    ("organisasi", "Staf", "Bagian Organisasi", Role.STAFF, None),
-    ("inspektorat", "Admin", "Inspektorat", Role.AGENCY_ADMIN, "inspektorat"),
-    ("bkd", "Admin", "BKD dan Diklat", Role.AGENCY_ADMIN, "bkd"),
-    ("pengarah", "Anggota", "Tim Pengarah", Role.STEERING, None),
+    ("organisasi", "Dewi", "Anggraini", Role.STAFF, None),
+    ("inspektorat", "Agus", "Santoso", Role.AGENCY_ADMIN, "inspektorat"),
+    ("bkd", "Rina", "Wulandari", Role.AGENCY_ADMIN, "bkd"),
+    ("pengarah", "Bambang", "Hartono", Role.STEERING, None),
 ]
 
 

@@ -1,0 +1,194 @@
+"""Report forms in Indonesian: numbers as the regulation writes them, levels from the item's scale."""
+
+from decimal import Decimal
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+
+from areas.models import TargetKind
+from monev import filetypes
+from monev.models import ActionStatus, Period
+from monev.models.progress import progress_errors
+from monev.status import level_of_score
+from roadmap.forms import BootstrapFormMixin
+from roadmap.notation import format_number, parse_number
+
+
+class IndonesianNumberField(forms.CharField):
+    """A number typed as displayed: ``53,75`` or ``3.900``; anything else gets a clear message."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}))
+        super().__init__(*args, **kwargs)
+
+    def prepare_value(self, value):
+        return format_number(value) if isinstance(value, Decimal) else value
+
+    def to_python(self, value):
+        text = super().to_python(value)
+        if text in self.empty_values:
+            return None
+        try:
+            return parse_number(text)
+        except ValueError:
+            raise ValidationError(
+                "Tulis angka dalam notasi Indonesia: koma untuk desimal (53,75), titik untuk ribuan (3.900).",
+                code="invalid",
+            ) from None
+
+
+class EvidenceFields(forms.Form):
+    evidence_file = forms.FileField(
+        label="Berkas bukti dukung",
+        required=False,
+        help_text="PDF, gambar (PNG, JPEG, GIF, WebP), Word, Excel atau PowerPoint.",
+    )
+    evidence_link = forms.URLField(
+        label="Tautan bukti dukung",
+        required=False,
+        assume_scheme="https",
+        help_text="Mis. alamat dokumen di situs resmi atau penyimpanan bersama.",
+    )
+
+    def clean_evidence_file(self):
+        upload = self.cleaned_data.get("evidence_file")
+        if not upload:
+            return None
+        limit = settings.EVIDENCE_MAX_UPLOAD_MB
+        if upload.size > limit * 1024 * 1024:
+            raise ValidationError(f"Berkas lebih besar dari {limit} MB.")
+        upload.seek(0)
+        kind, reason = filetypes.check_upload(upload.name, upload.read())
+        upload.seek(0)
+        if kind is None:
+            raise ValidationError(reason)
+        return upload
+
+    def clean_evidence_link(self):
+        link = self.cleaned_data.get("evidence_link", "")
+        if link and not link.lower().startswith(("http://", "https://")):
+            raise ValidationError("Tautan harus diawali http:// atau https://.")
+        return link
+
+
+class RealisationForm(BootstrapFormMixin, EvidenceFields):
+    year = forms.TypedChoiceField(label="Tahun", coerce=int)
+    period = forms.ChoiceField(label="Periode", choices=Period.choices)
+    number = IndonesianNumberField(label="Nilai realisasi", required=False)
+    level = forms.ModelChoiceField(
+        label="Tingkat / predikat", queryset=None, required=False, empty_label="(pilih)"
+    )
+    note = forms.CharField(label="Keterangan", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    obstacles = forms.CharField(label="Kendala", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    follow_up = forms.CharField(
+        label="Rencana tindak lanjut", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    evidence_title = forms.CharField(label="Judul bukti dukung", required=False, max_length=200)
+
+    field_order = ["year", "period", "number", "level", "note", "obstacles", "follow_up"]
+
+    def __init__(self, *args, item, years: list[int], **kwargs):
+        self.item = item
+        super().__init__(*args, **kwargs)
+        year_field = self.fields["year"]
+        year_field.choices = [(year, str(year)) for year in years]
+        year_field.error_messages["invalid_choice"] = (
+            "Tahun %(value)s di luar tahun road map untuk item ini (" + ", ".join(map(str, years)) + ")."
+        )
+        self.scale = getattr(item, "scale", None)
+        self.takes_level = getattr(item, "target_kind", TargetKind.NUMBER) == TargetKind.LEVEL
+        if self.takes_level:
+            self.fields["level"].queryset = self.scale.levels.order_by("order")
+            self.fields["level"].error_messages["invalid_choice"] = (
+                f"Pilih tingkat yang ada pada skala {self.scale.name}."
+            )
+            self.fields["level"].label = self.scale.name
+            if self.scale.bands_include:
+                self.fields["number"].label = "Nilai (opsional)"
+                self.fields["number"].help_text = "Bila diisi, predikat mengikuti rentang nilainya."
+            else:
+                del self.fields["number"]
+        else:
+            del self.fields["level"]
+            unit = item.unit or "tanpa satuan"
+            self.fields["number"].label = f"Nilai realisasi ({unit})"
+            self.fields["number"].required = True
+
+    def clean_number(self):
+        number = self.cleaned_data.get("number")
+        if number is None:
+            return None
+        if number < 0:
+            raise ValidationError("Nilai tidak boleh negatif.")
+        if self.item.unit == "%" and number > 100:
+            raise ValidationError("Persentase tidak boleh lebih dari 100.")
+        return number
+
+    def clean(self):
+        data = super().clean()
+        if not self.takes_level:
+            return data
+        number, level = data.get("number"), data.get("level")
+        if number is None and level is None and "level" not in self.errors:
+            self.add_error("level", f"Pilih tingkat pada skala {self.scale.name}.")
+        if number is not None and self.scale.bands_include:
+            banded = level_of_score(self.scale, number)
+            if banded is None:
+                self.add_error("number", "Nilai ini di luar rentang skala.")
+            elif level is not None and banded != level:
+                self.add_error(
+                    "level", f"Nilai {format_number(number)} termasuk {banded.label}, bukan {level.label}."
+                )
+            else:
+                data["level"] = banded
+        return data
+
+
+class ActionProgressForm(BootstrapFormMixin, EvidenceFields):
+    status = forms.ChoiceField(label="Status", choices=ActionStatus.choices)
+    percent = forms.IntegerField(
+        label="Persen selesai",
+        required=False,
+        min_value=0,
+        max_value=100,
+        error_messages={
+            "min_value": "Persen selesai paling sedikit 0.",
+            "max_value": "Persen selesai paling banyak 100.",
+            "invalid": "Tulis bilangan bulat 0 sampai 100.",
+        },
+    )
+    note = forms.CharField(label="Keterangan", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, planned_action, **kwargs):
+        self.planned_action = planned_action
+        super().__init__(*args, **kwargs)
+
+    def clean(self):
+        data = super().clean()
+        status, percent = data.get("status"), data.get("percent")
+        if percent is None and "percent" not in self.errors:
+            if status == ActionStatus.DONE:
+                data["percent"] = 100
+            elif status == ActionStatus.NOT_STARTED:
+                data["percent"] = 0
+            else:
+                self.add_error("percent", "Isi persen selesai.")
+        elif percent is not None:
+            for error in progress_errors(status, percent):
+                self.add_error("percent", error)
+        return data
+
+
+class ProgressPeriodForm(BootstrapFormMixin, forms.Form):
+    """Which year and quarter a progress report is for."""
+
+    year = forms.TypedChoiceField(label="Tahun", coerce=int)
+    quarter = forms.TypedChoiceField(
+        label="Triwulan", coerce=int, choices=[(1, "TW I"), (2, "TW II"), (3, "TW III"), (4, "TW IV")]
+    )
+
+    def __init__(self, *args, years: list[int], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["year"].choices = [(year, str(year)) for year in years]
+        self.fields["year"].error_messages["invalid_choice"] = "Tahun %(value)s di luar tahun rencana aksi."

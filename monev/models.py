@@ -1,1 +1,0 @@
-"""Realisations, evidence, verification, achievement, dashboards and reports (later issues)."""

@@ -1,0 +1,141 @@
+"""What was achieved for an indicator or a priority activity in one period."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from simple_history.models import HistoricalRecords
+
+from actions.models import PriorityActivity
+from areas.models import Indicator, ScaleLevel, TargetKind
+from roadmap.notation import format_target
+
+
+class Period(models.TextChoices):
+    Q1 = "q1", "TW I"
+    Q2 = "q2", "TW II"
+    Q3 = "q3", "TW III"
+    Q4 = "q4", "TW IV"
+    YEAR = "year", "Tahunan"
+
+    @property
+    def quarter(self) -> int | None:
+        return {"q1": 1, "q2": 2, "q3": 3, "q4": 4}.get(self.value)
+
+
+class ReportStatus(models.TextChoices):
+    DRAFT = "draft", "Draf"
+    SUBMITTED = "submitted", "Diajukan"
+
+
+class RealisationQuerySet(models.QuerySet):
+    def for_year(self, year: int) -> "RealisationQuerySet":
+        return self.filter(year=year)
+
+    def submitted(self) -> "RealisationQuerySet":
+        return self.filter(status=ReportStatus.SUBMITTED)
+
+
+class Realisation(models.Model):
+    """One report: the value achieved in a quarter (TW I–IV) or for the whole year (Tahunan)."""
+
+    indicator = models.ForeignKey(
+        Indicator, on_delete=models.PROTECT, null=True, blank=True, related_name="realisations"
+    )
+    activity = models.ForeignKey(
+        PriorityActivity, on_delete=models.PROTECT, null=True, blank=True, related_name="realisations"
+    )
+    year = models.PositiveSmallIntegerField("tahun")
+    period = models.CharField("periode", max_length=4, choices=Period.choices)
+    number = models.DecimalField("nilai", max_digits=16, decimal_places=4, null=True, blank=True)
+    level = models.ForeignKey(
+        ScaleLevel, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name="tingkat"
+    )
+    note = models.TextField("keterangan", blank=True)
+    obstacles = models.TextField("kendala", blank=True)
+    follow_up = models.TextField("rencana tindak lanjut", blank=True)
+    status = models.CharField(
+        "status", max_length=12, choices=ReportStatus.choices, default=ReportStatus.DRAFT
+    )
+    source = models.CharField(
+        "sumber",
+        max_length=300,
+        blank=True,
+        help_text="Untuk nilai yang dikutip dari dokumen, mis. bab Perbup.",
+    )
+    reported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="dilaporkan oleh",
+    )
+    created_at = models.DateTimeField("dibuat", auto_now_add=True)
+    updated_at = models.DateTimeField("diubah", auto_now=True)
+    submitted_at = models.DateTimeField("diajukan", null=True, blank=True)
+    history = HistoricalRecords()
+
+    objects = RealisationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "realisasi"
+        verbose_name_plural = "realisasi"
+        ordering = ["year", "period"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(indicator__isnull=False, activity__isnull=True)
+                | Q(indicator__isnull=True, activity__isnull=False),
+                name="realisation_of_one_item",
+            ),
+            models.UniqueConstraint(
+                fields=["indicator", "year", "period"],
+                condition=Q(indicator__isnull=False),
+                name="one_indicator_report_per_period",
+            ),
+            models.UniqueConstraint(
+                fields=["activity", "year", "period"],
+                condition=Q(activity__isnull=False),
+                name="one_activity_report_per_period",
+            ),
+            models.CheckConstraint(
+                condition=Q(number__isnull=False) | Q(level__isnull=False), name="realisation_has_a_value"
+            ),
+            models.CheckConstraint(
+                condition=Q(number__isnull=True) | Q(number__gte=0), name="realisation_not_negative"
+            ),
+            models.CheckConstraint(condition=Q(year__gte=2000, year__lte=2100), name="realisation_year_sane"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.item} {self.year} {self.get_period_display()}: {self.display}"
+
+    def clean(self) -> None:
+        if (self.indicator_id is None) == (self.activity_id is None):
+            raise ValidationError("Realisasi harus untuk satu indikator atau satu kegiatan prioritas.")
+        if self.number is None and self.level_id is None:
+            raise ValidationError("Isi nilai realisasi.")
+        if self.number is not None and self.number < 0:
+            raise ValidationError({"number": "Nilai realisasi tidak boleh negatif."})
+        item = self.item
+        scale_id = getattr(item, "scale_id", None)
+        if self.level_id is not None and self.level.scale_id != scale_id:
+            raise ValidationError({"level": "Tingkat ini bukan bagian dari skala item ini."})
+        if (
+            getattr(item, "target_kind", TargetKind.NUMBER) == TargetKind.LEVEL
+            and self.level_id is None
+            and not scale_id
+        ):
+            raise ValidationError({"level": "Pilih tingkat pada skala."})
+
+    @property
+    def item(self) -> Indicator | PriorityActivity:
+        return self.indicator if self.indicator_id else self.activity
+
+    @property
+    def quarter(self) -> int | None:
+        return Period(self.period).quarter
+
+    @property
+    def display(self) -> str:
+        return format_target(self.number, self.level.label if self.level_id else None)

@@ -1,0 +1,29 @@
+"""Evidence downloads: only through this view, after a login and role check, never from a public path."""
+
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404
+from django.views.decorators.http import require_GET
+
+from monev.models import Evidence
+from roadmap.access import require_profile
+
+
+def get_evidence_for_user(user, pk) -> Evidence:
+    require_profile(user)  # every role reads every report's evidence
+    return get_object_or_404(Evidence, pk=pk)
+
+
+@require_GET
+def download_evidence(request, pk):
+    evidence = get_evidence_for_user(request.user, pk)
+    if not evidence.file:
+        raise Http404("Bukti dukung ini berupa tautan, bukan berkas.")
+    response = FileResponse(
+        evidence.file.open("rb"),
+        as_attachment=True,
+        filename=evidence.original_name or evidence.file.name.rsplit("/", 1)[-1],
+        content_type=evidence.content_type or "application/octet-stream",
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -1,0 +1,181 @@
+"""Indicator and activity pages: target against realisation, the reports, and the report form."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.contrib import messages
+from django.db.models import Prefetch
+from django.shortcuts import redirect
+from django.views.generic import FormView, TemplateView
+
+from actions.access import get_activity_for_user, may_write_activity
+from actions.models import PriorityActivity
+from areas.access import get_indicator_for_user, may_write_indicator
+from areas.models import Indicator
+from monev import services
+from monev.forms import RealisationForm
+from monev.models import Period, Realisation
+from monev.status import Rules, item_years, year_status
+from roadmap.access import profile_of
+from roadmap.views import EditionMixin
+
+REALISATIONS = Prefetch(
+    "realisations",
+    queryset=Realisation.objects.select_related("level", "reported_by").prefetch_related("evidence"),
+)
+
+
+def indicator_queryset():
+    return Indicator.objects.select_related("area", "scale").prefetch_related(
+        "targets__level", "scale__levels", REALISATIONS
+    )
+
+
+def activity_queryset():
+    return PriorityActivity.objects.select_related("area", "quick_win", "agency").prefetch_related(
+        "targets__level", REALISATIONS
+    )
+
+
+@dataclass(frozen=True)
+class ItemKind:
+    """What differs between indicator and activity pages."""
+
+    name: str
+    fetch: Callable
+    may_write: Callable
+    queryset: Callable
+    report_url: str
+
+
+INDICATOR = ItemKind(
+    "indicator",
+    get_indicator_for_user,
+    lambda profile, item: may_write_indicator(profile),
+    indicator_queryset,
+    "monev:indicator-report",
+)
+ACTIVITY = ItemKind(
+    "activity", get_activity_for_user, may_write_activity, activity_queryset, "monev:activity-report"
+)
+
+
+def quarter_grid(item, years):
+    """For each year, the report of each period (TW I–IV, Tahunan), drafts included."""
+    by_key = {(r.year, r.period): r for r in item.realisations.all()}
+    return [(year, [(period, by_key.get((year, period))) for period in Period]) for year in years]
+
+
+class ItemDetailView(EditionMixin, TemplateView):
+    kind: ItemKind
+    template_name = "monev/item_detail.html"
+
+    def get_context_data(self, **kwargs):
+        item = self.kind.fetch(self.request.user, self.kwargs["pk"], queryset=self.kind.queryset())
+        years = item_years(item)
+        rules = Rules.from_settings()
+        reports = sorted(item.realisations.all(), key=lambda r: (r.year, list(Period.values).index(r.period)))
+        return super().get_context_data(
+            item=item,
+            kind=self.kind.name,
+            statuses=[year_status(item, year, rules) for year in years],
+            grid=quarter_grid(item, years),
+            periods=Period,
+            reports=reports,
+            can_report=self.kind.may_write(profile_of(self.request.user), item),
+            report_url=self.kind.report_url,
+            **kwargs,
+        )
+
+
+class IndicatorDetailView(ItemDetailView):
+    kind = INDICATOR
+
+
+class ActivityDetailView(ItemDetailView):
+    kind = ACTIVITY
+
+
+class ItemReportView(EditionMixin, FormView):
+    kind: ItemKind
+    template_name = "monev/report_form.html"
+    form_class = RealisationForm
+
+    def dispatch(self, request, *args, **kwargs):
+        self.item = self.kind.fetch(request.user, kwargs["pk"], write=True, queryset=self.kind.queryset())
+        return super().dispatch(request, *args, **kwargs)
+
+    @property
+    def years(self) -> list[int]:
+        """The years of the item's target table; reports for other years are refused."""
+        return sorted(self.item.targets_by_year) or list(self.edition.years)
+
+    def chosen_period(self) -> tuple[int, str]:
+        source = self.request.POST if self.request.method == "POST" else self.request.GET
+        try:
+            year = int(source.get("year", ""))
+        except ValueError:
+            year = self.edition.start_year if self.edition.start_year in self.years else self.years[-1]
+        period = source.get("period") if source.get("period") in Period.values else Period.Q1
+        return year, period
+
+    def existing(self) -> Realisation | None:
+        year, period = self.chosen_period()
+        return next((r for r in self.item.realisations.all() if (r.year, r.period) == (year, period)), None)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "item": self.item, "years": self.years}
+
+    def get_initial(self):
+        year, period = self.chosen_period()
+        initial = {"year": year, "period": period}
+        report = self.existing()
+        if report is not None:
+            initial.update(
+                number=report.number,
+                level=report.level,
+                note=report.note,
+                obstacles=report.obstacles,
+                follow_up=report.follow_up,
+            )
+        return initial
+
+    def get_context_data(self, **kwargs):
+        year, _ = self.chosen_period()
+        return super().get_context_data(
+            item=self.item,
+            kind=self.kind.name,
+            existing=self.existing(),
+            status=year_status(self.item, year),
+            **kwargs,
+        )
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        submit = "save_draft" not in self.request.POST
+        report = services.save_realisation(
+            item=self.item,
+            year=data["year"],
+            period=data["period"],
+            number=data.get("number"),
+            level=data.get("level"),
+            note=data["note"],
+            obstacles=data["obstacles"],
+            follow_up=data["follow_up"],
+            submit=submit,
+            user=self.request.user,
+            upload=data.get("evidence_file"),
+            link=data.get("evidence_link", ""),
+            evidence_title=data.get("evidence_title", ""),
+        )
+        verb = "diajukan" if submit else "disimpan sebagai draf"
+        messages.success(self.request, f"Realisasi {report.get_period_display()} {report.year} {verb}.")
+        return redirect(self.item.get_absolute_url())
+
+
+class IndicatorReportView(ItemReportView):
+    kind = INDICATOR
+
+
+class ActivityReportView(ItemReportView):
+    kind = ACTIVITY
