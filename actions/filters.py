@@ -12,7 +12,7 @@ from roadmap.models import Agency, RoadmapEdition
 
 
 def edition_quick_wins(request):
-    return QuickWin.objects.filter(edition=RoadmapEdition.objects.current())
+    return QuickWin.objects.filter(edition__in=RoadmapEdition.objects.in_force())
 
 
 class MyAgencyFilterMixin(django_filters.FilterSet):

@@ -9,7 +9,7 @@ from roadmap.models import RoadmapEdition
 
 
 def edition_areas(request):
-    return ChangeArea.objects.filter(edition=RoadmapEdition.objects.current())
+    return ChangeArea.objects.filter(edition__in=RoadmapEdition.objects.in_force())
 
 
 class IndicatorFilter(StyledFilterSet):

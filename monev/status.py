@@ -70,7 +70,7 @@ class YearStatus:
     def percent_display(self) -> str:
         if self.percent is None:
             return "–"
-        return f"{format_number(self.percent.quantize(Decimal('0.01')))} %"
+        return f"{format_number(self.percent, places=2)} %"
 
     @property
     def category(self) -> achievement.Category | None:
@@ -177,7 +177,13 @@ def year_status(
             target.number, status.number, item.direction, rules.lower_formula
         )
         status.met = status.percent is not None and status.percent >= 100
-    status.on_track = achievement.on_track(status.percent, status.elapsed)
+    # Keeping pace only means something for numbers still building up over the quarters; a
+    # year-end figure or a level either meets its target or does not.
+    from_quarters = status.reports and status.reports[0].period != Period.YEAR
+    if from_quarters and status.steps is None:
+        status.on_track = achievement.on_track(status.percent, status.elapsed)
+    else:
+        status.on_track = status.met
     return status
 
 

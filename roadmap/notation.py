@@ -41,9 +41,10 @@ def normalize_decimal(value: Decimal) -> Decimal:
     return value.normalize()
 
 
-def format_number(value: Decimal | int) -> str:
-    """Write a number the Indonesian way: ``3.900``, ``53,75``, ``-17``."""
-    text = f"{normalize_decimal(Decimal(value)):,f}"
+def format_number(value: Decimal | int, places: int | None = None) -> str:
+    """Write a number the Indonesian way: ``3.900``, ``53,75``, ``-17``; ``places`` fixes the decimals."""
+    number = Decimal(value)
+    text = f"{number:,.{places}f}" if places is not None else f"{normalize_decimal(number):,f}"
     return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
 
 

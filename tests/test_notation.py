@@ -104,3 +104,9 @@ def test_format_target():
     assert format_target(Decimal("53.75"), None) == "53,75"
     assert format_target(None, "Wajar Tanpa Pengecualian") == "Wajar Tanpa Pengecualian"
     assert format_target(Decimal("70"), "BB", ">") == ">70/BB"
+
+
+def test_format_number_with_fixed_decimals():
+    assert format_number(Decimal("95.5"), places=2) == "95,50"
+    assert format_number(Decimal("1234.567"), places=2) == "1.234,57"
+    assert format_number(100, places=2) == "100,00"

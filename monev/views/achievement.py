@@ -73,31 +73,29 @@ class AchievementView(EditionMixin, TemplateView):
         activities = PriorityActivity.objects.of_edition(self.edition).select_related(
             "area", "quick_win", "agency"
         )
-        indicator_filter = AchievementFilter(data, queryset=indicators, request=self.request, years=years)
-        activity_filter = AchievementFilter(data, queryset=activities, request=self.request, years=years)
-        form = activity_filter.form
-        year = (
-            int(form.cleaned_data["year"]) if form.is_valid() and form.cleaned_data.get("year") else years[-1]
-        )
-        kind = form.cleaned_data.get("kind") if form.is_valid() else ""
-        chosen = []
-        if kind != "activity":
-            chosen.append(
-                indicator_filter.qs.prefetch_related(
-                    "targets__level", "scale__levels", realisations_for(year)
-                )
+        # One filter form, applied to both kinds of item.
+        item_filter = AchievementFilter(data, queryset=activities, request=self.request, years=years)
+        form = item_filter.form
+        valid = form.is_valid()
+        year = int(form.cleaned_data["year"]) if valid and form.cleaned_data.get("year") else years[-1]
+        kind = form.cleaned_data.get("kind") if valid else ""
+        chosen_indicators = (
+            item_filter.filter_queryset(indicators).prefetch_related(
+                "targets__level", "scale__levels", realisations_for(year)
             )
-        else:
-            chosen.append(Indicator.objects.none())
-        if kind != "indicator":
-            chosen.append(activity_filter.qs.prefetch_related("targets", realisations_for(year)))
-        else:
-            chosen.append(PriorityActivity.objects.none())
-        rows = achievement_rows(chosen[0], chosen[1], year)
+            if kind != "activity" and valid
+            else Indicator.objects.none()
+        )
+        chosen_activities = (
+            item_filter.qs.prefetch_related("targets", realisations_for(year))
+            if kind != "indicator" and valid
+            else PriorityActivity.objects.none()
+        )
+        rows = achievement_rows(chosen_indicators, chosen_activities, year)
         categories = Counter(row["status"].category.key for row in rows if row["status"].category)
         states = Counter(row["status"].state for row in rows)
-        category = form.cleaned_data.get("category") if form.is_valid() else ""
-        state = form.cleaned_data.get("state") if form.is_valid() else ""
+        category = form.cleaned_data.get("category") if valid else ""
+        state = form.cleaned_data.get("state") if valid else ""
         shown = [
             row
             for row in rows
@@ -107,7 +105,7 @@ class AchievementView(EditionMixin, TemplateView):
         table = AchievementTable(shown)
         RequestConfig(self.request, paginate={"per_page": 50}).configure(table)
         return super().get_context_data(
-            filter=activity_filter,
+            filter=item_filter,
             table=table,
             year=year,
             average=average([row["status"].percent for row in rows]),

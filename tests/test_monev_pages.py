@@ -1,0 +1,147 @@
+"""Monitoring pages: what they show, and query counts that stay flat as reports pile up."""
+
+from decimal import Decimal as D
+
+import pytest
+from django.core.files.base import ContentFile
+from django.urls import reverse
+
+from actions.models import ActionPlanRow, PlannedAction, PriorityActivity
+from areas.models import Indicator
+from monev.loading import load_facts
+from monev.models import ActionProgress, Evidence, Realisation
+from roadmap.models import Agency
+from tests.conftest import FIXTURES
+from tests.test_pages import grow
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _signed_in(client, pengarah_user):
+    client.force_login(pengarah_user)
+
+
+def add_reports(per_item_years=(2019, 2020)) -> None:
+    """A report for every quarter of the given years on every activity and indicator, each with evidence."""
+    for activity in PriorityActivity.objects.all():
+        for year in per_item_years:
+            for period in ("q1", "q2", "q3", "q4"):
+                report = Realisation.objects.get_or_create(
+                    activity=activity,
+                    year=year,
+                    period=period,
+                    defaults={"number": D(10), "status": "submitted"},
+                )[0]
+                evidence = Evidence(realisation=report, original_name="b.pdf", content_type="application/pdf")
+                evidence.file.save("b.pdf", ContentFile(b"%PDF-1.4"), save=True)
+    for indicator in Indicator.objects.filter(target_kind="number"):
+        for year in per_item_years:
+            Realisation.objects.get_or_create(
+                indicator=indicator,
+                year=year,
+                period="year",
+                defaults={"number": D(50), "status": "submitted"},
+            )
+    bkd = Agency.objects.get(code="bkd")
+    for action in PlannedAction.objects.all():
+        for quarter in (1, 2):
+            ActionProgress.objects.get_or_create(
+                planned_action=action,
+                quarter=quarter,
+                contributor=None,
+                defaults={"status": "in_progress", "percent": 50, "report_status": "submitted"},
+            )
+            ActionProgress.objects.get_or_create(
+                planned_action=action, quarter=quarter, contributor=bkd, defaults={"status": "done", "percent": 100, "report_status": "submitted"}
+            )  # fmt: skip
+
+
+def promosi():
+    return PriorityActivity.objects.get(name="Promosi jabatan secara terbuka.")
+
+
+def pages():
+    return {
+        "activity": promosi().get_absolute_url(),
+        "indicator": Indicator.objects.get(
+            name="Nilai Sistem Akuntabilitas Kinerja Instansi Pemerintah"
+        ).get_absolute_url(),
+        "row": ActionPlanRow.objects.get(name="Pengembangan jabatan fungsional").get_absolute_url(),
+        "achievement": reverse("monev:achievement") + "?year=2020",
+        "achievement-area": reverse("monev:achievement") + "?year=2020&area=" + str(promosi().area_id),
+        "action-plan-progress": reverse("monev:action-plan-progress") + "?year=2020",
+    }
+
+
+PINS = {
+    "activity": 13,
+    "indicator": 15,
+    "row": 17,
+    "achievement": 22,
+    "achievement-area": 22,
+    "action-plan-progress": 15,
+}
+
+
+@pytest.mark.parametrize("page_name", list(PINS))
+def test_query_count_does_not_grow_with_reports(client, django_assert_max_num_queries, page_name):
+    add_reports(per_item_years=(2020,))
+    with django_assert_max_num_queries(PINS[page_name]):
+        assert client.get(pages()[page_name]).status_code == 200
+    grow(6)
+    add_reports(per_item_years=(2019, 2020))
+    with django_assert_max_num_queries(PINS[page_name]):
+        assert client.get(pages()[page_name]).status_code == 200
+
+
+def test_activity_page_compares_quarters_with_the_target(client):
+    for period, number in (("q1", 30), ("q2", 20)):
+        Realisation.objects.create(
+            activity=promosi(), year=2020, period=period, number=number, status="submitted"
+        )
+    html = client.get(promosi().get_absolute_url()).content.decode()
+    assert "jumlah 2 triwulan" in html
+    assert "40,00 %" in html  # 50 of 125
+    assert "Sangat rendah" in html
+    assert "Laporkan realisasi" not in html  # the Tim Pengarah reads only
+
+
+def test_achievement_table_counts_categories_and_filters_by_agency(client):
+    Realisation.objects.create(activity=promosi(), year=2020, period="year", number=125, status="submitted")
+    bkd = Agency.objects.get(code="bkd")
+    html = client.get(reverse("monev:achievement"), {"year": 2020, "agency": bkd.pk}).content.decode()
+    assert "Promosi jabatan secara terbuka." in html
+    assert "Penanganan gratifikasi." not in html
+    assert "Sangat tinggi: 1" in html and "Tercapai: 1" in html
+    html = client.get(reverse("monev:achievement"), {"year": 2020, "state": "met"}).content.decode()
+    assert "Promosi jabatan secara terbuka." in html and "Audit laporan keuangan." not in html
+
+
+def test_achievement_shows_the_regulations_facts_for_2019(client):
+    html = client.get(reverse("monev:achievement"), {"year": 2019, "kind": "indicator"}).content.decode()
+    assert "63,52/B" in html and "100,00 %" in html
+
+
+def test_action_plan_progress_counts_what_is_done(client):
+    row = ActionPlanRow.objects.get(name="Penanganan Gratifikasi")
+    action = row.planned_actions.get(year=2020)
+    ActionProgress.objects.create(
+        planned_action=action, quarter=1, status="done", percent=100, report_status="submitted"
+    )
+    html = client.get(reverse("monev:action-plan-progress"), {"year": 2020}).content.decode()
+    assert "<strong>1 dari 103</strong>" in html
+
+
+def test_facts_load_idempotently_with_their_source():
+    stats = load_facts(root=FIXTURES)
+    assert (stats.total("created"), stats.total("updated"), stats.total("unchanged")) == (0, 0, 2)
+    sakip = Realisation.objects.get(indicator__name="Nilai Sistem Akuntabilitas Kinerja Instansi Pemerintah")
+    assert (sakip.year, sakip.period, sakip.number, sakip.level.code) == (2019, "year", D("63.52"), "B")
+    assert "Nilai SAKIP Tahun 2019 adalah Nilai B (63,52)" in sakip.source
+
+
+def test_pages_stay_quiet_with_no_reports(client):
+    Realisation.objects.all().delete()
+    for url in pages().values():
+        assert client.get(url).status_code == 200
