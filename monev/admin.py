@@ -1,0 +1,47 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from monev.models import ActionProgress, Evidence, Realisation
+
+
+class EvidenceInline(admin.TabularInline):
+    model = Evidence
+    extra = 0
+    fields = ["title", "file", "original_name", "link", "uploaded_by", "uploaded_at"]
+    readonly_fields = ["uploaded_at"]
+
+
+@admin.register(Realisation)
+class RealisationAdmin(SimpleHistoryAdmin):
+    list_display = ["__str__", "year", "period", "status", "reported_by", "updated_at"]
+    list_filter = ["status", "year", "period", "indicator__area", "activity__agency"]
+    search_fields = ["indicator__name", "activity__name", "note", "source"]
+    list_select_related = ["indicator", "activity", "level", "reported_by"]
+    raw_id_fields = ["indicator", "activity", "level", "reported_by"]
+    inlines = [EvidenceInline]
+
+
+@admin.register(ActionProgress)
+class ActionProgressAdmin(SimpleHistoryAdmin):
+    list_display = ["planned_action", "quarter", "contributor", "status", "percent", "report_status"]
+    list_filter = ["report_status", "status", "quarter", "contributor"]
+    search_fields = ["planned_action__text", "planned_action__row__name", "note"]
+    list_select_related = ["planned_action", "contributor"]
+    raw_id_fields = ["planned_action", "reported_by"]
+    inlines = [EvidenceInline]
+
+
+@admin.register(Evidence)
+class EvidenceAdmin(SimpleHistoryAdmin):
+    list_display = [
+        "label",
+        "realisation",
+        "action_progress",
+        "content_type",
+        "size",
+        "uploaded_by",
+        "uploaded_at",
+    ]
+    list_filter = ["content_type"]
+    search_fields = ["title", "original_name", "link"]
+    raw_id_fields = ["realisation", "action_progress", "uploaded_by"]
