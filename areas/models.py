@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.functional import cached_property
+from simple_history.models import HistoricalRecords
 
 from roadmap.models import Agency, RoadmapEdition
 from roadmap.notation import format_target
@@ -294,6 +295,8 @@ class YearTarget(models.Model):
     comparator = models.CharField(
         "pembanding", max_length=2, choices=Comparator.choices, blank=True, default=""
     )
+    # Every change to a target is kept with who made it, when, and why (required once reported on).
+    history = HistoricalRecords(inherit=True)
 
     class Meta:
         abstract = True

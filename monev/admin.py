@@ -13,8 +13,8 @@ class EvidenceInline(admin.TabularInline):
 
 @admin.register(Realisation)
 class RealisationAdmin(SimpleHistoryAdmin):
-    list_display = ["__str__", "year", "period", "status", "reported_by", "updated_at"]
-    list_filter = ["status", "year", "period", "indicator__area", "activity__agency"]
+    list_display = ["__str__", "year", "period", "review_state", "reported_by", "updated_at"]
+    list_filter = ["review_state", "year", "period", "indicator__area", "activity__agency"]
     search_fields = ["indicator__name", "activity__name", "note", "source"]
     list_select_related = ["indicator", "activity", "level", "reported_by"]
     raw_id_fields = ["indicator", "activity", "level", "reported_by"]
@@ -23,8 +23,8 @@ class RealisationAdmin(SimpleHistoryAdmin):
 
 @admin.register(ActionProgress)
 class ActionProgressAdmin(SimpleHistoryAdmin):
-    list_display = ["planned_action", "quarter", "contributor", "status", "percent", "report_status"]
-    list_filter = ["report_status", "status", "quarter", "contributor"]
+    list_display = ["planned_action", "quarter", "contributor", "status", "percent", "review_state"]
+    list_filter = ["review_state", "status", "quarter", "contributor"]
     search_fields = ["planned_action__text", "planned_action__row__name", "note"]
     list_select_related = ["planned_action", "contributor"]
     raw_id_fields = ["planned_action", "reported_by"]

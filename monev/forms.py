@@ -1,5 +1,6 @@
 """Report forms in Indonesian: numbers as the regulation writes them, levels from the item's scale."""
 
+from collections.abc import Callable
 from decimal import Decimal
 
 from django import forms
@@ -10,7 +11,9 @@ from areas.models import TargetKind
 from monev import filetypes
 from monev.models import ActionStatus, Period
 from monev.models.progress import progress_errors
+from monev.services import REASON_REQUIRED
 from monev.status import level_of_score
+from monev.workflow import EditDecision
 from roadmap.forms import BootstrapFormMixin
 from roadmap.notation import format_number, parse_number
 
@@ -88,9 +91,27 @@ class RealisationForm(BootstrapFormMixin, EvidenceFields):
 
     field_order = ["year", "period", "number", "level", "note", "obstacles", "follow_up"]
 
-    def __init__(self, *args, item, years: list[int], **kwargs):
+    reason = forms.CharField(
+        label="Alasan perubahan",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Wajib bila periode sudah ditutup atau laporan sudah diverifikasi; dicatat dalam riwayat.",
+    )
+
+    def __init__(
+        self,
+        *args,
+        item,
+        years: list[int],
+        edit_check: Callable[[int, str], EditDecision],
+        staff: bool,
+        **kwargs,
+    ):
         self.item = item
+        self.edit_check = edit_check
         super().__init__(*args, **kwargs)
+        if not staff:
+            del self.fields["reason"]
         year_field = self.fields["year"]
         year_field.choices = [(year, str(year)) for year in years]
         year_field.error_messages["invalid_choice"] = (
@@ -127,6 +148,13 @@ class RealisationForm(BootstrapFormMixin, EvidenceFields):
 
     def clean(self):
         data = super().clean()
+        year, period = data.get("year"), data.get("period")
+        if year is not None and period:
+            decision = self.edit_check(year, period)
+            if not decision.allowed:
+                self.add_error("period", decision.why_not)
+            elif decision.reason_required and not data.get("reason", "").strip():
+                self.add_error("reason", REASON_REQUIRED)
         if not self.takes_level:
             return data
         number, level = data.get("number"), data.get("level")
@@ -181,14 +209,37 @@ class ActionProgressForm(BootstrapFormMixin, EvidenceFields):
 
 
 class ProgressPeriodForm(BootstrapFormMixin, forms.Form):
-    """Which year and quarter a progress report is for."""
+    """Which year and quarter a progress report is for, and the reason for a late correction."""
 
     year = forms.TypedChoiceField(label="Tahun", coerce=int)
     quarter = forms.TypedChoiceField(
         label="Triwulan", coerce=int, choices=[(1, "TW I"), (2, "TW II"), (3, "TW III"), (4, "TW IV")]
     )
 
-    def __init__(self, *args, years: list[int], **kwargs):
+    reason = forms.CharField(
+        label="Alasan perubahan",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Wajib bila triwulan ini sudah ditutup atau laporannya sudah diverifikasi; dicatat dalam riwayat.",
+    )
+
+    def __init__(
+        self, *args, years: list[int], edit_check: Callable[[int, int], EditDecision], staff: bool, **kwargs
+    ):
+        self.edit_check = edit_check
         super().__init__(*args, **kwargs)
         self.fields["year"].choices = [(year, str(year)) for year in years]
         self.fields["year"].error_messages["invalid_choice"] = "Tahun %(value)s di luar tahun rencana aksi."
+        if not staff:
+            del self.fields["reason"]
+
+    def clean(self):
+        data = super().clean()
+        year, quarter = data.get("year"), data.get("quarter")
+        if year is not None and quarter is not None:
+            decision = self.edit_check(year, quarter)
+            if not decision.allowed:
+                self.add_error("quarter", decision.why_not)
+            elif decision.reason_required and not data.get("reason", "").strip():
+                self.add_error("reason", REASON_REQUIRED)
+        return data

@@ -5,7 +5,7 @@ from pathlib import Path
 from django.db import transaction
 
 from areas.models import Indicator
-from monev.models import Realisation, ReportStatus
+from monev.models import Realisation, ReviewState
 from roadmap.loading import FixtureError, LoadStats, read_json, upsert
 from roadmap.notation import parse_number
 
@@ -36,7 +36,9 @@ def load_facts(*, root: Path) -> LoadStats:
                 {
                     "number": parse_number(fact["value"]) if fact.get("value") else None,
                     "level": level,
-                    "status": ReportStatus.SUBMITTED,
+                    # The regulation itself is the verification of what it states.
+                    "review_state": ReviewState.VERIFIED,
+                    "review_note": "Dikutip dari peraturan.",
                     "source": fact["source"],
                 },
             )

@@ -1,7 +1,12 @@
-"""Writing reported progress: each function is one transaction, called with keywords only."""
+"""Writing reported progress: each function is one transaction, called with keywords only.
+
+The rules of who may change what, and when a reason is needed, are in ``monev.workflow``;
+these functions enforce them again, so no view or form can skip them.
+"""
 
 from decimal import Decimal
 
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
@@ -9,8 +14,20 @@ from django.utils import timezone
 from actions.models import PlannedAction, PriorityActivity
 from areas.models import Indicator, ScaleLevel
 from monev import filetypes
-from monev.models import ActionProgress, Evidence, Realisation, ReportStatus
+from monev.models import (
+    ActionProgress,
+    Evidence,
+    Realisation,
+    ReopenedItem,
+    ReportingWindow,
+    ReviewedReport,
+    ReviewState,
+)
+from monev.windows import item_key
+from monev.workflow import Actor, can_move, edit_decision
 from roadmap.models import Agency
+
+REASON_REQUIRED = "Tuliskan alasan perubahan: periode ini sudah ditutup atau laporannya sudah diverifikasi."
 
 
 def attach_evidence(
@@ -27,8 +44,10 @@ def attach_evidence(
     added = []
     if upload is not None:
         upload.seek(0)
-        kind, _ = filetypes.check_upload(upload.name, upload.read())
+        kind, reason = filetypes.check_upload(upload.name, upload.read())
         upload.seek(0)
+        if kind is None:
+            raise ValidationError(reason)
         evidence = Evidence(
             **parent,
             original_name=upload.name[-200:],
@@ -45,10 +64,29 @@ def attach_evidence(
     return added
 
 
-def _status_fields(submit: bool, previous_submitted_at) -> dict:
-    if submit:
-        return {"status": ReportStatus.SUBMITTED, "submitted_at": previous_submitted_at or timezone.now()}
-    return {"status": ReportStatus.DRAFT, "submitted_at": None}
+def _apply_edit(
+    report: ReviewedReport, *, submit: bool, actor: Actor, period_open: bool, reason: str, user
+) -> None:
+    """Check the edit against the review rules and set the new state; raises when it is not allowed."""
+    current = report.review_state if report.pk else None
+    decision = edit_decision(current, actor, period_open)
+    if not decision.allowed:
+        raise PermissionDenied(decision.why_not)
+    if decision.reason_required and not reason.strip():
+        raise ValidationError(REASON_REQUIRED)
+    if current == ReviewState.VERIFIED:
+        target = ReviewState.VERIFIED  # a staff correction keeps the verification, with its reason
+    else:
+        target = ReviewState.SUBMITTED if submit else ReviewState.DRAFT
+    if not can_move(current, target, actor):
+        raise PermissionDenied("Perubahan status ini tidak diizinkan.")
+    report.review_state = target
+    report.reported_by = user
+    if target == ReviewState.SUBMITTED:
+        report.submitted_at = timezone.now()
+    elif target == ReviewState.DRAFT:
+        report.submitted_at = None
+    report._change_reason = reason.strip()
 
 
 @transaction.atomic
@@ -63,23 +101,22 @@ def save_realisation(
     obstacles: str = "",
     follow_up: str = "",
     submit: bool,
+    actor: Actor,
+    period_open: bool,
+    reason: str = "",
     user,
     upload: UploadedFile | None = None,
     link: str = "",
     evidence_title: str = "",
-    source: str = "",
 ) -> Realisation:
     """Create or correct the report of an item for one period, with any new evidence."""
     key = {"indicator": item} if isinstance(item, Indicator) else {"activity": item}
-    realisation = Realisation.objects.filter(**key, year=year, period=period).first()
+    realisation = Realisation.objects.select_for_update().filter(**key, year=year, period=period).first()
     if realisation is None:
         realisation = Realisation(**key, year=year, period=period)
+    _apply_edit(realisation, submit=submit, actor=actor, period_open=period_open, reason=reason, user=user)
     realisation.number, realisation.level = number, level
     realisation.note, realisation.obstacles, realisation.follow_up = note, obstacles, follow_up
-    realisation.source = source
-    realisation.reported_by = user
-    for name, value in _status_fields(submit, realisation.submitted_at).items():
-        setattr(realisation, name, value)
     realisation.full_clean()
     realisation.save()
     attach_evidence(user=user, realisation=realisation, upload=upload, link=link, title=evidence_title)
@@ -96,17 +133,19 @@ def save_action_progress(
     percent: int,
     note: str = "",
     submit: bool,
+    actor: Actor,
+    period_open: bool,
+    reason: str = "",
     user,
     upload: UploadedFile | None = None,
     link: str = "",
 ) -> ActionProgress:
     """Create or correct one planned action's progress in a quarter (the row's own, or a contribution)."""
-    progress = ActionProgress.objects.filter(
+    progress = ActionProgress.objects.select_for_update().filter(
         planned_action=planned_action, quarter=quarter, contributor=contributor
     ).first() or ActionProgress(planned_action=planned_action, quarter=quarter, contributor=contributor)
-    progress.status, progress.percent, progress.note, progress.reported_by = status, percent, note, user
-    fields = _status_fields(submit, progress.submitted_at)
-    progress.report_status, progress.submitted_at = fields["status"], fields["submitted_at"]
+    _apply_edit(progress, submit=submit, actor=actor, period_open=period_open, reason=reason, user=user)
+    progress.status, progress.percent, progress.note = status, percent, note
     progress.full_clean()
     progress.save()
     attach_evidence(user=user, action_progress=progress, upload=upload, link=link)
@@ -115,7 +154,15 @@ def save_action_progress(
 
 @transaction.atomic
 def save_row_progress(
-    *, entries: list[dict], quarter: int, contributor: Agency | None, submit: bool, user
+    *,
+    entries: list[dict],
+    quarter: int,
+    contributor: Agency | None,
+    submit: bool,
+    actor: Actor,
+    period_open: bool,
+    reason: str = "",
+    user,
 ) -> list[ActionProgress]:
     """Progress of several planned actions of one row in a quarter, saved together or not at all.
 
@@ -123,6 +170,106 @@ def save_row_progress(
     ``upload`` and ``link``.
     """
     return [
-        save_action_progress(quarter=quarter, contributor=contributor, submit=submit, user=user, **entry)
+        save_action_progress(
+            quarter=quarter,
+            contributor=contributor,
+            submit=submit,
+            actor=actor,
+            period_open=period_open,
+            reason=reason,
+            user=user,
+            **entry,
+        )
         for entry in entries
     ]
+
+
+@transaction.atomic
+def review_reports(*, reports: list[ReviewedReport], verify: bool, note: str = "", user) -> int:
+    """Verify the given reports, or return them to their authors with a note; all or none."""
+    target = ReviewState.VERIFIED if verify else ReviewState.RETURNED
+    if not verify and not note.strip():
+        raise ValidationError("Tuliskan catatan untuk pelapor: apa yang perlu diperbaiki.")
+    now = timezone.now()
+    for report in reports:
+        report.refresh_from_db()
+        if not can_move(report.review_state, target, Actor.STAFF):
+            raise ValidationError(
+                f"{report} berstatus {report.get_review_state_display().lower()} dan tidak dapat "
+                f"{'diverifikasi' if verify else 'dikembalikan'}."
+            )
+        report.review_state = target
+        report.reviewed_by, report.reviewed_at = user, now
+        report.review_note = note.strip() if not verify else report.review_note
+        report._change_reason = note.strip()
+        report.save(update_fields=["review_state", "reviewed_by", "reviewed_at", "review_note", "updated_at"])
+    return len(reports)
+
+
+REOPEN_REASON_REQUIRED = "Tuliskan alasan membuka kembali: dicatat dalam riwayat."
+
+
+@transaction.atomic
+def set_window(
+    *, year: int, period: str, is_open: bool, closes_on=None, reason: str = "", user
+) -> ReportingWindow:
+    """Open or close the reporting window of a period; reopening a closed window needs a reason."""
+    window, _ = ReportingWindow.objects.select_for_update().get_or_create(year=year, period=period)
+    reopening = is_open and not window.is_open and window.history.filter(is_open=True).exists()
+    if reopening and not reason.strip():
+        raise ValidationError(REOPEN_REASON_REQUIRED)
+    window.is_open, window.closes_on, window.changed_by = is_open, closes_on, user
+    window._change_reason = reason.strip()
+    window.save()
+    if not is_open:
+        # Closing the window again ends the exceptions granted while it was closed.
+        for reopened in window.reopened_items.filter(active=True):
+            reopened.active = False
+            reopened._change_reason = "Jendela ditutup kembali."
+            reopened.save(update_fields=["active"])
+    return window
+
+
+@transaction.atomic
+def reopen_item(*, window: ReportingWindow, item, reason: str, user) -> ReopenedItem:
+    """Let the responsible agency report one item again in a closed window."""
+    if not reason.strip():
+        raise ValidationError(REOPEN_REASON_REQUIRED)
+    reopened = ReopenedItem(window=window, reason=reason.strip(), reopened_by=user, **item_key(item))
+    reopened._change_reason = reason.strip()
+    reopened.full_clean()
+    reopened.save()
+    return reopened
+
+
+TARGET_REASON_REQUIRED = "Realisasi sudah dilaporkan untuk tahun ini: tuliskan alasan perubahan target."
+
+
+@transaction.atomic
+def change_targets(
+    *, item: Indicator | PriorityActivity, cells: dict[int, str], reason: str = "", user
+) -> int:
+    """Rewrite some years' targets as written; once a year has reports, its change needs a reason."""
+    from areas.loading import scale_lookup, target_values
+
+    scale = getattr(item, "scale", None)
+    levels = (
+        scale_lookup(scale) if scale is not None and getattr(item, "target_kind", "") == "level" else None
+    )
+    key = {"indicator": item} if isinstance(item, Indicator) else {"activity": item}
+    changed = 0
+    for year, written in cells.items():
+        target = item.targets.select_for_update().filter(year=year).first()
+        if target is None or target.as_written == written:
+            continue
+        reported = Realisation.objects.filter(**key, year=year).exists()
+        if reported and not reason.strip():
+            raise ValidationError(TARGET_REASON_REQUIRED)
+        for name, value in target_values(written, levels, f"{item} {year}").items():
+            setattr(target, name, value)
+        target._change_reason = reason.strip()
+        target._history_user = user
+        target.full_clean()
+        target.save()
+        changed += 1
+    return changed

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from areas.models import ScaleLevel, YearTarget
 from monev import achievement
-from monev.models import Period, Realisation, ReportStatus
+from monev.models import Period, Realisation, ReviewState
 from roadmap.notation import NO_TARGET_DISPLAY, format_number, format_target
 
 
@@ -42,8 +42,11 @@ class YearStatus:
     number: Decimal | None = None
     level: ScaleLevel | None = None
     basis: str = ""  # how the year's figure was obtained, in Indonesian
-    reports: list[Realisation] = field(default_factory=list)  # submitted reports behind the figure
+    reports: list[Realisation] = field(default_factory=list)  # verified reports behind the figure
     drafts: int = 0
+    returned: int = 0
+    unverified: int = 0  # submitted, awaiting review: shown apart, never mixed into the figure
+    provisional: "YearStatus | None" = None  # the figure if the reports awaiting review were verified
     percent: Decimal | None = None
     steps: int | None = None  # ordinal targets: distinct levels above (+) or below (−)
     met: bool | None = None
@@ -87,11 +90,11 @@ class YearStatus:
 
     @property
     def state(self) -> str:
-        """One of: no_target, not_reported, met, on_track, behind."""
+        """One of: no_target, not_reported, unverified, met, on_track, behind."""
         if not self.has_target:
             return "no_target"
         if not self.reported:
-            return "not_reported"
+            return "unverified" if self.unverified else "not_reported"
         if self.percent is not None and self.percent >= 100:
             return "met"
         return "on_track" if self.on_track else "behind"
@@ -100,6 +103,7 @@ class YearStatus:
 STATE_LABELS = {
     "no_target": "Tanpa target",
     "not_reported": "Belum dilaporkan",
+    "unverified": "Menunggu verifikasi",
     "met": "Tercapai",
     "on_track": "Sesuai jadwal",
     "behind": "Tertinggal",
@@ -139,20 +143,9 @@ def year_figure(
     return latest.number, latest.level, f"{latest.get_period_display()} (terakhir)", [latest]
 
 
-def year_status(
-    item, year: int, rules: Rules | None = None, today: datetime.date | None = None
-) -> YearStatus:
-    rules = rules or Rules.from_settings()
-    today = today or timezone.localdate()
-    reports = [r for r in item.realisations.all() if r.year == year]
-    submitted = [r for r in reports if r.status != ReportStatus.DRAFT]
-    status = YearStatus(
-        year=year,
-        target=item.targets_by_year.get(year),
-        drafts=len(reports) - len(submitted),
-        elapsed=achievement.elapsed_share(year, today),
-    )
-    status.number, status.level, status.basis, status.reports = year_figure(item, submitted)
+def evaluate(status: YearStatus, item, reports: list[Realisation], rules: Rules) -> YearStatus:
+    """Fill in the figure and the achievement of ``status`` from the given reports."""
+    status.number, status.level, status.basis, status.reports = year_figure(item, reports)
     if not status.has_target or not status.reported:
         return status
     target, scale = status.target, scale_of(item)
@@ -184,6 +177,30 @@ def year_status(
         status.on_track = achievement.on_track(status.percent, status.elapsed)
     else:
         status.on_track = status.met
+    return status
+
+
+def year_status(
+    item, year: int, rules: Rules | None = None, today: datetime.date | None = None
+) -> YearStatus:
+    """The year as verified reports show it, with what still awaits review shown apart."""
+    rules = rules or Rules.from_settings()
+    today = today or timezone.localdate()
+    reports = [r for r in item.realisations.all() if r.year == year]
+    verified = [r for r in reports if r.review_state == ReviewState.VERIFIED]
+    pending = [r for r in reports if r.review_state == ReviewState.SUBMITTED]
+
+    def fresh() -> YearStatus:
+        return YearStatus(
+            year=year, target=item.targets_by_year.get(year), elapsed=achievement.elapsed_share(year, today)
+        )
+
+    status = evaluate(fresh(), item, verified, rules)
+    status.drafts = sum(1 for r in reports if r.review_state == ReviewState.DRAFT)
+    status.returned = sum(1 for r in reports if r.review_state == ReviewState.RETURNED)
+    status.unverified = len(pending)
+    if pending:
+        status.provisional = evaluate(fresh(), item, verified + pending, rules)
     return status
 
 

@@ -1,14 +1,18 @@
 from django.urls import path
 
-from monev.views import achievement, action_plan, evidence, items
+from monev.views import achievement, action_plan, evidence, history, items, review, targets, tasks, windows
 
 app_name = "monev"
 
 urlpatterns = [
     path("indicators/<int:pk>/", items.IndicatorDetailView.as_view(), name="indicator-detail"),
     path("indicators/<int:pk>/report/", items.IndicatorReportView.as_view(), name="indicator-report"),
+    path("indicators/<int:pk>/history/", history.IndicatorHistoryView.as_view(), name="indicator-history"),
+    path("indicators/<int:pk>/targets/", targets.IndicatorTargetsView.as_view(), name="indicator-targets"),
     path("activities/<int:pk>/", items.ActivityDetailView.as_view(), name="activity-detail"),
     path("activities/<int:pk>/report/", items.ActivityReportView.as_view(), name="activity-report"),
+    path("activities/<int:pk>/history/", history.ActivityHistoryView.as_view(), name="activity-history"),
+    path("activities/<int:pk>/targets/", targets.ActivityTargetsView.as_view(), name="activity-targets"),
     path("action-plan/<int:pk>/", action_plan.ActionRowDetailView.as_view(), name="action-row-detail"),
     path("action-plan/<int:pk>/progress/", action_plan.RowProgressView.as_view(), name="action-progress"),
     path(
@@ -16,9 +20,15 @@ urlpatterns = [
         action_plan.ContributionView.as_view(),
         name="action-contribution",
     ),
+    path("action-plan/<int:pk>/history/", history.RowHistoryView.as_view(), name="action-row-history"),
     path("evidence/<uuid:pk>/", evidence.download_evidence, name="evidence"),
     path("achievement/", achievement.AchievementView.as_view(), name="achievement"),
     path(
         "achievement/action-plan/", achievement.ActionPlanProgressView.as_view(), name="action-plan-progress"
     ),
+    path("reports/<slug:kind>/<int:pk>/review/", review.review_report, name="review"),
+    path("verification/", review.VerificationQueueView.as_view(), name="verification"),
+    path("windows/", windows.WindowListView.as_view(), name="windows"),
+    path("windows/reopen/<slug:kind>/<int:pk>/", windows.reopen_item, name="reopen-item"),
+    path("tasks/", tasks.TasksView.as_view(), name="tasks"),
 ]

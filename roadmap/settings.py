@@ -77,6 +77,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "roadmap.context_processors.account",
                 "areas.context_processors.navigation",
+                "monev.context_processors.tasks",
             ],
         },
     },
@@ -178,6 +179,22 @@ SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 60 * 60)  # a working day
 if env_bool("BEHIND_TLS_PROXY", default=False):
     # Only behind a proxy that sets this header itself (nginx: proxy_set_header X-Forwarded-Proto $scheme).
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# E-mail: printed to the console unless an SMTP host is configured.
+EMAIL_HOST = env_str("EMAIL_HOST") or ""
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_PORT = env_int("EMAIL_PORT", 587)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER") or ""
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD") or ""
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=True)
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL") or "Monev RB Kabupaten Pekalongan <monev-rb@localhost>"
+# The address in links of reminder e-mails, and how many days before a window closes to warn.
+SITE_URL = (env_str("SITE_URL") or "http://127.0.0.1:8000").rstrip("/")
+REMINDER_DAYS_BEFORE_CLOSE = env_int("REMINDER_DAYS_BEFORE_CLOSE", 3)
 
 # Achievement rules (see monev/achievement.py); the defaults follow ../shared/domain.md.
 ACHIEVEMENT_CAP = env_int("ACHIEVEMENT_CAP", 120)

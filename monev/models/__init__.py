@@ -2,7 +2,10 @@
 
 from monev.models.evidence import Evidence
 from monev.models.progress import ActionProgress, ActionStatus
-from monev.models.realisations import Period, Realisation, RealisationQuerySet, ReportStatus
+from monev.models.realisations import Period, Realisation, RealisationQuerySet
+from monev.models.reminders import SentReminder
+from monev.models.review import ReviewedReport, ReviewState
+from monev.models.windows import ReopenedItem, ReportingWindow
 
 __all__ = [
     "ActionProgress",
@@ -11,5 +14,9 @@ __all__ = [
     "Period",
     "Realisation",
     "RealisationQuerySet",
-    "ReportStatus",
+    "ReopenedItem",
+    "ReportingWindow",
+    "ReviewState",
+    "ReviewedReport",
+    "SentReminder",
 ]

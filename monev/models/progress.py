@@ -1,13 +1,12 @@
 """Progress on the planned actions of the action plan, per quarter."""
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
 from actions.models import PlannedAction
-from monev.models.realisations import ReportStatus
+from monev.models.review import ReviewedReport
 from roadmap.models import Agency
 
 
@@ -18,7 +17,7 @@ class ActionStatus(models.TextChoices):
     NOT_DONE = "not_done", "Tidak dilaksanakan"
 
 
-class ActionProgress(models.Model):
+class ActionProgress(ReviewedReport):
     """Where one planned action stands in a quarter.
 
     Without ``contributor`` it is the row's own report, written by its lead agencies (Utama);
@@ -42,15 +41,6 @@ class ActionProgress(models.Model):
     status = models.CharField("status pelaksanaan", max_length=12, choices=ActionStatus.choices)
     percent = models.PositiveSmallIntegerField("persen selesai")
     note = models.TextField("keterangan", blank=True)
-    report_status = models.CharField(
-        "status laporan", max_length=12, choices=ReportStatus.choices, default=ReportStatus.DRAFT
-    )
-    reported_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    created_at = models.DateTimeField("dibuat", auto_now_add=True)
-    updated_at = models.DateTimeField("diubah", auto_now=True)
-    submitted_at = models.DateTimeField("diajukan", null=True, blank=True)
     history = HistoricalRecords()
 
     class Meta:

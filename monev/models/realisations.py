@@ -1,6 +1,5 @@
 """What was achieved for an indicator or a priority activity in one period."""
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -8,6 +7,7 @@ from simple_history.models import HistoricalRecords
 
 from actions.models import PriorityActivity
 from areas.models import Indicator, ScaleLevel, TargetKind
+from monev.models.review import ReviewedReport, ReviewState
 from roadmap.notation import format_target
 
 
@@ -23,20 +23,18 @@ class Period(models.TextChoices):
         return {"q1": 1, "q2": 2, "q3": 3, "q4": 4}.get(self.value)
 
 
-class ReportStatus(models.TextChoices):
-    DRAFT = "draft", "Draf"
-    SUBMITTED = "submitted", "Diajukan"
-
-
 class RealisationQuerySet(models.QuerySet):
     def for_year(self, year: int) -> "RealisationQuerySet":
         return self.filter(year=year)
 
-    def submitted(self) -> "RealisationQuerySet":
-        return self.filter(status=ReportStatus.SUBMITTED)
+    def verified(self) -> "RealisationQuerySet":
+        return self.filter(review_state=ReviewState.VERIFIED)
+
+    def awaiting_review(self) -> "RealisationQuerySet":
+        return self.filter(review_state=ReviewState.SUBMITTED)
 
 
-class Realisation(models.Model):
+class Realisation(ReviewedReport):
     """One report: the value achieved in a quarter (TW I–IV) or for the whole year (Tahunan)."""
 
     indicator = models.ForeignKey(
@@ -54,26 +52,12 @@ class Realisation(models.Model):
     note = models.TextField("keterangan", blank=True)
     obstacles = models.TextField("kendala", blank=True)
     follow_up = models.TextField("rencana tindak lanjut", blank=True)
-    status = models.CharField(
-        "status", max_length=12, choices=ReportStatus.choices, default=ReportStatus.DRAFT
-    )
     source = models.CharField(
         "sumber",
         max_length=300,
         blank=True,
         help_text="Untuk nilai yang dikutip dari dokumen, mis. bab Perbup.",
     )
-    reported_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="dilaporkan oleh",
-    )
-    created_at = models.DateTimeField("dibuat", auto_now_add=True)
-    updated_at = models.DateTimeField("diubah", auto_now=True)
-    submitted_at = models.DateTimeField("diajukan", null=True, blank=True)
     history = HistoricalRecords()
 
     objects = RealisationQuerySet.as_manager()

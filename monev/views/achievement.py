@@ -11,10 +11,10 @@ from actions.models import ActionPlanRow, PlannedAction, PriorityActivity
 from areas.models import Indicator
 from monev.achievement import DEFAULT_CATEGORIES, average
 from monev.filters import AchievementFilter
-from monev.models import ActionProgress, ActionStatus, Realisation, ReportStatus
+from monev.models import ActionProgress, ActionStatus, Realisation, ReviewState
 from monev.status import STATE_LABELS, Rules, year_status
 from monev.tables import AchievementTable
-from monev.views.action_plan import latest_lead_progress
+from monev.views.action_plan import edition_plan_years, latest_lead_progress
 from roadmap.views import EditionMixin
 
 STATE_ORDER = list(STATE_LABELS)
@@ -117,16 +117,19 @@ class AchievementView(EditionMixin, TemplateView):
 
 
 def progress_share(actions: list[PlannedAction]) -> dict:
+    """Done and reported counts from verified progress; what awaits review is counted apart."""
     latest = [latest_lead_progress(action) for action in actions]
     done = sum(1 for p in latest if p is not None and p.status == ActionStatus.DONE)
     reported = sum(1 for p in latest if p is not None)
-    mean = sum((p.percent for p in latest if p is not None), 0) / reported if reported else None
+    unverified = sum(
+        1 for action in actions if any(p.review_state == ReviewState.SUBMITTED for p in action.progress.all())
+    )
     return {
         "total": len(actions),
         "reported": reported,
         "done": done,
+        "unverified": unverified,
         "share": round(100 * done / len(actions)) if actions else None,
-        "mean_percent": round(mean) if mean is not None else None,
     }
 
 
@@ -136,17 +139,15 @@ class ActionPlanProgressView(EditionMixin, TemplateView):
     template_name = "monev/action_plan_progress.html"
 
     def get_context_data(self, **kwargs):
-        years = sorted(
-            set(PlannedAction.objects.filter(row__area__edition=self.edition).values_list("year", flat=True))
-        )
+        years = edition_plan_years(self.edition)
         try:
             year = int(self.request.GET.get("year", ""))
         except ValueError:
             year = default_year(self.edition, years)
         if year not in years:
             year = default_year(self.edition, years)
-        progress = ActionProgress.objects.filter(contributor__isnull=True).exclude(
-            report_status=ReportStatus.DRAFT
+        progress = ActionProgress.objects.filter(
+            contributor__isnull=True, review_state__in=[ReviewState.VERIFIED, ReviewState.SUBMITTED]
         )
         rows = (
             ActionPlanRow.objects.of_edition(self.edition)

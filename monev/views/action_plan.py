@@ -1,5 +1,7 @@
 """An action-plan row's page with its progress, and the forms that report it."""
 
+from dataclasses import dataclass
+
 from django import forms
 from django.contrib import messages
 from django.db.models import Prefetch
@@ -15,7 +17,10 @@ from actions.access import (
 from actions.models import ActionPlanRow, PlannedAction
 from monev import services
 from monev.forms import ActionProgressForm, ProgressPeriodForm
-from monev.models import ActionProgress, ActionStatus, ReportStatus
+from monev.models import ActionProgress, ActionStatus, ReviewState
+from monev.views.items import closed_windows
+from monev.windows import period_open, quarter_period
+from monev.workflow import Actor, EditDecision, edit_decision
 from roadmap.access import profile_of
 from roadmap.forms import BootstrapFormMixin
 from roadmap.models import Agency
@@ -36,7 +41,9 @@ def row_queryset():
 def latest_lead_progress(action: PlannedAction) -> ActionProgress | None:
     """The row's own latest submitted progress on a planned action."""
     reports = [
-        p for p in action.progress.all() if p.contributor_id is None and p.report_status != ReportStatus.DRAFT
+        p
+        for p in action.progress.all()
+        if p.contributor_id is None and p.review_state == ReviewState.VERIFIED
     ]
     return max(reports, key=lambda p: p.quarter, default=None)
 
@@ -79,6 +86,9 @@ class ActionRowDetailView(EditionMixin, TemplateView):
         profile = profile_of(self.request.user)
         return super().get_context_data(
             row=row,
+            item=row,
+            kind="row",
+            closed_windows=closed_windows(self.request.user),
             plan=plan_by_year(row, edition_plan_years(self.edition)),
             can_lead=may_lead_row(profile, row),
             can_contribute=may_contribute(profile, row) and not (profile and profile.is_staff_member),
@@ -99,6 +109,22 @@ class ContributorForm(BootstrapFormMixin, forms.Form):
         self.fields["contributor"].queryset = row.supporting_agency_choices().order_by("name")
 
 
+@dataclass
+class ProgressForms:
+    period: ProgressPeriodForm
+    contributor_form: ContributorForm | None
+    contributor: Agency | None
+    year: int
+    quarter: int
+    actions: list[tuple[PlannedAction, ActionProgressForm]]
+
+    def is_valid(self) -> bool:
+        valid = self.period.is_valid() and all(form.is_valid() for _, form in self.actions)
+        if self.contributor_form is not None:
+            valid = self.contributor_form.is_bound and self.contributor_form.is_valid() and valid
+        return valid and bool(self.actions)
+
+
 class RowProgressView(EditionMixin, TemplateView):
     """One quarter's progress on every planned action of a year: the row's own, or a contribution."""
 
@@ -113,20 +139,43 @@ class RowProgressView(EditionMixin, TemplateView):
                 request.user, kwargs["pk"], write=True, queryset=row_queryset()
             )
         self.profile = profile_of(request.user)
+        self.actor = Actor.STAFF if self.profile.is_staff_member else Actor.AGENCY
         return super().dispatch(request, *args, **kwargs)
 
     @property
     def years(self) -> list[int]:
         return edition_plan_years(self.edition)
 
-    def forms(self, data=None, files=None):
+    def existing(
+        self, action: PlannedAction, quarter: int, contributor: Agency | None
+    ) -> ActionProgress | None:
+        return next(
+            (
+                p
+                for p in action.progress.all()
+                if p.quarter == quarter and p.contributor_id == getattr(contributor, "pk", None)
+            ),
+            None,
+        )
+
+    def decision(self, year: int, quarter: int, contributor: Agency | None) -> EditDecision:
+        """The strictest decision over the year's planned actions (one verified report locks the form)."""
+        is_open = period_open(self.row, year, quarter_period(quarter))
+        decisions = [
+            edit_decision(
+                getattr(self.existing(action, quarter, contributor), "review_state", None),
+                self.actor,
+                is_open,
+            )
+            for action in self.row.planned_actions.all()
+            if action.year == year
+        ] or [edit_decision(None, self.actor, is_open)]
+        blocked = next((d for d in decisions if not d.allowed), None)
+        return blocked or EditDecision(True, reason_required=any(d.reason_required for d in decisions))
+
+    def build_forms(self, data=None, files=None) -> ProgressForms:
         source = data if data is not None else self.request.GET
-        period = ProgressPeriodForm(source, years=self.years)
-        year, quarter = (self.years[0], 1)
-        if period.is_valid():
-            year, quarter = period.cleaned_data["year"], period.cleaned_data["quarter"]
-        contributor_form = None
-        contributor = None
+        contributor_form, contributor = None, None
         if self.contribution and self.profile.is_staff_member:
             # Staff record a contribution for an agency they choose among the row's supporters.
             contributor_form = ContributorForm(source if "contributor" in source else None, row=self.row)
@@ -134,54 +183,49 @@ class RowProgressView(EditionMixin, TemplateView):
                 contributor = contributor_form.cleaned_data["contributor"]
         elif self.contribution:
             contributor = self.profile.agency
-        actions = [a for a in self.row.planned_actions.all() if a.year == year]
-        action_forms = []
-        for action in actions:
-            existing = next(
-                (p for p in action.progress.all() if p.quarter == quarter and p.contributor == contributor),
-                None,
-            )
+        period = ProgressPeriodForm(
+            source if "year" in source else None,
+            initial={"year": self.years[0], "quarter": 1},
+            years=self.years,
+            edit_check=lambda year, quarter: self.decision(year, quarter, contributor),
+            staff=self.profile.is_staff_member,
+        )
+        year, quarter = self.years[0], 1
+        if period.is_bound and period.is_valid():
+            year, quarter = period.cleaned_data["year"], period.cleaned_data["quarter"]
+        elif period.is_bound:
+            year = int(source.get("year")) if str(source.get("year", "")).isdigit() else year
+            quarter = int(source.get("quarter")) if source.get("quarter") in ("1", "2", "3", "4") else quarter
+        actions = []
+        for action in (a for a in self.row.planned_actions.all() if a.year == year):
+            existing = self.existing(action, quarter, contributor)
             initial = (
                 {"status": existing.status, "percent": existing.percent, "note": existing.note}
                 if existing
                 else {}
             )
-            action_forms.append(
-                (
-                    action,
-                    ActionProgressForm(
-                        data, files, prefix=f"a{action.pk}", initial=initial, planned_action=action
-                    ),
-                )
+            form = ActionProgressForm(
+                data, files, prefix=f"a{action.pk}", initial=initial, planned_action=action
             )
-        return period, contributor_form, contributor, year, quarter, action_forms
+            actions.append((action, form))
+        return ProgressForms(period, contributor_form, contributor, year, quarter, actions)
 
     def get_context_data(self, **kwargs):
-        period, contributor_form, contributor, year, quarter, action_forms = (
-            kwargs.pop("forms", None) or self.forms()
-        )
+        forms = kwargs.pop("forms", None) or self.build_forms()
         return super().get_context_data(
             row=self.row,
-            period_form=period,
-            contributor_form=contributor_form,
-            contributor=contributor,
-            year=year,
-            quarter=quarter,
-            action_forms=action_forms,
+            forms=forms,
+            decision=self.decision(forms.year, forms.quarter, forms.contributor),
             contribution=self.contribution,
             **kwargs,
         )
 
     def post(self, request, *args, **kwargs):
-        forms_ = self.forms(request.POST, request.FILES)
-        period, contributor_form, contributor, year, quarter, action_forms = forms_
-        valid = period.is_valid() and all(form.is_valid() for _, form in action_forms)
-        if contributor_form is not None:
-            valid = contributor_form.is_bound and contributor_form.is_valid() and valid
-        if not valid or not action_forms:
-            if not action_forms:
+        forms = self.build_forms(request.POST, request.FILES)
+        if not forms.is_valid():
+            if not forms.actions:
                 messages.error(request, "Tidak ada rencana aksi untuk tahun ini.")
-            return self.render_to_response(self.get_context_data(forms=forms_))
+            return self.render_to_response(self.get_context_data(forms=forms))
         submit = "save_draft" not in request.POST
         entries = [
             {
@@ -192,14 +236,23 @@ class RowProgressView(EditionMixin, TemplateView):
                 "upload": form.cleaned_data.get("evidence_file"),
                 "link": form.cleaned_data.get("evidence_link", ""),
             }
-            for action, form in action_forms
+            for action, form in forms.actions
         ]
         services.save_row_progress(
-            entries=entries, quarter=quarter, contributor=contributor, submit=submit, user=request.user
+            entries=entries,
+            quarter=forms.quarter,
+            contributor=forms.contributor,
+            submit=submit,
+            actor=self.actor,
+            period_open=period_open(self.row, forms.year, quarter_period(forms.quarter)),
+            reason=forms.period.cleaned_data.get("reason", ""),
+            user=request.user,
         )
-        what = f"Kontribusi {contributor.short_name}" if contributor else "Kemajuan"
+        what = f"Kontribusi {forms.contributor.short_name}" if forms.contributor else "Kemajuan"
         verb = "diajukan" if submit else "disimpan sebagai draf"
-        messages.success(request, f"{what} TW {['I', 'II', 'III', 'IV'][quarter - 1]} {year} {verb}.")
+        messages.success(
+            request, f"{what} TW {['I', 'II', 'III', 'IV'][forms.quarter - 1]} {forms.year} {verb}."
+        )
         return redirect(self.row.get_absolute_url())
 
 

@@ -14,8 +14,10 @@ from areas.access import get_indicator_for_user, may_write_indicator
 from areas.models import Indicator
 from monev import services
 from monev.forms import RealisationForm
-from monev.models import Period, Realisation
+from monev.models import Period, Realisation, ReportingWindow, ReviewState
 from monev.status import Rules, item_years, year_status
+from monev.windows import open_periods, period_open
+from monev.workflow import Actor, EditDecision, edit_decision
 from roadmap.access import profile_of
 from roadmap.views import EditionMixin
 
@@ -66,6 +68,14 @@ def quarter_grid(item, years):
     return [(year, [(period, by_key.get((year, period))) for period in Period]) for year in years]
 
 
+def closed_windows(user) -> list[ReportingWindow]:
+    """Closed windows staff may reopen an item in (none for other roles)."""
+    profile = profile_of(user)
+    if profile is None or not profile.is_staff_member:
+        return []
+    return list(ReportingWindow.objects.filter(is_open=False))
+
+
 class ItemDetailView(EditionMixin, TemplateView):
     kind: ItemKind
     template_name = "monev/item_detail.html"
@@ -84,6 +94,7 @@ class ItemDetailView(EditionMixin, TemplateView):
             reports=reports,
             can_report=self.kind.may_write(profile_of(self.request.user), item),
             report_url=self.kind.report_url,
+            closed_windows=closed_windows(self.request.user),
             **kwargs,
         )
 
@@ -103,6 +114,8 @@ class ItemReportView(EditionMixin, FormView):
 
     def dispatch(self, request, *args, **kwargs):
         self.item = self.kind.fetch(request.user, kwargs["pk"], write=True, queryset=self.kind.queryset())
+        self.staff = profile_of(request.user).is_staff_member
+        self.actor = Actor.STAFF if self.staff else Actor.AGENCY
         return super().dispatch(request, *args, **kwargs)
 
     @property
@@ -110,26 +123,46 @@ class ItemReportView(EditionMixin, FormView):
         """The years of the item's target table; reports for other years are refused."""
         return sorted(self.item.targets_by_year) or list(self.edition.years)
 
+    def report_for(self, year: int, period: str) -> Realisation | None:
+        return next((r for r in self.item.realisations.all() if (r.year, r.period) == (year, period)), None)
+
+    def edit_check(self, year: int, period: str) -> EditDecision:
+        report = self.report_for(year, period)
+        state = report.review_state if report else None
+        return edit_decision(state, self.actor, period_open(self.item, year, period))
+
+    def open_periods(self) -> list[tuple[int, str]]:
+        order = list(Period.values)
+        return sorted(
+            ((year, period) for year, period in open_periods(self.item) if year in self.years),
+            key=lambda yp: (yp[0], order.index(yp[1])),
+        )
+
     def chosen_period(self) -> tuple[int, str]:
         source = self.request.POST if self.request.method == "POST" else self.request.GET
         try:
             year = int(source.get("year", ""))
         except ValueError:
+            open_now = self.open_periods()
+            if open_now:
+                return open_now[-1]
             year = self.edition.start_year if self.edition.start_year in self.years else self.years[-1]
         period = source.get("period") if source.get("period") in Period.values else Period.Q1
         return year, period
 
-    def existing(self) -> Realisation | None:
-        year, period = self.chosen_period()
-        return next((r for r in self.item.realisations.all() if (r.year, r.period) == (year, period)), None)
-
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "item": self.item, "years": self.years}
+        return {
+            **super().get_form_kwargs(),
+            "item": self.item,
+            "years": self.years,
+            "edit_check": self.edit_check,
+            "staff": self.staff,
+        }
 
     def get_initial(self):
         year, period = self.chosen_period()
         initial = {"year": year, "period": period}
-        report = self.existing()
+        report = self.report_for(year, period)
         if report is not None:
             initial.update(
                 number=report.number,
@@ -141,12 +174,14 @@ class ItemReportView(EditionMixin, FormView):
         return initial
 
     def get_context_data(self, **kwargs):
-        year, _ = self.chosen_period()
+        year, period = self.chosen_period()
         return super().get_context_data(
             item=self.item,
             kind=self.kind.name,
-            existing=self.existing(),
-            status=year_status(self.item, year),
+            existing=self.report_for(year, period),
+            decision=self.edit_check(year, period) if year in self.years else None,
+            open_now=[(y, Period(p).label) for y, p in self.open_periods()],
+            staff=self.staff,
             **kwargs,
         )
 
@@ -163,12 +198,19 @@ class ItemReportView(EditionMixin, FormView):
             obstacles=data["obstacles"],
             follow_up=data["follow_up"],
             submit=submit,
+            actor=self.actor,
+            period_open=period_open(self.item, data["year"], data["period"]),
+            reason=data.get("reason", ""),
             user=self.request.user,
             upload=data.get("evidence_file"),
             link=data.get("evidence_link", ""),
             evidence_title=data.get("evidence_title", ""),
         )
-        verb = "diajukan" if submit else "disimpan sebagai draf"
+        verb = {
+            ReviewState.SUBMITTED: "diajukan",
+            ReviewState.DRAFT: "disimpan sebagai draf",
+            ReviewState.VERIFIED: "dikoreksi (tetap terverifikasi)",
+        }[report.review_state]
         messages.success(self.request, f"Realisasi {report.get_period_display()} {report.year} {verb}.")
         return redirect(self.item.get_absolute_url())
 

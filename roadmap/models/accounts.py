@@ -5,9 +5,12 @@ views and templates never inspect groups or flags themselves.
 """
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from simple_history import register
+from simple_history.models import HistoricalRecords
 
 from roadmap.models.agencies import Agency
 
@@ -33,6 +36,7 @@ class UserProfile(models.Model):
         verbose_name="perangkat daerah",
         help_text="Wajib untuk admin Perangkat Daerah; untuk peran lain dikosongkan.",
     )
+    history = HistoricalRecords()
     must_change_password = models.BooleanField(
         "wajib ganti kata sandi",
         default=False,
@@ -90,3 +94,7 @@ class UserProfile(models.Model):
         if self.role == Role.STAFF:
             return True
         return self.role == Role.AGENCY_ADMIN and agency is not None and agency.pk == self.agency_id
+
+
+# Account changes (names, e-mail, active flag, password resets) are part of the audit trail too.
+register(get_user_model(), app="roadmap", table_name="roadmap_historicaluser", excluded_fields=["last_login"])

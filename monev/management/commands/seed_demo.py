@@ -1,10 +1,12 @@
-"""Demo accounts for a newcomer (see README.md); later issues add demo reports here."""
+"""Demo accounts and demo reports for a newcomer (see README.md)."""
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils import timezone
 
+from monev.demo import DEMO_YEAR, seed_demo_reports
 from roadmap.models import Agency, Role, UserProfile
 
 DEMO_PASSWORD = "monev-demo-2020"
@@ -44,4 +46,8 @@ class Command(BaseCommand):
                     user=user, defaults={"role": role, "agency": agency, "must_change_password": False}
                 )
                 self.stdout.write(f"  {username}: {role.label}{f' ({agency})' if agency else ''}")
+        count = seed_demo_reports(timezone.localdate())
+        self.stdout.write(
+            f"  {count} demo reports for {DEMO_YEAR} in every review state; one reporting window open."
+        )
         self.stdout.write(self.style.SUCCESS(f"Demo accounts ready; password: {DEMO_PASSWORD}"))

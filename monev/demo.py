@@ -1,0 +1,125 @@
+"""Demo reports for a newcomer: 2020 reports in every review state for several agencies, and windows."""
+
+import datetime
+from decimal import Decimal
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.utils import timezone
+
+from actions.models import ActionPlanRow, PriorityActivity
+from areas.models import Indicator, ScaleLevel
+from monev.models import ActionProgress, Evidence, Realisation, ReportingWindow, ReviewState
+from roadmap.models import Agency
+
+DEMO_YEAR = 2020
+
+# (activity or indicator name, period, value, state, reporter, review note)
+REPORTS = [
+    ("Penanganan gratifikasi.", "q1", "100", ReviewState.VERIFIED, "inspektorat", ""),
+    ("Penanganan gratifikasi.", "q2", "95", ReviewState.VERIFIED, "inspektorat", ""),
+    ("Penanganan gratifikasi.", "q3", "100", ReviewState.SUBMITTED, "inspektorat", ""),
+    ("Audit laporan keuangan.", "q1", "40", ReviewState.RETURNED, "inspektorat",
+     "Lampirkan daftar Perangkat Daerah yang sudah diaudit; angka 40 belum didukung bukti."),
+    ("Promosi jabatan secara terbuka.", "q1", "30", ReviewState.VERIFIED, "bkd", ""),
+    ("Promosi jabatan secara terbuka.", "q2", "28", ReviewState.VERIFIED, "bkd", ""),
+    ("Promosi jabatan secara terbuka.", "q3", "25", ReviewState.SUBMITTED, "bkd", ""),
+    ("Pengembangan pegawai berbasis kompetensi.", "q1", "900", ReviewState.DRAFT, "bkd", ""),
+    ("Analisis Jabatan dan Analisis Beban Kerja.", "q2", "30", ReviewState.VERIFIED, "organisasi", ""),
+    ("Verifikasi Penyusunan Perencanaan, Penganggaran dan Target Kinerja Perangkat Daerah", "q2", "45",
+     ReviewState.SUBMITTED, "organisasi", ""),
+    ("Persentase pemenuhan Laporan Harta Kekayaan Penyelenggara Negara dan Laporan Harta Kekayaan Aparatur Sipil "
+     "Negara", "q2", "92", ReviewState.SUBMITTED, "organisasi", ""),
+]  # fmt: skip
+
+
+def users() -> dict:
+    return {
+        u.username: u
+        for u in get_user_model().objects.filter(username__in=["organisasi", "inspektorat", "bkd"])
+    }
+
+
+def item_named(name: str):
+    return PriorityActivity.objects.filter(name=name).first() or Indicator.objects.get(name=name)
+
+
+def save_report(
+    item, period: str, value: str | None, level, state: str, reporter, reviewer, note: str
+) -> Realisation:
+    key = {"indicator": item} if isinstance(item, Indicator) else {"activity": item}
+    now = timezone.now()
+    reviewed = state in (ReviewState.VERIFIED, ReviewState.RETURNED)
+    report, _ = Realisation.objects.update_or_create(
+        **key,
+        year=DEMO_YEAR,
+        period=period,
+        defaults={
+            "number": Decimal(value) if value else None,
+            "level": level,
+            "review_state": state,
+            "reported_by": reporter,
+            "submitted_at": None if state == ReviewState.DRAFT else now,
+            "reviewed_by": reviewer if reviewed else None,
+            "reviewed_at": now if reviewed else None,
+            "review_note": note,
+            "note": "Data contoh (seed_demo).",
+        },
+    )
+    if not report.evidence.exists():
+        Evidence.objects.create(
+            realisation=report,
+            link="https://pekalongankab.go.id/",
+            title="Contoh tautan bukti",
+            uploaded_by=reporter,
+        )
+    return report
+
+
+@transaction.atomic
+def seed_demo_reports(today: datetime.date) -> int:
+    people = users()
+    staff = people["organisasi"]
+    for name, period, value, state, reporter, note in REPORTS:
+        save_report(item_named(name), period, value, None, state, people[reporter], staff, note)
+    apip = Indicator.objects.get(name="Kapabilitas Aparatur Pengawas Intern Pemerintahan")
+    with_notes = ScaleLevel.objects.get(scale__code="kapabilitas-apip", code="3DC")
+    save_report(apip, "year", None, with_notes, ReviewState.VERIFIED, staff, staff, "")
+
+    row = ActionPlanRow.objects.get(name="Penanganan Gratifikasi")
+    action = row.planned_actions.get(year=DEMO_YEAR)
+    progress = [
+        (1, None, "in_progress", 50, ReviewState.VERIFIED, people["inspektorat"]),
+        (2, None, "done", 100, ReviewState.SUBMITTED, people["inspektorat"]),
+        (1, Agency.objects.get(code="bkd"), "done", 100, ReviewState.VERIFIED, people["bkd"]),
+    ]
+    for quarter, contributor, status, percent, state, reporter in progress:
+        ActionProgress.objects.update_or_create(
+            planned_action=action,
+            quarter=quarter,
+            contributor=contributor,
+            defaults={
+                "status": status,
+                "percent": percent,
+                "review_state": state,
+                "reported_by": reporter,
+                "submitted_at": timezone.now(),
+                "reviewed_by": staff if state == ReviewState.VERIFIED else None,
+                "reviewed_at": timezone.now() if state == ReviewState.VERIFIED else None,
+            },
+        )
+    current_quarter = (today.month - 1) // 3 + 1
+    for quarter in (1, 2, 3, 4):
+        ReportingWindow.objects.update_or_create(
+            year=DEMO_YEAR,
+            period=f"q{quarter}",
+            defaults={
+                "is_open": quarter == current_quarter,
+                "closes_on": today + datetime.timedelta(days=10) if quarter == current_quarter else None,
+                "changed_by": staff,
+            },
+        )
+    ReportingWindow.objects.update_or_create(
+        year=DEMO_YEAR, period="year", defaults={"is_open": False, "changed_by": staff}
+    )
+    return len(REPORTS) + 1 + len(progress)

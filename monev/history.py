@@ -1,0 +1,162 @@
+"""An item's audit trail in Indonesian: every change to its reports, evidence, targets and reopenings.
+
+Built from django-simple-history's tables in a fixed number of queries: consecutive records
+of one object are compared here rather than through ``prev_record`` (a query per record).
+"""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+
+from django.contrib.auth import get_user_model
+
+from actions.models import ActionPlanRow, ActivityTarget
+from areas.models import Indicator, IndicatorTarget, ScaleLevel
+from monev.models import ActionProgress, Evidence, Realisation, ReopenedItem
+from roadmap.notation import format_number
+
+IGNORED = {
+    "id",
+    "created_at",
+    "updated_at",
+    "submitted_at",
+    "reviewed_at",
+    "changed_at",
+    "uploaded_at",
+    "history_id",
+}
+KIND_LABELS = {"+": "dibuat", "~": "diubah", "-": "dihapus"}
+
+
+@dataclass
+class Change:
+    field: str
+    old: str
+    new: str
+
+
+@dataclass
+class Entry:
+    when: datetime
+    who: str
+    what: str
+    kind: str
+    reason: str
+    changes: list[Change] = field(default_factory=list)
+
+
+def tracked_fields(model) -> list:
+    return [f for f in model._meta.fields if f.attname not in IGNORED and not f.name.startswith("history_")]
+
+
+def describe(model_field, value, lookups: dict) -> str:
+    if value is None or value == "":
+        return "–"
+    if model_field.choices:
+        return str(dict(model_field.flatchoices).get(value, value))
+    if model_field.is_relation:
+        return lookups.get(model_field.related_model, {}).get(value, f"#{value}")
+    if isinstance(value, Decimal):
+        return format_number(value)
+    if isinstance(value, bool):
+        return "ya" if value else "tidak"
+    return str(value)
+
+
+def lookups_for() -> dict:
+    """Readable names for the foreign keys a history shows: users and scale levels."""
+    users = {
+        user.pk: user.get_full_name() or user.get_username()
+        for user in get_user_model().objects.only("first_name", "last_name", "username")
+    }
+    levels = dict(ScaleLevel.objects.values_list("pk", "label"))
+    return {get_user_model(): users, ScaleLevel: levels}
+
+
+def entries_for(model, records, label, lookups: dict) -> list[Entry]:
+    fields = tracked_fields(model)
+    ordered = sorted(records, key=lambda r: (r.id, r.history_date, r.history_id))
+    entries, previous = [], {}
+    for record in ordered:
+        before = previous.get(record.id)
+        changes = []
+        for model_field in fields:
+            new = getattr(record, model_field.attname)
+            old = getattr(before, model_field.attname) if before is not None else None
+            if before is None and record.history_type == "+":
+                if new not in (None, ""):
+                    changes.append(
+                        Change(str(model_field.verbose_name), "–", describe(model_field, new, lookups))
+                    )
+            elif before is not None and old != new:
+                changes.append(
+                    Change(
+                        str(model_field.verbose_name),
+                        describe(model_field, old, lookups),
+                        describe(model_field, new, lookups),
+                    )
+                )
+        previous[record.id] = record
+        if record.history_type == "~" and not changes and not record.history_change_reason:
+            continue  # a save that changed nothing tracked
+        user = record.history_user
+        entries.append(
+            Entry(
+                when=record.history_date,
+                who=(user.get_full_name() or user.get_username()) if user else "sistem",
+                what=label(record),
+                kind=KIND_LABELS.get(record.history_type, record.history_type),
+                reason=record.history_change_reason or "",
+                changes=changes,
+            )
+        )
+    return entries
+
+
+def item_history(item) -> list[Entry]:
+    lookups = lookups_for()
+    entries: list[Entry] = []
+    if isinstance(item, ActionPlanRow):
+        actions = {a.pk: a for a in item.planned_actions.all()}
+        progress = list(
+            ActionProgress.history.filter(planned_action_id__in=actions).select_related("history_user")
+        )
+        entries += entries_for(
+            ActionProgress,
+            progress,
+            lambda r: (
+                f"Kemajuan TW {r.quarter} {actions[r.planned_action_id].year}"
+                + (" (kontribusi pendukung)" if r.contributor_id else "")
+                + f": {actions[r.planned_action_id].text[:60]}"
+            ),
+            lookups,
+        )
+        evidence_filter = {"action_progress_id__in": {r.id for r in progress}}
+        reopen_filter = {"row": item}
+    else:
+        key = "indicator_id" if isinstance(item, Indicator) else "activity_id"
+        reports = list(Realisation.history.filter(**{key: item.pk}).select_related("history_user"))
+        periods = dict(Realisation._meta.get_field("period").flatchoices)
+        entries += entries_for(
+            Realisation, reports, lambda r: f"Realisasi {periods[r.period]} {r.year}", lookups
+        )
+        target_model = IndicatorTarget if isinstance(item, Indicator) else ActivityTarget
+        target_key = "indicator_id" if isinstance(item, Indicator) else "activity_id"
+        targets = target_model.history.filter(**{target_key: item.pk}).select_related("history_user")
+        # The targets as first loaded from the regulation are not news; every later change is.
+        entries += [
+            e
+            for e in entries_for(target_model, targets, lambda r: f"Target {r.year}", lookups)
+            if not (e.who == "sistem" and e.kind == "dibuat")
+        ]
+        evidence_filter = {"realisation_id__in": {r.id for r in reports}}
+        reopen_filter = {"indicator": item} if isinstance(item, Indicator) else {"activity": item}
+    evidence = Evidence.history.filter(**evidence_filter).select_related("history_user")
+    entries += entries_for(
+        Evidence, evidence, lambda r: f"Bukti dukung {r.title or r.original_name or r.link}", lookups
+    )
+    reopened = ReopenedItem.history.filter(
+        **{f"{k}_id": v.pk for k, v in reopen_filter.items()}
+    ).select_related("history_user", "window")
+    entries += entries_for(ReopenedItem, reopened, lambda r: f"Dibuka kembali untuk {r.window}", lookups)
+    return sorted(entries, key=lambda e: e.when, reverse=True)

@@ -1,0 +1,50 @@
+"""What every report shares: who wrote it, and where it stands in review (draft → submitted → verified)."""
+
+from django.conf import settings
+from django.db import models
+
+
+class ReviewState(models.TextChoices):
+    DRAFT = "draft", "Draf"
+    SUBMITTED = "submitted", "Diajukan"
+    RETURNED = "returned", "Dikembalikan"
+    VERIFIED = "verified", "Terverifikasi"
+
+
+class ReviewedReport(models.Model):
+    review_state = models.CharField(
+        "status laporan", max_length=12, choices=ReviewState.choices, default=ReviewState.DRAFT
+    )
+    reported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="dilaporkan oleh",
+    )
+    created_at = models.DateTimeField("dibuat", auto_now_add=True)
+    updated_at = models.DateTimeField("diubah", auto_now=True)
+    submitted_at = models.DateTimeField("diajukan", null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="diperiksa oleh",
+    )
+    reviewed_at = models.DateTimeField("diperiksa", null=True, blank=True)
+    review_note = models.TextField("catatan pemeriksa", blank=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def counts(self) -> bool:
+        """Whether the figure counts in comparisons with targets: only once verified."""
+        return self.review_state == ReviewState.VERIFIED
+
+    @property
+    def awaits_review(self) -> bool:
+        return self.review_state == ReviewState.SUBMITTED

@@ -1,0 +1,147 @@
+"""What each user must do next: items to report in open windows, returned reports, the review queue."""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Q
+from django.urls import reverse
+
+from actions.models import ActionPlanRow, PriorityActivity
+from areas.models import Indicator
+from monev.models import ActionProgress, Period, Realisation, ReopenedItem, ReportingWindow, ReviewState
+from roadmap.access import profile_of
+from roadmap.models import RoadmapEdition, UserProfile
+
+DONE_STATES = (ReviewState.SUBMITTED, ReviewState.VERIFIED)
+
+
+@dataclass
+class Missing:
+    item: Indicator | PriorityActivity | ActionPlanRow
+    window: ReportingWindow
+
+    @property
+    def report_url(self) -> str:
+        if isinstance(self.item, ActionPlanRow):
+            quarter = Period(self.window.period).quarter
+            return (
+                reverse("monev:action-progress", args=[self.item.pk])
+                + f"?year={self.window.year}&quarter={quarter}"
+            )
+        kind = "indicator" if isinstance(self.item, Indicator) else "activity"
+        query = f"?year={self.window.year}&period={self.window.period}"
+        return reverse(f"monev:{kind}-report", args=[self.item.pk]) + query
+
+
+@dataclass
+class Tasks:
+    missing: list[Missing] = field(default_factory=list)
+    returned: list = field(default_factory=list)
+    drafts: list = field(default_factory=list)
+    awaiting_review: int = 0
+
+    @property
+    def count(self) -> int:
+        return len(self.missing) + len(self.returned) + len(self.drafts) + self.awaiting_review
+
+
+def responsible_items(profile: UserProfile) -> tuple[list, list[ActionPlanRow]]:
+    """The items the user reports: staff the regency-wide indicators, an agency its own activities and rows."""
+    editions = RoadmapEdition.objects.in_force()
+    if profile.is_staff_member:
+        return list(Indicator.objects.filter(area__edition__in=editions).prefetch_related("targets")), []
+    activities = (
+        PriorityActivity.objects.filter(Q(area__edition__in=editions) | Q(quick_win__edition__in=editions))
+        .led_by(profile.agency)
+        .prefetch_related("targets")
+    )
+    rows = (
+        ActionPlanRow.objects.filter(area__edition__in=editions)
+        .led_by(profile.agency)
+        .prefetch_related("planned_actions")
+    )
+    return list(activities), list(rows)
+
+
+def missing_reports(profile: UserProfile) -> list[Missing]:
+    """Items to report in the open windows (or reopened for them) that have no submitted report yet."""
+    items, rows = responsible_items(profile)
+    reopened = list(ReopenedItem.objects.filter(active=True, window__is_open=False).select_related("window"))
+    windows = {w.pk: w for w in ReportingWindow.objects.open()} | {r.window_id: r.window for r in reopened}
+    reopened_keys = {(r.window_id, type(r.item), r.item.pk) for r in reopened}
+
+    def reportable(item, window) -> bool:
+        return window.is_open or (window.pk, type(item), item.pk) in reopened_keys
+
+    indicator_ids = [i.pk for i in items if isinstance(i, Indicator)]
+    activity_ids = [i.pk for i in items if isinstance(i, PriorityActivity)]
+    done = set(
+        Realisation.objects.filter(review_state__in=DONE_STATES)
+        .filter(Q(indicator__in=indicator_ids) | Q(activity__in=activity_ids))
+        .values_list("indicator_id", "activity_id", "year", "period")
+    )
+    progress_done = set(
+        ActionProgress.objects.filter(
+            review_state__in=DONE_STATES, contributor__isnull=True, planned_action__row__in=rows
+        )
+        .values_list("planned_action__row_id", "planned_action__year", "quarter")
+        .distinct()
+    )
+    missing = []
+    for window in sorted(windows.values(), key=lambda w: (w.year, list(Period.values).index(w.period))):
+        for item in items:
+            key = (item.pk, None) if isinstance(item, Indicator) else (None, item.pk)
+            if (
+                window.year in item.targets_by_year
+                and reportable(item, window)
+                and (*key, window.year, window.period) not in done
+            ):
+                missing.append(Missing(item, window))
+        quarter = Period(window.period).quarter
+        for row in rows if quarter else []:
+            plans_this_year = any(action.year == window.year for action in row.planned_actions.all())
+            if (
+                plans_this_year
+                and reportable(row, window)
+                and (row.pk, window.year, quarter) not in progress_done
+            ):
+                missing.append(Missing(row, window))
+    return missing
+
+
+def tasks_for(user) -> Tasks:
+    profile = profile_of(user)
+    tasks = Tasks()
+    if profile is None or not profile.can_report:
+        return tasks
+    if profile.is_staff_member:
+        mine, progress_mine = Q(reported_by=user), Q(reported_by=user)
+    else:
+        mine = Q(activity__agency=profile.agency)
+        progress_mine = Q(contributor=profile.agency) | Q(
+            contributor__isnull=True, planned_action__row__lead_agencies=profile.agency
+        )
+    tasks.returned = list(
+        Realisation.objects.filter(mine, review_state=ReviewState.RETURNED).select_related(
+            "indicator", "activity", "reviewed_by"
+        )
+    ) + list(
+        ActionProgress.objects.filter(progress_mine, review_state=ReviewState.RETURNED)
+        .select_related("planned_action__row", "reviewed_by")
+        .distinct()
+    )
+    tasks.drafts = list(
+        Realisation.objects.filter(mine, review_state=ReviewState.DRAFT).select_related(
+            "indicator", "activity"
+        )
+    )
+    if profile.can_verify:
+        tasks.awaiting_review = (
+            Realisation.objects.filter(review_state=ReviewState.SUBMITTED).count()
+            + ActionProgress.objects.filter(review_state=ReviewState.SUBMITTED).count()
+        )
+    tasks.missing = missing_reports(profile)
+    return tasks
+
+
+def task_count(user) -> int:
+    return tasks_for(user).count

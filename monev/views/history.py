@@ -1,0 +1,35 @@
+"""The history tab of an indicator, activity or action-plan row: who changed what, and when."""
+
+from django.views.generic import TemplateView
+
+from actions.access import get_action_row_for_user
+from monev.history import item_history
+from monev.views.action_plan import row_queryset
+from monev.views.items import ACTIVITY, INDICATOR, ItemKind
+from roadmap.views import EditionMixin
+
+
+class ItemHistoryView(EditionMixin, TemplateView):
+    kind: ItemKind
+    template_name = "monev/history.html"
+
+    def get_item(self):
+        return self.kind.fetch(self.request.user, self.kwargs["pk"], queryset=self.kind.queryset())
+
+    def get_context_data(self, **kwargs):
+        item = self.get_item()
+        kind = self.kind.name if hasattr(self, "kind") else "row"
+        return super().get_context_data(item=item, entries=item_history(item), kind=kind, **kwargs)
+
+
+class IndicatorHistoryView(ItemHistoryView):
+    kind = INDICATOR
+
+
+class ActivityHistoryView(ItemHistoryView):
+    kind = ACTIVITY
+
+
+class RowHistoryView(ItemHistoryView):
+    def get_item(self):
+        return get_action_row_for_user(self.request.user, self.kwargs["pk"], queryset=row_queryset())

@@ -1,0 +1,107 @@
+"""Staff correct an item's yearly targets; once realisations exist, a reason is required and kept."""
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect
+from django.views.generic import FormView
+
+from areas.loading import scale_lookup
+from monev import services
+from monev.views.items import ACTIVITY, INDICATOR, ItemKind
+from roadmap.access import profile_of
+from roadmap.forms import BootstrapFormMixin
+from roadmap.loading import FixtureError
+from roadmap.notation import parse_target
+from roadmap.views import EditionMixin
+
+
+class TargetsForm(BootstrapFormMixin, forms.Form):
+    reason = forms.CharField(
+        label="Alasan perubahan",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Wajib bila tahun yang diubah sudah memiliki realisasi; dicatat dalam riwayat target.",
+    )
+
+    def __init__(self, *args, item, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.item = item
+        for year, target in sorted(item.targets_by_year.items()):
+            self.fields[f"year_{year}"] = forms.CharField(
+                label=f"Target {year}",
+                required=False,
+                initial=target.as_written,
+                max_length=100,
+                help_text="Tulis seperti dalam peraturan: 53,75 · 3.900 · BB · Wajar Tanpa Pengecualian · - (tanpa target)",
+            )
+        self.order_fields([*(f for f in self.fields if f.startswith("year_")), "reason"])
+        for name, field in self.fields.items():
+            if name.startswith("year_"):  # added after the mixin styled the form
+                field.widget.attrs["class"] = "form-control"
+
+    def clean(self):
+        data = super().clean()
+        scale = getattr(self.item, "scale", None)
+        levels = (
+            scale_lookup(scale)
+            if scale is not None and getattr(self.item, "target_kind", "") == "level"
+            else None
+        )
+        for name, value in data.items():
+            if name.startswith("year_"):
+                try:
+                    parse_target(value or "", levels)
+                except ValueError as error:
+                    self.add_error(name, str(error))
+        return data
+
+    def cells(self) -> dict[int, str]:
+        return {
+            int(name[5:]): value.strip()
+            for name, value in self.cleaned_data.items()
+            if name.startswith("year_")
+        }
+
+
+class TargetsView(EditionMixin, FormView):
+    kind: ItemKind
+    template_name = "monev/targets_form.html"
+    form_class = TargetsForm
+
+    def dispatch(self, request, *args, **kwargs):
+        self.item = self.kind.fetch(request.user, kwargs["pk"], queryset=self.kind.queryset())
+        profile = profile_of(request.user)
+        if profile is None or not profile.is_staff_member:
+            raise PermissionDenied("Hanya staf Bagian Organisasi yang mengubah target.")
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "item": self.item}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(item=self.item, **kwargs)
+
+    def form_valid(self, form):
+        try:
+            changed = services.change_targets(
+                item=self.item, cells=form.cells(), reason=form.cleaned_data["reason"], user=self.request.user
+            )
+        except ValidationError as error:
+            form.add_error("reason", error)
+            return self.form_invalid(form)
+        except FixtureError as error:
+            form.add_error(None, str(error).split(": ", 1)[-1])
+            return self.form_invalid(form)
+        messages.success(
+            self.request, f"{changed} target diubah." if changed else "Tidak ada target yang berubah."
+        )
+        return redirect(self.item.get_absolute_url())
+
+
+class IndicatorTargetsView(TargetsView):
+    kind = INDICATOR
+
+
+class ActivityTargetsView(TargetsView):
+    kind = ACTIVITY

@@ -1,0 +1,38 @@
+"""Whether a period is open for reporting, for one item."""
+
+from actions.models import ActionPlanRow, PriorityActivity
+from areas.models import Indicator
+from monev.models import Period, ReopenedItem, ReportingWindow
+
+
+def item_key(item) -> dict:
+    if isinstance(item, Indicator):
+        return {"indicator": item}
+    if isinstance(item, PriorityActivity):
+        return {"activity": item}
+    if isinstance(item, ActionPlanRow):
+        return {"row": item}
+    raise TypeError(f"not a reportable item: {item!r}")
+
+
+def period_open(item, year: int, period: str) -> bool:
+    """Open when its window is open, or when staff reopened this item in the closed window."""
+    window = ReportingWindow.objects.filter(year=year, period=period).first()
+    if window is None:
+        return False
+    if window.is_open:
+        return True
+    return ReopenedItem.objects.filter(window=window, active=True, **item_key(item)).exists()
+
+
+def open_periods(item) -> set[tuple[int, str]]:
+    """Every (year, period) the item may be reported for by its agency right now."""
+    periods = set(ReportingWindow.objects.open().values_list("year", "period"))
+    reopened = ReopenedItem.objects.filter(active=True, **item_key(item)).values_list(
+        "window__year", "window__period"
+    )
+    return periods | set(reopened)
+
+
+def quarter_period(quarter: int) -> str:
+    return [Period.Q1, Period.Q2, Period.Q3, Period.Q4][quarter - 1]
