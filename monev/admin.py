@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from monev.models import ActionProgress, Evidence, Realisation
+from monev.models import ActionProgress, Evidence, Realisation, ReopenedItem, ReportingWindow, SentReminder
 
 
 class EvidenceInline(admin.TabularInline):
@@ -45,3 +45,33 @@ class EvidenceAdmin(SimpleHistoryAdmin):
     list_filter = ["content_type"]
     search_fields = ["title", "original_name", "link"]
     raw_id_fields = ["realisation", "action_progress", "uploaded_by"]
+
+
+class ReopenedItemInline(admin.TabularInline):
+    model = ReopenedItem
+    extra = 0
+    raw_id_fields = ["indicator", "activity", "row", "reopened_by"]
+
+
+@admin.register(ReportingWindow)
+class ReportingWindowAdmin(SimpleHistoryAdmin):
+    list_display = ["__str__", "is_open", "closes_on", "changed_by", "changed_at"]
+    list_filter = ["is_open", "year", "period"]
+    search_fields = ["year"]
+    inlines = [ReopenedItemInline]
+
+
+@admin.register(ReopenedItem)
+class ReopenedItemAdmin(SimpleHistoryAdmin):
+    list_display = ["__str__", "window", "active", "reopened_by", "reopened_at"]
+    list_filter = ["active", "window"]
+    search_fields = ["reason", "indicator__name", "activity__name", "row__name"]
+    raw_id_fields = ["indicator", "activity", "row", "reopened_by"]
+
+
+@admin.register(SentReminder)
+class SentReminderAdmin(admin.ModelAdmin):
+    list_display = ["kind", "key", "user", "sent_at"]
+    list_filter = ["kind"]
+    search_fields = ["key", "user__username"]
+    raw_id_fields = ["user"]

@@ -45,8 +45,24 @@ class Entry:
     changes: list[Change] = field(default_factory=list)
 
 
+# The item or report a record belongs to is what the entry is about, not one of its changes.
+OWNERS = {
+    "indicator_id",
+    "activity_id",
+    "row_id",
+    "realisation_id",
+    "action_progress_id",
+    "planned_action_id",
+    "window_id",
+}
+
+
 def tracked_fields(model) -> list:
-    return [f for f in model._meta.fields if f.attname not in IGNORED and not f.name.startswith("history_")]
+    return [
+        f
+        for f in model._meta.fields
+        if f.attname not in IGNORED | OWNERS and not f.name.startswith("history_")
+    ]
 
 
 def describe(model_field, value, lookups: dict) -> str:

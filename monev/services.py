@@ -111,7 +111,9 @@ def save_realisation(
 ) -> Realisation:
     """Create or correct the report of an item for one period, with any new evidence."""
     key = {"indicator": item} if isinstance(item, Indicator) else {"activity": item}
-    realisation = Realisation.objects.select_for_update().filter(**key, year=year, period=period).first()
+    realisation = (
+        Realisation.objects.select_for_update(of=("self",)).filter(**key, year=year, period=period).first()
+    )
     if realisation is None:
         realisation = Realisation(**key, year=year, period=period)
     _apply_edit(realisation, submit=submit, actor=actor, period_open=period_open, reason=reason, user=user)
@@ -141,7 +143,7 @@ def save_action_progress(
     link: str = "",
 ) -> ActionProgress:
     """Create or correct one planned action's progress in a quarter (the row's own, or a contribution)."""
-    progress = ActionProgress.objects.select_for_update().filter(
+    progress = ActionProgress.objects.select_for_update(of=("self",)).filter(
         planned_action=planned_action, quarter=quarter, contributor=contributor
     ).first() or ActionProgress(planned_action=planned_action, quarter=quarter, contributor=contributor)
     _apply_edit(progress, submit=submit, actor=actor, period_open=period_open, reason=reason, user=user)
@@ -214,7 +216,9 @@ def set_window(
     *, year: int, period: str, is_open: bool, closes_on=None, reason: str = "", user
 ) -> ReportingWindow:
     """Open or close the reporting window of a period; reopening a closed window needs a reason."""
-    window, _ = ReportingWindow.objects.select_for_update().get_or_create(year=year, period=period)
+    window, _ = ReportingWindow.objects.select_for_update(of=("self",)).get_or_create(
+        year=year, period=period
+    )
     reopening = is_open and not window.is_open and window.history.filter(is_open=True).exists()
     if reopening and not reason.strip():
         raise ValidationError(REOPEN_REASON_REQUIRED)
@@ -259,7 +263,7 @@ def change_targets(
     key = {"indicator": item} if isinstance(item, Indicator) else {"activity": item}
     changed = 0
     for year, written in cells.items():
-        target = item.targets.select_for_update().filter(year=year).first()
+        target = item.targets.select_for_update(of=("self",)).filter(year=year).first()
         if target is None or target.as_written == written:
             continue
         reported = Realisation.objects.filter(**key, year=year).exists()

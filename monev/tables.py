@@ -20,8 +20,8 @@ class AchievementTable(tables.Table):
         attrs={"td": {"class": "text-end"}},
     )
     realised = tables.Column(
-        verbose_name="Realisasi",
-        accessor="status__value_display",
+        verbose_name="Realisasi terverifikasi",
+        accessor="status",
         orderable=False,
         attrs={"td": {"class": "text-end"}},
     )
@@ -46,6 +46,12 @@ class AchievementTable(tables.Table):
 
     def render_agency(self, value):
         return format_html('<a href="{}">{}</a>', value.get_absolute_url(), value.short_name)
+
+    def render_realised(self, value):
+        return render_to_string("monev/_realised_cell.html", {"status": value})
+
+    def value_realised(self, value):
+        return value.value_display
 
     def render_percent(self, value):
         return render_to_string("monev/_achievement_cell.html", {"status": value})

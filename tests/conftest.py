@@ -144,3 +144,28 @@ def reader_page(page, live_server, roadmap_tx, settings):
 def _media_in_a_temporary_folder(settings, tmp_path):
     """Uploaded evidence goes to a folder of the test's own, never into the project."""
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+def sign_in(page, live_server, username: str, password: str = "monev-demo-2020"):
+    """Log in through the login form, as a person would."""
+    page.set_viewport_size({"width": 1366, "height": 900})
+    page.goto(live_server.url + "/accounts/login/")
+    page.get_by_label("Nama pengguna").fill(username)
+    page.get_by_label("Kata sandi").fill(password)
+    page.get_by_role("button", name="Masuk").click()
+    page.wait_for_url(live_server.url + "/")
+    return page
+
+
+@pytest.fixture
+def demo(roadmap_tx, settings):
+    """The demo accounts and reports, with a clean slate for "Penanganan gratifikasi." and TW I 2020 open."""
+    from django.core.management import call_command
+
+    from monev.models import Realisation, ReportingWindow
+
+    settings.DEBUG = True
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    call_command("seed_demo", verbosity=0)
+    Realisation.objects.filter(activity__name="Penanganan gratifikasi.").delete()
+    ReportingWindow.objects.update_or_create(year=2020, period="q1", defaults={"is_open": True})

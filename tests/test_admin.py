@@ -31,6 +31,8 @@ def test_every_roadmap_model_is_registered_with_search_and_filters():
 def test_admin_pages_answer(admin_client, inspektorat_user, model):
     if model.__name__ in ("ActionProgress", "Evidence"):
         make_progress_with_evidence()
+    if model.__name__ in ("ReportingWindow", "ReopenedItem", "SentReminder"):
+        make_window_with_reopening(inspektorat_user)
     opts = model._meta
     changelist = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
     assert admin_client.get(changelist, {"q": "Inspektorat"}).status_code == 200
@@ -48,6 +50,15 @@ def make_progress_with_evidence():
         planned_action=PlannedAction.objects.first(), quarter=1, status="in_progress", percent=20
     )
     Evidence.objects.create(action_progress=progress, link="https://example.org/bukti")
+
+
+def make_window_with_reopening(user):
+    from areas.models import Indicator
+    from monev.models import ReopenedItem, ReportingWindow, SentReminder
+
+    window = ReportingWindow.objects.create(year=2020, period="q1")
+    ReopenedItem.objects.create(window=window, indicator=Indicator.objects.first(), reason="Koreksi data")
+    SentReminder.objects.create(kind="window_opened", key=f"{window.pk}:1", user=user)
 
 
 def test_user_admin_shows_the_profile_inline(admin_client, inspektorat_user):

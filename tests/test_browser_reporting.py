@@ -1,29 +1,17 @@
 """An agency admin reports a quarter with evidence in the browser and sees it against the target."""
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
+
+from tests.conftest import sign_in
 
 pytestmark = [pytest.mark.browser]
 
 
-@pytest.fixture
-def inspektorat_page(page, live_server, roadmap_tx, settings):
-    settings.DEBUG = True
-    call_command("seed_demo", verbosity=0)
-    page.set_viewport_size({"width": 1366, "height": 900})
-    page.goto(live_server.url + "/accounts/login/")
-    page.get_by_label("Nama pengguna").fill("inspektorat")
-    page.get_by_label("Kata sandi").fill("monev-demo-2020")
-    page.get_by_role("button", name="Masuk").click()
-    page.wait_for_url(live_server.url + "/")
-    return page
-
-
 def test_inspektorat_reports_gratification_handling_with_evidence(
-    live_server, inspektorat_page, screenshot_dir, tmp_path
+    browser, live_server, demo, screenshot_dir, tmp_path
 ):
-    page = inspektorat_page
+    page = sign_in(browser.new_context().new_page(), live_server, "inspektorat")
     evidence = tmp_path / "rekap-gratifikasi-tw1.pdf"
     evidence.write_bytes(b"%PDF-1.4\n% rekap penanganan gratifikasi TW I 2020\n")
 
@@ -49,15 +37,20 @@ def test_inspektorat_reports_gratification_handling_with_evidence(
     year_row = (
         page.get_by_role("row").filter(has=page.get_by_role("rowheader", name="2020", exact=True)).first
     )
-    expect(year_row).to_contain_text("87,5")
-    expect(year_row).to_contain_text("87,50 %")
-    expect(year_row).to_contain_text("Tinggi")
+    expect(year_row).to_contain_text("sementara: 87,5 (87,50 %)")
+    expect(year_row).to_contain_text("1 menunggu verifikasi")
     expect(page.get_by_role("link", name="rekap-gratifikasi-tw1.pdf")).to_be_visible()
     page.screenshot(path=screenshot_dir / "22-item-page-after-report.png", full_page=True)
 
     with page.expect_download() as download:
         page.get_by_role("link", name="rekap-gratifikasi-tw1.pdf").click()
     assert download.value.suggested_filename == "rekap-gratifikasi-tw1.pdf"
+
+    # Bagian Organisasi verifies it; only then does it count in the area's table.
+    staff = sign_in(browser.new_context().new_page(), live_server, "organisasi")
+    staff.goto(page.url)
+    staff.get_by_role("button", name="Verifikasi").first.click()
+    expect(staff.get_by_role("alert")).to_contain_text("Laporan diverifikasi.")
 
     page.goto(live_server.url + "/")
     page.get_by_role("link", name="Penguatan Pengawasan", exact=True).click()
@@ -68,14 +61,8 @@ def test_inspektorat_reports_gratification_handling_with_evidence(
     page.screenshot(path=screenshot_dir / "23-area-achievement.png", full_page=True)
 
 
-def test_a_steering_member_sees_no_report_buttons(page, live_server, roadmap_tx, settings):
-    settings.DEBUG = True
-    call_command("seed_demo", verbosity=0)
-    page.goto(live_server.url + "/accounts/login/")
-    page.get_by_label("Nama pengguna").fill("pengarah")
-    page.get_by_label("Kata sandi").fill("monev-demo-2020")
-    page.get_by_role("button", name="Masuk").click()
-    page.wait_for_url(live_server.url + "/")
+def test_a_steering_member_sees_no_report_buttons(browser, live_server, demo):
+    page = sign_in(browser.new_context().new_page(), live_server, "pengarah")
     page.goto(live_server.url + "/achievement/")
     page.get_by_role("link", name="Penanganan gratifikasi.").click()
     expect(page.get_by_role("link", name="Laporkan realisasi")).to_have_count(0)

@@ -27,12 +27,14 @@ def add_reports(per_item_years=(2019, 2020)) -> None:
     for activity in PriorityActivity.objects.all():
         for year in per_item_years:
             reports += [
-                Realisation(activity=activity, year=year, period=period, number=D(10), status="submitted")
+                Realisation(
+                    activity=activity, year=year, period=period, number=D(10), review_state="verified"
+                )
                 for period in ("q1", "q2", "q3", "q4")
             ]
     for indicator in Indicator.objects.filter(target_kind="number"):
         reports += [
-            Realisation(indicator=indicator, year=year, period="year", number=D(50), status="submitted")
+            Realisation(indicator=indicator, year=year, period="year", number=D(50), review_state="verified")
             for year in per_item_years
         ]
     existing = set(Realisation.objects.values_list("activity_id", "indicator_id", "year", "period"))
@@ -43,7 +45,7 @@ def add_reports(per_item_years=(2019, 2020)) -> None:
     ActionProgress.objects.bulk_create(
         [
             ActionProgress(planned_action=action, quarter=quarter, contributor=contributor, status=status,
-                           percent=percent, report_status="submitted")
+                           percent=percent, review_state="verified")
             for action in PlannedAction.objects.all()
             for quarter in (1, 2)
             for contributor, status, percent in ((None, "in_progress", 50), (bkd, "done", 100))
@@ -93,7 +95,7 @@ def test_query_count_does_not_grow_with_reports(client, django_assert_max_num_qu
 def test_activity_page_compares_quarters_with_the_target(client):
     for period, number in (("q1", 30), ("q2", 20)):
         Realisation.objects.create(
-            activity=promosi(), year=2020, period=period, number=number, status="submitted"
+            activity=promosi(), year=2020, period=period, number=number, review_state="verified"
         )
     html = client.get(promosi().get_absolute_url()).content.decode()
     assert "jumlah 2 triwulan" in html
@@ -103,7 +105,9 @@ def test_activity_page_compares_quarters_with_the_target(client):
 
 
 def test_achievement_table_counts_categories_and_filters_by_agency(client):
-    Realisation.objects.create(activity=promosi(), year=2020, period="year", number=125, status="submitted")
+    Realisation.objects.create(
+        activity=promosi(), year=2020, period="year", number=125, review_state="verified"
+    )
     bkd = Agency.objects.get(code="bkd")
     html = client.get(reverse("monev:achievement"), {"year": 2020, "agency": bkd.pk}).content.decode()
     assert "Promosi jabatan secara terbuka." in html
@@ -122,7 +126,7 @@ def test_action_plan_progress_counts_what_is_done(client):
     row = ActionPlanRow.objects.get(name="Penanganan Gratifikasi")
     action = row.planned_actions.get(year=2020)
     ActionProgress.objects.create(
-        planned_action=action, quarter=1, status="done", percent=100, report_status="submitted"
+        planned_action=action, quarter=1, status="done", percent=100, review_state="verified"
     )
     html = client.get(reverse("monev:action-plan-progress"), {"year": 2020}).content.decode()
     assert "<strong>1 dari 103</strong>" in html

@@ -62,6 +62,23 @@ def evidence_pk():
     return evidence.pk
 
 
+def submitted_report_pk():
+    from monev.models import Realisation
+
+    return Realisation.objects.create(
+        activity_id=inspektorat_activity_pk(), year=2020, period="q2", number=90, review_state="submitted"
+    ).pk
+
+
+def reopening():
+    from monev.models import ReportingWindow
+
+    return {
+        "window": ReportingWindow.objects.create(year=2020, period="q1").pk,
+        "reason": "Koreksi data TW I",
+    }
+
+
 def managed_account_pk():
     return get_user_model().objects.get(username="bkd").pk
 
@@ -116,6 +133,47 @@ TABLE = [
     ("monev:action-contribution", lambda: {"pk": inspektorat_row_pk()}, "post", SUPPORTERS),
     ("monev:evidence", lambda: {"pk": evidence_pk()}, "get", READ),
     ("monev:evidence", lambda: {"pk": evidence_pk()}, "post", READ_ONLY_POST),
+    ("monev:indicator-history", lambda: {"pk": indicator_pk()}, "get", READ),
+    ("monev:indicator-history", lambda: {"pk": indicator_pk()}, "post", READ_ONLY_POST),
+    ("monev:indicator-targets", lambda: {"pk": indicator_pk()}, "get", STAFF_WRITES),
+    ("monev:indicator-targets", lambda: {"pk": indicator_pk()}, "post", {**STAFF_WRITES, "staff": 302}),
+    ("monev:activity-history", lambda: {"pk": inspektorat_activity_pk()}, "get", READ),
+    ("monev:activity-history", lambda: {"pk": inspektorat_activity_pk()}, "post", READ_ONLY_POST),
+    ("monev:activity-targets", lambda: {"pk": inspektorat_activity_pk()}, "get", STAFF_WRITES),
+    (
+        "monev:activity-targets",
+        lambda: {"pk": inspektorat_activity_pk()},
+        "post",
+        {**STAFF_WRITES, "staff": 302},
+    ),
+    ("monev:action-row-history", lambda: {"pk": inspektorat_row_pk()}, "get", READ),
+    ("monev:action-row-history", lambda: {"pk": inspektorat_row_pk()}, "post", READ_ONLY_POST),
+    ("monev:review", lambda: {"kind": "realisation", "pk": submitted_report_pk()}, "get", READ_ONLY_POST),
+    (
+        "monev:review",
+        lambda: {"kind": "realisation", "pk": submitted_report_pk()},
+        "post",
+        {**STAFF_WRITES, "staff": 302},
+    ),
+    ("monev:verification", None, "get", STAFF_WRITES),
+    ("monev:verification", None, "post", STAFF_WRITES),
+    ("monev:windows", None, "get", STAFF_WRITES),
+    ("monev:windows", None, "post", STAFF_WRITES),
+    (
+        "monev:reopen-item",
+        lambda: {"kind": "activity", "pk": inspektorat_activity_pk()},
+        "get",
+        READ_ONLY_POST,
+    ),
+    (
+        "monev:reopen-item",
+        lambda: {"kind": "activity", "pk": inspektorat_activity_pk()},
+        "post",
+        {**STAFF_WRITES, "staff": 302},
+        reopening,
+    ),
+    ("monev:tasks", None, "get", READ),
+    ("monev:tasks", None, "post", READ_ONLY_POST),
     ("monev:achievement", None, "get", READ),
     ("monev:achievement", None, "post", READ_ONLY_POST),
     ("monev:action-plan-progress", None, "get", READ),
@@ -144,8 +202,10 @@ TABLE = [
 ]
 
 CASES = [
-    pytest.param(name, kwargs, method, role, expected[role], id=f"{name}-{method}-{role}")
-    for name, kwargs, method, expected in TABLE
+    pytest.param(
+        name, kwargs, method, role, expected[role], data[0] if data else None, id=f"{name}-{method}-{role}"
+    )
+    for name, kwargs, method, expected, *data in TABLE
     for role in ROLES
 ]
 
@@ -162,12 +222,12 @@ def role_users(make_user):
     return users
 
 
-@pytest.mark.parametrize(("name", "kwargs", "method", "role", "expected"), CASES)
-def test_permission_table(client, role_users, name, kwargs, method, role, expected):
+@pytest.mark.parametrize(("name", "kwargs", "method", "role", "expected", "data"), CASES)
+def test_permission_table(client, role_users, name, kwargs, method, role, expected, data):
     if role != "anonymous":
         client.force_login(role_users[role])
     url = reverse(name, kwargs=kwargs() if kwargs else None)
-    response = getattr(client, method)(url)
+    response = getattr(client, method)(url, data() if data else None)
     if expected == LOGIN:
         assert response.status_code == 302
         assert response["Location"].startswith(reverse("login") + "?next=")
@@ -189,7 +249,7 @@ def url_names(resolver=None, namespace: str = "") -> set[str]:
 
 
 def test_the_table_covers_every_url_and_method():
-    covered = {(name, method) for name, _, method, _ in TABLE}
+    covered = {(name, method) for name, _, method, *_ in TABLE}
     missing = {(name, method) for name in url_names() for method in ("get", "post")} - covered
     assert missing == set()
 

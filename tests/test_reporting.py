@@ -8,9 +8,17 @@ from django.urls import reverse
 
 from actions.models import ActionPlanRow, PriorityActivity
 from areas.models import Indicator, ScaleLevel
-from monev.models import ActionProgress, Evidence, Realisation, ReportStatus
+from monev.models import ActionProgress, Evidence, Realisation, ReportingWindow, ReviewState
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _windows_of_2020_open():
+    """Agency admins report only in open windows: open every 2020 period for these tests."""
+    for period in ("q1", "q2", "q3", "q4", "year"):
+        ReportingWindow.objects.create(year=2020, period=period, is_open=True)
+
 
 PDF = b"%PDF-1.4\n% bukti dukung\n"
 
@@ -50,9 +58,9 @@ def test_an_agency_admin_reports_its_activity_with_evidence(client, inspektorat_
     )
     assert response.status_code == 302 and response["Location"] == gratifikasi().get_absolute_url()
     report = Realisation.objects.get(activity=gratifikasi(), year=2020, period="q1")
-    assert (report.number, report.status, report.reported_by) == (
+    assert (report.number, report.review_state, report.reported_by) == (
         D("95.5"),
-        ReportStatus.SUBMITTED,
+        ReviewState.SUBMITTED,
         inspektorat_user,
     )
     assert report.obstacles == "Satu laporan terlambat"
@@ -61,7 +69,8 @@ def test_an_agency_admin_reports_its_activity_with_evidence(client, inspektorat_
     assert "evidence/" in evidence.file.name and "rekap" in evidence.file.name
 
     html = client.get(gratifikasi().get_absolute_url()).content.decode()
-    assert "95,5" in html and "95,50 %" in html and "Satu laporan terlambat" in html
+    assert "sementara: 95,5 (95,50 %)" in html and "1 menunggu verifikasi" in html
+    assert "Satu laporan terlambat" in html
     download = client.get(evidence.get_absolute_url())
     assert download.status_code == 200
     assert download["Content-Disposition"].startswith("attachment;")
@@ -82,7 +91,7 @@ def test_a_draft_is_kept_but_not_counted(client, inspektorat_user):
     client.force_login(inspektorat_user)
     client.post(report_url(gratifikasi()), {**valid(), "save_draft": "1"})
     report = Realisation.objects.get(activity=gratifikasi())
-    assert report.status == ReportStatus.DRAFT
+    assert report.review_state == ReviewState.DRAFT
     html = client.get(gratifikasi().get_absolute_url()).content.decode()
     assert "1 draf" in html
 

@@ -7,7 +7,7 @@ import pytest
 
 from actions.models import PriorityActivity
 from areas.models import Indicator, ScaleLevel
-from monev.models import Realisation, ReportStatus
+from monev.models import Realisation, ReviewState
 from monev.status import Rules, year_status
 
 pytestmark = pytest.mark.django_db
@@ -28,10 +28,10 @@ def activity(name: str) -> PriorityActivity:
     return PriorityActivity.objects.prefetch_related("targets").get(name=name)
 
 
-def report(item, year, period, number=None, level=None, status=ReportStatus.SUBMITTED):
+def report(item, year, period, number=None, level=None, state=ReviewState.VERIFIED):
     key = "indicator" if isinstance(item, Indicator) else "activity"
     return Realisation.objects.create(
-        **{key: item}, year=year, period=period, number=number, level=level, status=status
+        **{key: item}, year=year, period=period, number=number, level=level, review_state=state
     )
 
 
@@ -93,7 +93,7 @@ def test_quarters_add_up_for_counts_and_drafts_do_not_count():
     promosi = activity("Promosi jabatan secara terbuka.")  # target 125 ASN in 2020, summed by quarter
     report(promosi, 2020, "q1", number=D(30))
     report(promosi, 2020, "q2", number=D(20))
-    report(promosi, 2020, "q3", number=D(50), status=ReportStatus.DRAFT)
+    report(promosi, 2020, "q3", number=D(50), state=ReviewState.DRAFT)
     status = status_of(promosi, 2020)
     assert status.number == 50 and status.drafts == 1
     assert status.percent == 40
@@ -136,3 +136,21 @@ def test_a_zero_target_met_by_reporting():
 def test_not_reported_yet():
     status = status_of(activity("Audit laporan keuangan."), 2020)
     assert status.state == "not_reported" and status.percent is None
+
+
+def test_only_verified_reports_count_and_the_rest_is_shown_apart():
+    promosi = activity("Promosi jabatan secara terbuka.")
+    report(promosi, 2020, "q1", number=D(30))
+    report(promosi, 2020, "q2", number=D(20), state=ReviewState.SUBMITTED)
+    report(promosi, 2020, "q3", number=D(10), state=ReviewState.RETURNED)
+    status = status_of(promosi, 2020)
+    assert (status.number, status.percent) == (30, 24)  # the verified quarter alone
+    assert (status.unverified, status.returned) == (1, 1)
+    assert (status.provisional.number, status.provisional.percent) == (50, 40)
+
+
+def test_awaiting_verification_is_a_state_of_its_own():
+    audit = activity("Audit laporan keuangan.")
+    report(audit, 2020, "q1", number=D(45), state=ReviewState.SUBMITTED)
+    status = status_of(audit, 2020)
+    assert not status.reported and status.state == "unverified" and status.percent is None

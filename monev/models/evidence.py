@@ -33,7 +33,12 @@ class Evidence(models.Model):
     link = models.URLField("tautan", max_length=500, blank=True)
     title = models.CharField("judul", max_length=200, blank=True)
     uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="diunggah oleh",
     )
     uploaded_at = models.DateTimeField("diunggah", auto_now_add=True)
     history = HistoricalRecords()

@@ -26,7 +26,12 @@ class ReportingWindow(models.Model):
         "batas akhir", null=True, blank=True, help_text="Tanggal penutupan yang diumumkan, untuk pengingat."
     )
     changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="diubah oleh",
     )
     changed_at = models.DateTimeField("diubah", auto_now=True)
     history = HistoricalRecords()
@@ -63,7 +68,12 @@ class ReopenedItem(models.Model):
     row = models.ForeignKey(ActionPlanRow, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
     reason = models.TextField("alasan")
     reopened_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="dibuka oleh",
     )
     reopened_at = models.DateTimeField("dibuka", auto_now_add=True)
     active = models.BooleanField("berlaku", default=True)

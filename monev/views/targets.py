@@ -48,7 +48,7 @@ class TargetsForm(BootstrapFormMixin, forms.Form):
             if scale is not None and getattr(self.item, "target_kind", "") == "level"
             else None
         )
-        for name, value in data.items():
+        for name, value in list(data.items()):
             if name.startswith("year_"):
                 try:
                     parse_target(value or "", levels)
