@@ -67,10 +67,15 @@ def missing_reports(profile: UserProfile) -> list[Missing]:
     items, rows = responsible_items(profile)
     reopened = list(ReopenedItem.objects.filter(active=True, window__is_open=False).select_related("window"))
     windows = {w.pk: w for w in ReportingWindow.objects.open()} | {r.window_id: r.window for r in reopened}
-    reopened_keys = {(r.window_id, type(r.item), r.item.pk) for r in reopened}
+    # Compared by ids: fetching each reopened item would cost a query apiece.
+    reopened_keys = {(r.window_id, r.indicator_id, r.activity_id, r.row_id) for r in reopened}
 
     def reportable(item, window) -> bool:
-        return window.is_open or (window.pk, type(item), item.pk) in reopened_keys
+        ids = tuple(
+            item.pk if isinstance(item, kind) else None
+            for kind in (Indicator, PriorityActivity, ActionPlanRow)
+        )
+        return window.is_open or (window.pk, *ids) in reopened_keys
 
     indicator_ids = [i.pk for i in items if isinstance(i, Indicator)]
     activity_ids = [i.pk for i in items if isinstance(i, PriorityActivity)]

@@ -144,3 +144,48 @@ def test_pages_stay_quiet_with_no_reports(client):
     Realisation.objects.all().delete()
     for url in pages().values():
         assert client.get(url).status_code == 200
+
+
+def staff_pages():
+    activity = promosi()
+    return {
+        "verification": reverse("monev:verification"),
+        "windows": reverse("monev:windows"),
+        "tasks": reverse("monev:tasks"),
+        "history": reverse("monev:activity-history", args=[activity.pk]),
+        "overview-with-task-count": reverse("areas:overview"),
+    }
+
+
+def add_review_work(size: int) -> None:
+    """Submitted reports awaiting review, open windows and reopened items, in proportion to ``size``."""
+    from monev.models import ReopenedItem, ReportingWindow
+
+    for n, activity in enumerate(PriorityActivity.objects.all()[:size]):
+        report, _ = Realisation.objects.update_or_create(
+            activity=activity, year=2018, period="q1", defaults={"number": D(n), "review_state": "submitted"}
+        )
+        report.number = D(n + 1)
+        report.save()  # a second history record
+    for period in ("q1", "q2", "q3", "q4")[: max(1, size // 8)]:
+        window, _ = ReportingWindow.objects.get_or_create(
+            year=2019, period=period, defaults={"is_open": True}
+        )
+    closed, _ = ReportingWindow.objects.get_or_create(year=2017, period="year")
+    for activity in PriorityActivity.objects.all()[:size]:
+        ReopenedItem.objects.get_or_create(window=closed, activity=activity, defaults={"reason": "uji"})
+
+
+STAFF_PINS = {"verification": 23, "windows": 19, "tasks": 26, "history": 24, "overview-with-task-count": 19}
+
+
+@pytest.mark.parametrize("page_name", list(STAFF_PINS))
+def test_staff_pages_query_count_does_not_grow(client, staff_user, django_assert_max_num_queries, page_name):
+    client.force_login(staff_user)
+    add_review_work(4)
+    with django_assert_max_num_queries(STAFF_PINS[page_name]):
+        assert client.get(staff_pages()[page_name]).status_code == 200
+    grow(6)
+    add_review_work(30)
+    with django_assert_max_num_queries(STAFF_PINS[page_name]):
+        assert client.get(staff_pages()[page_name]).status_code == 200
