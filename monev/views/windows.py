@@ -5,6 +5,7 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 
@@ -46,7 +47,7 @@ class WindowTable(tables.Table):
 
     def render_changed(self, record):
         who = record.changed_by.get_full_name() if record.changed_by else ""
-        return f"{record.changed_at:%d-%m-%Y %H:%M} {who}".strip()
+        return f"{timezone.localtime(record.changed_at):%d-%m-%Y %H:%M} {who}".strip()
 
 
 class WindowForm(BootstrapFormMixin, forms.Form):
