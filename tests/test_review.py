@@ -371,3 +371,33 @@ def test_demo_data_has_every_state_and_an_open_window(settings):
     assert states == {"draft", "submitted", "returned", "verified"}
     assert ReportingWindow.objects.filter(year=2020, is_open=True).count() == 1
     assert D(100) in set(Realisation.objects.filter(review_state="verified").values_list("number", flat=True))
+
+
+def test_evidence_changes_are_recorded(client, inspektorat_user):
+    window()
+    client.force_login(inspektorat_user)
+    post_report(client, evidence_link="https://pekalongankab.go.id/rekap")
+    evidence = the_report().evidence.get()
+    record = evidence.history.get()
+    assert (record.history_type, record.link, record.history_user) == (
+        "+",
+        "https://pekalongankab.go.id/rekap",
+        inspektorat_user,
+    )
+    history = client.get(reverse("monev:activity-history", args=[gratifikasi().pk])).content.decode()
+    assert "<strong>Bukti dukung https://pekalongankab.go.id/rekap</strong> dibuat" in history
+
+
+def test_action_plan_progress_counts_unverified_apart(client, pengarah_user):
+    row = ActionPlanRow.objects.get(name="Penanganan Gratifikasi")
+    ActionProgress.objects.create(
+        planned_action=row.planned_actions.get(year=2020),
+        quarter=1,
+        status="done",
+        percent=100,
+        review_state="submitted",
+    )
+    client.force_login(pengarah_user)
+    html = client.get(reverse("monev:action-plan-progress"), {"year": 2020}).content.decode()
+    assert "<strong>0 dari 103</strong>" in html
+    assert '<span class="badge text-bg-warning">1</span>' in html
