@@ -180,6 +180,7 @@ def load_indicator_table(
                 "target_kind": kind,
                 "scale": scale,
                 "source_table": f"{table['table']} {table['title']}",
+                "is_key": row.get("key", False),
             },
         )
         levels = scale_lookup(scale) if scale and kind == TargetKind.LEVEL else None

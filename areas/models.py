@@ -245,6 +245,12 @@ class Indicator(MeasuredItem):
         help_text="Wajib untuk target berupa tingkat; untuk angka, skala memberi nama tingkat (mis. maturitas SPIP).",
     )
 
+    is_key = models.BooleanField(
+        "indikator kunci",
+        default=False,
+        help_text="Ditampilkan sebagai grafik target dan realisasi di dasbor Tim Pengarah.",
+    )
+
     objects = IndicatorQuerySet.as_manager()
 
     class Meta:

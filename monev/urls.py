@@ -1,6 +1,18 @@
 from django.urls import path
 
-from monev.views import achievement, action_plan, evidence, history, items, review, targets, tasks, windows
+from monev.views import (
+    achievement,
+    action_plan,
+    completeness,
+    dashboard,
+    evidence,
+    history,
+    items,
+    review,
+    targets,
+    tasks,
+    windows,
+)
 
 app_name = "monev"
 
@@ -31,4 +43,6 @@ urlpatterns = [
     path("windows/", windows.WindowListView.as_view(), name="windows"),
     path("windows/reopen/<slug:kind>/<int:pk>/", windows.reopen_item, name="reopen-item"),
     path("tasks/", tasks.TasksView.as_view(), name="tasks"),
+    path("dashboard/", dashboard.DashboardView.as_view(), name="dashboard"),
+    path("completeness/", completeness.CompletenessView.as_view(), name="completeness"),
 ]

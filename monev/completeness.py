@@ -1,0 +1,125 @@
+"""Who has reported what: agencies × items × periods, and the list of whom to chase.
+
+A cell is verified, submitted, returned, draft or missing. Only periods whose reporting window
+has been opened can be chased; the list says since when each missing report is due.
+"""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.db.models import Min, Prefetch
+
+from actions.models import ActionPlanRow, PlannedAction, PriorityActivity
+from monev.models import ActionProgress, Period, Realisation, ReportingWindow
+from roadmap.models import Agency, RoadmapEdition
+
+CELL_LABELS = {
+    "verified": "Terverifikasi",
+    "submitted": "Diajukan",
+    "returned": "Dikembalikan",
+    "draft": "Draf",
+    "missing": "Belum ada",
+}
+# When several planned actions of one row disagree, the row shows the state that needs most attention.
+ATTENTION = ["missing", "returned", "draft", "submitted", "verified"]
+
+
+@dataclass
+class MatrixRow:
+    agency: Agency
+    item: PriorityActivity | ActionPlanRow
+    cells: list[str]
+
+    @property
+    def labelled_cells(self) -> list[tuple[str, str]]:
+        return [(state, CELL_LABELS.get(state, "")) for state in self.cells]
+
+    @property
+    def kind(self) -> str:
+        return "Rencana aksi" if isinstance(self.item, ActionPlanRow) else "Kegiatan"
+
+
+@dataclass
+class Chase:
+    agency: Agency
+    missing: list[tuple[str, str, datetime | None]] = field(
+        default_factory=list
+    )  # item, period label, due since
+
+    @property
+    def since(self) -> datetime | None:
+        dates = [due for _, _, due in self.missing if due is not None]
+        return min(dates) if dates else None
+
+
+def window_openings(year: int) -> dict[str, datetime]:
+    """When each period's window of the year was first opened (periods never opened are absent)."""
+    opened = ReportingWindow.history.filter(year=year, is_open=True).values("period")
+    return {row["period"]: row["first"] for row in opened.annotate(first=Min("history_date"))}
+
+
+def activity_cell(activity: PriorityActivity, period: str) -> str:
+    report = next((r for r in activity.realisations.all() if r.period == period), None)
+    return report.review_state if report else "missing"
+
+
+def row_cell(row: ActionPlanRow, quarter: int) -> str:
+    states = []
+    for action in row.planned_actions.all():
+        report = next((p for p in action.progress.all() if p.quarter == quarter), None)
+        states.append(report.review_state if report else "missing")
+    return min(states, key=ATTENTION.index) if states else "missing"
+
+
+def build_matrix(
+    edition: RoadmapEdition, year: int, periods: list[str], area=None, agency: Agency | None = None
+) -> tuple[list[MatrixRow], list[Chase]]:
+    activities = (
+        PriorityActivity.objects.of_edition(edition)
+        .filter(agency__isnull=False)
+        .select_related("agency", "area", "quick_win")
+        .prefetch_related("targets", Prefetch("realisations", queryset=Realisation.objects.filter(year=year)))
+    )
+    rows = (
+        ActionPlanRow.objects.of_edition(edition)
+        .filter(planned_actions__year=year)
+        .select_related("area")
+        .prefetch_related(
+            "leads__agency",
+            Prefetch(
+                "planned_actions",
+                queryset=PlannedAction.objects.filter(year=year).prefetch_related(
+                    Prefetch("progress", queryset=ActionProgress.objects.filter(contributor__isnull=True))
+                ),
+            ),
+        )
+        .distinct()
+    )
+    if area is not None:
+        activities, rows = activities.filter(area=area), rows.filter(area=area)
+    if agency is not None:
+        activities, rows = activities.led_by(agency), rows.led_by(agency)
+    matrix: list[MatrixRow] = []
+    for activity in activities:
+        target = activity.targets_by_year.get(year)
+        if target is None or not target.is_set:
+            continue  # no target that year: nothing is owed
+        matrix.append(
+            MatrixRow(activity.agency, activity, [activity_cell(activity, period) for period in periods])
+        )
+    quarters = [(period, Period(period).quarter) for period in periods]
+    for row in rows:
+        cells = [row_cell(row, quarter) if quarter else "" for _, quarter in quarters]
+        for lead in row.leads.all():
+            if agency is None or lead.agency_id == agency.pk:
+                matrix.append(MatrixRow(lead.agency, row, cells))
+    matrix.sort(key=lambda line: (line.agency.name, line.kind, line.item.name))
+
+    openings = window_openings(year)
+    by_agency: dict[int, Chase] = {}
+    for line in matrix:
+        for period, state in zip(periods, line.cells, strict=True):
+            if state == "missing" and period in openings:
+                entry = by_agency.setdefault(line.agency.pk, Chase(line.agency))
+                entry.missing.append((line.item.name, Period(period).label, openings[period]))
+    return matrix, sorted(by_agency.values(), key=lambda c: (-len(c.missing), c.agency.name))

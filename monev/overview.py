@@ -1,0 +1,308 @@
+"""The state of the whole reform for a year (and optionally up to a quarter), for the dashboard and report.
+
+Everything here is computed from verified reports only; what still awaits review is counted
+apart, never mixed in. Items come with their targets and that year's reports prefetched, so a
+whole edition costs a fixed number of queries.
+"""
+
+import calendar
+import datetime
+from collections import Counter
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import partial
+
+from django.db.models import Prefetch
+
+from actions.models import ActionPlanRow, PlannedAction, PriorityActivity, QuickWin
+from areas.models import ChangeArea, Indicator
+from monev import achievement
+from monev.models import ActionProgress, ActionStatus, Period, Realisation, ReviewState
+from monev.status import STATE_LABELS, Rules, YearStatus, year_status
+from roadmap.models import Agency, RoadmapEdition
+
+STATES = list(STATE_LABELS)
+
+
+def periods_up_to(quarter: int | None) -> list[str]:
+    """The periods whose reports count when looking at a year up to a quarter (all, without one)."""
+    if quarter is None or quarter == 4:
+        return list(Period.values)
+    return [Period.Q1, Period.Q2, Period.Q3, Period.Q4][:quarter]
+
+
+def as_of(year: int, quarter: int | None, today: datetime.date) -> datetime.date:
+    """The day the figures are read on: the end of the chosen quarter, else today."""
+    if quarter is None:
+        return today
+    month = quarter * 3
+    return datetime.date(year, month, calendar.monthrange(year, month)[1])
+
+
+@dataclass
+class ItemLine:
+    item: Indicator | PriorityActivity
+    status: YearStatus
+
+    @property
+    def kind(self) -> str:
+        return "indicator" if isinstance(self.item, Indicator) else "activity"
+
+
+@dataclass
+class Summary:
+    """Counts and average achievement of a group of items (an area, a quick win, the whole reform)."""
+
+    lines: list[ItemLine] = field(default_factory=list)
+
+    @property
+    def counts(self) -> Counter:
+        return Counter(line.status.state for line in self.lines)
+
+    @property
+    def state_counts(self) -> list[tuple[str, str, int]]:
+        counts = self.counts
+        return [(key, STATE_LABELS[key], counts.get(key, 0)) for key in STATES]
+
+    @property
+    def average(self) -> Decimal | None:
+        return achievement.average(line.status.percent for line in self.lines)
+
+    @property
+    def category(self) -> achievement.Category | None:
+        return achievement.category(self.average)
+
+    @property
+    def unverified(self) -> int:
+        return sum(line.status.unverified for line in self.lines)
+
+    @property
+    def below_target(self) -> list[ItemLine]:
+        return [line for line in self.lines if line.status.state in ("behind", "on_track")]
+
+
+@dataclass
+class PlanProgress:
+    total: int = 0
+    done: int = 0
+    reported: int = 0
+    unverified: int = 0
+
+    @property
+    def share(self) -> int | None:
+        return round(100 * self.done / self.total) if self.total else None
+
+    def add(self, actions: list[PlannedAction], quarters: list[int]) -> None:
+        for action in actions:
+            progress = [
+                p for p in action.progress.all() if p.contributor_id is None and p.quarter in quarters
+            ]
+            verified = [p for p in progress if p.review_state == ReviewState.VERIFIED]
+            latest = max(verified, key=lambda p: p.quarter, default=None)
+            self.total += 1
+            self.reported += latest is not None
+            self.done += latest is not None and latest.status == ActionStatus.DONE
+            self.unverified += any(p.review_state == ReviewState.SUBMITTED for p in progress)
+
+
+def realisations_prefetch(year: int, periods: list[str]) -> Prefetch:
+    return Prefetch(
+        "realisations",
+        queryset=Realisation.objects.filter(year=year, period__in=periods).select_related("level"),
+    )
+
+
+def edition_items(edition: RoadmapEdition, year: int, periods: list[str]):
+    indicators = (
+        Indicator.objects.of_edition(edition)
+        .select_related("area", "scale")
+        .prefetch_related("targets__level", "scale__levels", realisations_prefetch(year, periods))
+    )
+    activities = (
+        PriorityActivity.objects.of_edition(edition)
+        .select_related("area", "quick_win", "agency")
+        .prefetch_related("targets", realisations_prefetch(year, periods))
+    )
+    return list(indicators), list(activities)
+
+
+def plan_rows(edition: RoadmapEdition, year: int):
+    progress = ActionProgress.objects.filter(contributor__isnull=True)
+    return list(
+        ActionPlanRow.objects.of_edition(edition)
+        .select_related("area")
+        .prefetch_related(
+            "leads__agency",
+            Prefetch(
+                "planned_actions",
+                queryset=PlannedAction.objects.filter(year=year).prefetch_related(
+                    Prefetch("progress", queryset=progress)
+                ),
+            ),
+        )
+    )
+
+
+@dataclass
+class Completeness:
+    agency: Agency
+    required: int = 0
+    done: int = 0
+    missing: list[str] = field(default_factory=list)
+
+    @property
+    def share(self) -> int:
+        return round(100 * self.done / self.required) if self.required else 100
+
+
+@dataclass
+class Overview:
+    year: int
+    quarter: int | None
+    total: Summary
+    areas: list[tuple[ChangeArea, Summary, PlanProgress]]
+    quick_wins: list[tuple[QuickWin, Summary]]
+    plan: PlanProgress
+    key_indicators: list[ItemLine]
+    completeness: list[Completeness]
+
+
+def completeness_by_agency(
+    activities, rows, year: int, periods: list[str], quarters: list[int]
+) -> list[Completeness]:
+    """Per agency: how many of the reports it owes for the period are in (submitted or verified)."""
+    by_agency: dict[int, Completeness] = {}
+    in_states = (ReviewState.SUBMITTED, ReviewState.VERIFIED)
+    quarter_periods = [p for p in periods if p != Period.YEAR]
+    for activity in activities:
+        target = activity.targets_by_year.get(year)
+        if activity.agency_id is None or target is None or not target.is_set:
+            continue
+        entry = by_agency.setdefault(activity.agency_id, Completeness(activity.agency))
+        reported = {r.period for r in activity.realisations.all() if r.review_state in in_states}
+        for period in quarter_periods:
+            entry.required += 1
+            if period in reported:
+                entry.done += 1
+            else:
+                entry.missing.append(f"{activity.name} ({Period(period).label})")
+    for row in rows:
+        actions = list(row.planned_actions.all())
+        if not actions:
+            continue
+        for lead in row.leads.all():
+            entry = by_agency.setdefault(lead.agency_id, Completeness(lead.agency))
+            for quarter in quarters:
+                entry.required += 1
+                if any(
+                    p.quarter == quarter and p.review_state in in_states
+                    for a in actions
+                    for p in a.progress.all()
+                ):
+                    entry.done += 1
+                else:
+                    entry.missing.append(f"{row.name} (TW {quarter})")
+    return sorted(by_agency.values(), key=lambda c: (-c.share, c.agency.name))
+
+
+def build_overview(edition: RoadmapEdition, year: int, quarter: int | None, today: datetime.date) -> Overview:
+    periods = periods_up_to(quarter)
+    quarters = [Period(p).quarter for p in periods if Period(p).quarter]
+    rules = Rules.from_settings()
+    reading_day = as_of(year, quarter, today)
+    indicators, activities = edition_items(edition, year, periods)
+    lines = [ItemLine(item, year_status(item, year, rules, reading_day)) for item in indicators + activities]
+    total = Summary(lines)
+    rows = plan_rows(edition, year)
+    plan = PlanProgress()
+    areas = []
+    for area in edition.areas.all():
+        area_plan = PlanProgress()
+        for row in rows:
+            if row.area_id == area.pk:
+                area_plan.add(list(row.planned_actions.all()), quarters)
+        plan.total += area_plan.total
+        plan.done += area_plan.done
+        plan.reported += area_plan.reported
+        plan.unverified += area_plan.unverified
+        areas.append((area, Summary([line for line in lines if line.item.area_id == area.pk]), area_plan))
+    quick_wins = [
+        (
+            quick_win,
+            Summary([line for line in lines if getattr(line.item, "quick_win_id", None) == quick_win.pk]),
+        )
+        for quick_win in edition.quick_wins.select_related("lead_agency")
+    ]
+    return Overview(
+        year=year,
+        quarter=quarter,
+        total=total,
+        areas=areas,
+        quick_wins=quick_wins,
+        plan=plan,
+        key_indicators=[line for line in lines if getattr(line.item, "is_key", False)],
+        completeness=completeness_by_agency(activities, rows, year, periods, quarters),
+    )
+
+
+def chart_value(ordinal: bool, number, level) -> str | float | None:
+    """A point on an indicator chart: the level's label on an ordered axis, else the number."""
+    if ordinal:
+        return level.label if level else None
+    return float(number) if number is not None else None
+
+
+def key_indicator_series(
+    edition: RoadmapEdition, rules: Rules | None = None, today: datetime.date | None = None
+):
+    """For each key indicator, its target and verified realisation in every target year, for charts."""
+    rules = rules or Rules.from_settings()
+    today = today or datetime.date.today()
+    indicators = (
+        Indicator.objects.of_edition(edition)
+        .filter(is_key=True)
+        .select_related("scale")
+        .prefetch_related(
+            "targets__level",
+            "scale__levels",
+            Prefetch("realisations", queryset=Realisation.objects.select_related("level")),
+        )
+        .order_by("area__order", "order")
+    )
+    charts = []
+    for indicator in indicators:
+        years = sorted(indicator.targets_by_year)
+        statuses = [year_status(indicator, year, rules, today) for year in years]
+        ordinal = indicator.target_kind == "level"
+        levels = (
+            [
+                level.label
+                for level in sorted(indicator.scale.levels.all(), key=lambda lv: (lv.rank, lv.order))
+            ]
+            if ordinal
+            else []
+        )
+        value = partial(chart_value, ordinal)
+        charts.append(
+            {
+                "id": indicator.pk,
+                "name": indicator.name,
+                "unit": indicator.unit,
+                "url": indicator.get_absolute_url(),
+                "ordinal": ordinal,
+                "levels": levels,
+                "years": [str(year) for year in years],
+                "target": [
+                    value(s.target.number if s.target else None, s.target.level if s.target else None)
+                    for s in statuses
+                ],
+                "verified": [value(s.number, s.level) if s.reported else None for s in statuses],
+                "unverified": [
+                    value(s.provisional.number, s.provisional.level)
+                    if s.provisional and s.provisional.reported
+                    else None
+                    for s in statuses
+                ],
+            }
+        )
+    return charts

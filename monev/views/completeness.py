@@ -1,0 +1,59 @@
+"""The completeness matrix for Bagian Organisasi: who has reported what, and whom to chase."""
+
+from django import forms
+from django.views.generic import TemplateView
+
+from areas.filters import edition_areas
+from monev.completeness import CELL_LABELS, build_matrix
+from monev.models import Period
+from monev.views.dashboard import chosen_year_and_quarter
+from monev.views.review import require_reviewer
+from roadmap.forms import BootstrapFormMixin
+from roadmap.models import Agency
+from roadmap.views import EditionMixin
+
+
+class MatrixFilterForm(BootstrapFormMixin, forms.Form):
+    year = forms.TypedChoiceField(label="Tahun", coerce=int)
+    period = forms.ChoiceField(
+        label="Periode", required=False, choices=[("", "Semua periode")] + Period.choices
+    )
+    area = forms.ModelChoiceField(
+        label="Area perubahan", queryset=None, required=False, empty_label="Semua area"
+    )
+    agency = forms.ModelChoiceField(
+        label="Perangkat Daerah",
+        queryset=Agency.objects.order_by("name"),
+        required=False,
+        empty_label="Semua",
+    )
+
+    def __init__(self, *args, years: list[int], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["year"].choices = [(year, str(year)) for year in years]
+        self.fields["area"].queryset = edition_areas(None)
+
+
+class CompletenessView(EditionMixin, TemplateView):
+    template_name = "monev/completeness.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        require_reviewer(request.user)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        year, _, years = chosen_year_and_quarter(self.request, self.edition)
+        form = MatrixFilterForm({**self.request.GET.dict(), "year": year}, years=years)
+        form.is_valid()  # an invalid filter is ignored (and shown on the form); the rest still applies
+        data = {"period": "", "area": None, "agency": None} | form.cleaned_data
+        periods = [data["period"]] if data["period"] else list(Period.values)
+        matrix, chase = build_matrix(self.edition, year, periods, area=data["area"], agency=data["agency"])
+        return super().get_context_data(
+            form=form,
+            year=year,
+            periods=[Period(p).label for p in periods],
+            matrix=matrix,
+            chase=chase,
+            labels=CELL_LABELS,
+            **kwargs,
+        )

@@ -1,0 +1,54 @@
+"""The Tim Pengarah's dashboard: the reform's state for a year (and quarter) on one printable page."""
+
+from django.utils import timezone
+from django.views.generic import TemplateView
+
+from monev.overview import build_overview, key_indicator_series
+from monev.views.achievement import default_year, edition_years
+from roadmap.views import EditionMixin
+
+
+def chosen_year_and_quarter(request, edition) -> tuple[int, int | None, list[int]]:
+    years = edition_years(edition)
+    try:
+        year = int(request.GET.get("year", ""))
+    except ValueError:
+        year = default_year(edition, years)
+    if year not in years:
+        year = default_year(edition, years)
+    quarter = request.GET.get("quarter", "")
+    return year, int(quarter) if quarter in ("1", "2", "3", "4") else None, years
+
+
+class DashboardView(EditionMixin, TemplateView):
+    template_name = "monev/dashboard.html"
+
+    def get_context_data(self, **kwargs):
+        year, quarter, years = chosen_year_and_quarter(self.request, self.edition)
+        overview = build_overview(self.edition, year, quarter, timezone.localdate())
+        area_chart = [
+            {
+                "label": f"{area.order}. {area.name}",
+                "value": float(summary.average) if summary.average is not None else None,
+                "colour": summary.category.colour if summary.category else "#adb5bd",
+                "url": f"/achievement/?year={year}&area={area.pk}",
+            }
+            for area, summary, _ in overview.areas
+        ]
+        agency_chart = [
+            {"label": entry.agency.short_name, "value": entry.share, "url": entry.agency.get_absolute_url()}
+            for entry in overview.completeness
+        ]
+        return super().get_context_data(
+            overview=overview,
+            year=year,
+            quarter=quarter,
+            years=years,
+            quarters=[(1, "TW I"), (2, "TW II"), (3, "TW III"), (4, "TW IV")],
+            charts={
+                "indicators": key_indicator_series(self.edition),
+                "areas": area_chart,
+                "agencies": agency_chart,
+            },
+            **kwargs,
+        )
