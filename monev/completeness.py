@@ -71,6 +71,64 @@ def row_cell(row: ActionPlanRow, quarter: int) -> str:
     return min(states, key=ATTENTION.index) if states else "missing"
 
 
+@dataclass
+class AgencyShare:
+    """How many of the reports an agency owes are in (submitted or verified)."""
+
+    agency: Agency
+    required: int = 0
+    done: int = 0
+
+    @property
+    def share(self) -> int:
+        return round(100 * self.done / self.required) if self.required else 100
+
+
+def owed_cells(activities, rows, year: int, periods: list[str], agency: Agency | None = None):
+    """(agency, item, cells) for every item an agency owes reports on in the year."""
+    quarters = [Period(period).quarter for period in periods]
+    for activity in activities:
+        target = activity.targets_by_year.get(year)
+        if activity.agency_id is None or target is None or not target.is_set:
+            continue  # no target that year: nothing is owed
+        yield activity.agency, activity, [activity_cell(activity, period) for period in periods]
+    for row in rows:
+        if not row.planned_actions.all():
+            continue
+        cells = [row_cell(row, quarter) if quarter else "" for quarter in quarters]
+        for lead in row.leads.all():
+            if agency is None or lead.agency_id == agency.pk:
+                yield lead.agency, row, cells
+
+
+def shares_by_agency(activities, rows, year: int, periods: list[str]) -> list[AgencyShare]:
+    by_agency: dict[int, AgencyShare] = {}
+    for agency, _, cells in owed_cells(activities, rows, year, periods):
+        entry = by_agency.setdefault(agency.pk, AgencyShare(agency))
+        owed = [state for state in cells if state]
+        entry.required += len(owed)
+        entry.done += sum(state in ("submitted", "verified") for state in owed)
+    return sorted(by_agency.values(), key=lambda c: (-c.share, c.agency.name))
+
+
+def plan_rows(edition: RoadmapEdition, year: int):
+    """Action-plan rows with their leads, the year's planned actions and the leads' own progress."""
+    progress = ActionProgress.objects.filter(contributor__isnull=True)
+    return (
+        ActionPlanRow.objects.of_edition(edition)
+        .select_related("area")
+        .prefetch_related(
+            "leads__agency",
+            Prefetch(
+                "planned_actions",
+                queryset=PlannedAction.objects.filter(year=year).prefetch_related(
+                    Prefetch("progress", queryset=progress)
+                ),
+            ),
+        )
+    )
+
+
 def build_matrix(
     edition: RoadmapEdition, year: int, periods: list[str], area=None, agency: Agency | None = None
 ) -> tuple[list[MatrixRow], list[Chase]]:
@@ -80,39 +138,12 @@ def build_matrix(
         .select_related("agency", "area", "quick_win")
         .prefetch_related("targets", Prefetch("realisations", queryset=Realisation.objects.filter(year=year)))
     )
-    rows = (
-        ActionPlanRow.objects.of_edition(edition)
-        .filter(planned_actions__year=year)
-        .select_related("area")
-        .prefetch_related(
-            "leads__agency",
-            Prefetch(
-                "planned_actions",
-                queryset=PlannedAction.objects.filter(year=year).prefetch_related(
-                    Prefetch("progress", queryset=ActionProgress.objects.filter(contributor__isnull=True))
-                ),
-            ),
-        )
-        .distinct()
-    )
+    rows = plan_rows(edition, year)
     if area is not None:
         activities, rows = activities.filter(area=area), rows.filter(area=area)
     if agency is not None:
         activities, rows = activities.led_by(agency), rows.led_by(agency)
-    matrix: list[MatrixRow] = []
-    for activity in activities:
-        target = activity.targets_by_year.get(year)
-        if target is None or not target.is_set:
-            continue  # no target that year: nothing is owed
-        matrix.append(
-            MatrixRow(activity.agency, activity, [activity_cell(activity, period) for period in periods])
-        )
-    quarters = [(period, Period(period).quarter) for period in periods]
-    for row in rows:
-        cells = [row_cell(row, quarter) if quarter else "" for _, quarter in quarters]
-        for lead in row.leads.all():
-            if agency is None or lead.agency_id == agency.pk:
-                matrix.append(MatrixRow(lead.agency, row, cells))
+    matrix = [MatrixRow(*line) for line in owed_cells(activities, rows, year, periods, agency)]
     matrix.sort(key=lambda line: (line.agency.name, line.kind, line.item.name))
 
     openings = window_openings(year)

@@ -14,12 +14,13 @@ from functools import partial
 
 from django.db.models import Prefetch
 
-from actions.models import ActionPlanRow, PlannedAction, PriorityActivity, QuickWin
+from actions.models import PlannedAction, PriorityActivity, QuickWin
 from areas.models import ChangeArea, Indicator
 from monev import achievement
-from monev.models import ActionProgress, ActionStatus, Period, Realisation, ReviewState
+from monev.completeness import AgencyShare, plan_rows, shares_by_agency
+from monev.models import ActionStatus, Period, Realisation, ReviewState
 from monev.status import STATE_LABELS, Rules, YearStatus, year_status
-from roadmap.models import Agency, RoadmapEdition
+from roadmap.models import RoadmapEdition
 
 STATES = list(STATE_LABELS)
 
@@ -126,35 +127,6 @@ def edition_items(edition: RoadmapEdition, year: int, periods: list[str]):
     return list(indicators), list(activities)
 
 
-def plan_rows(edition: RoadmapEdition, year: int):
-    progress = ActionProgress.objects.filter(contributor__isnull=True)
-    return list(
-        ActionPlanRow.objects.of_edition(edition)
-        .select_related("area")
-        .prefetch_related(
-            "leads__agency",
-            Prefetch(
-                "planned_actions",
-                queryset=PlannedAction.objects.filter(year=year).prefetch_related(
-                    Prefetch("progress", queryset=progress)
-                ),
-            ),
-        )
-    )
-
-
-@dataclass
-class Completeness:
-    agency: Agency
-    required: int = 0
-    done: int = 0
-    missing: list[str] = field(default_factory=list)
-
-    @property
-    def share(self) -> int:
-        return round(100 * self.done / self.required) if self.required else 100
-
-
 @dataclass
 class Overview:
     year: int
@@ -164,45 +136,7 @@ class Overview:
     quick_wins: list[tuple[QuickWin, Summary]]
     plan: PlanProgress
     key_indicators: list[ItemLine]
-    completeness: list[Completeness]
-
-
-def completeness_by_agency(
-    activities, rows, year: int, periods: list[str], quarters: list[int]
-) -> list[Completeness]:
-    """Per agency: how many of the reports it owes for the period are in (submitted or verified)."""
-    by_agency: dict[int, Completeness] = {}
-    in_states = (ReviewState.SUBMITTED, ReviewState.VERIFIED)
-    quarter_periods = [p for p in periods if p != Period.YEAR]
-    for activity in activities:
-        target = activity.targets_by_year.get(year)
-        if activity.agency_id is None or target is None or not target.is_set:
-            continue
-        entry = by_agency.setdefault(activity.agency_id, Completeness(activity.agency))
-        reported = {r.period for r in activity.realisations.all() if r.review_state in in_states}
-        for period in quarter_periods:
-            entry.required += 1
-            if period in reported:
-                entry.done += 1
-            else:
-                entry.missing.append(f"{activity.name} ({Period(period).label})")
-    for row in rows:
-        actions = list(row.planned_actions.all())
-        if not actions:
-            continue
-        for lead in row.leads.all():
-            entry = by_agency.setdefault(lead.agency_id, Completeness(lead.agency))
-            for quarter in quarters:
-                entry.required += 1
-                if any(
-                    p.quarter == quarter and p.review_state in in_states
-                    for a in actions
-                    for p in a.progress.all()
-                ):
-                    entry.done += 1
-                else:
-                    entry.missing.append(f"{row.name} (TW {quarter})")
-    return sorted(by_agency.values(), key=lambda c: (-c.share, c.agency.name))
+    completeness: list[AgencyShare]
 
 
 def build_overview(edition: RoadmapEdition, year: int, quarter: int | None, today: datetime.date) -> Overview:
@@ -213,7 +147,7 @@ def build_overview(edition: RoadmapEdition, year: int, quarter: int | None, toda
     indicators, activities = edition_items(edition, year, periods)
     lines = [ItemLine(item, year_status(item, year, rules, reading_day)) for item in indicators + activities]
     total = Summary(lines)
-    rows = plan_rows(edition, year)
+    rows = list(plan_rows(edition, year))
     plan = PlanProgress()
     areas = []
     for area in edition.areas.all():
@@ -241,7 +175,7 @@ def build_overview(edition: RoadmapEdition, year: int, quarter: int | None, toda
         quick_wins=quick_wins,
         plan=plan,
         key_indicators=[line for line in lines if getattr(line.item, "is_key", False)],
-        completeness=completeness_by_agency(activities, rows, year, periods, quarters),
+        completeness=shares_by_agency(activities, rows, year, [p for p in periods if p != Period.YEAR]),
     )
 
 

@@ -1,5 +1,6 @@
 """The Tim Pengarah's dashboard: the reform's state for a year (and quarter) on one printable page."""
 
+from django.urls import reverse
 from django.utils import timezone
 from django.views.generic import TemplateView
 
@@ -31,7 +32,7 @@ class DashboardView(EditionMixin, TemplateView):
                 "label": f"{area.order}. {area.name}",
                 "value": float(summary.average) if summary.average is not None else None,
                 "colour": summary.category.colour if summary.category else "#adb5bd",
-                "url": f"/achievement/?year={year}&area={area.pk}",
+                "url": f"{reverse('monev:achievement')}?year={year}&area={area.pk}",
             }
             for area, summary, _ in overview.areas
         ]
