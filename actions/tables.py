@@ -89,6 +89,12 @@ class ActionPlanTable(tables.Table):
         label = f"{record.label} " if record.label else ""
         return format_html('{}<a href="{}">{}{}</a>', group, record.get_absolute_url(), label, value)
 
+    def value_name(self, record, value):
+        group = f"{record.group.label} — " if record.group_id else ""
+        return (
+            f"{group}{record.label} {value}".replace("  ", " ").strip() if record.label else f"{group}{value}"
+        )
+
     def render_leads(self, record):
         return agency_links(lead.agency for lead in record.leads.all())
 

@@ -11,6 +11,7 @@ from actions.tables import ActionPlanTable, ActivityTable, AgencyTable
 from areas.views import years_of
 from roadmap.access import get_agency_for_user
 from roadmap.models import Agency
+from roadmap.spreadsheets import TableExportMixin
 from roadmap.views import EditionMixin
 
 
@@ -37,7 +38,8 @@ def plan_years(rows) -> list[int]:
     )
 
 
-class AgencyListView(EditionMixin, SingleTableMixin, FilterView):
+class AgencyListView(EditionMixin, TableExportMixin, SingleTableMixin, FilterView):
+    export_title, export_name = "Perangkat Daerah", "perangkat-daerah"
     template_name = "actions/agency_list.html"
     table_class = AgencyTable
     filterset_class = AgencyFilter
@@ -85,7 +87,8 @@ class AgencyDetailView(EditionMixin, TemplateView):
         )
 
 
-class ActivityListView(EditionMixin, SingleTableMixin, FilterView):
+class ActivityListView(EditionMixin, TableExportMixin, SingleTableMixin, FilterView):
+    export_title, export_name = "Kegiatan prioritas", "kegiatan-prioritas"
     template_name = "actions/activity_list.html"
     table_class = ActivityTable
     filterset_class = ActivityFilter
@@ -98,7 +101,8 @@ class ActivityListView(EditionMixin, SingleTableMixin, FilterView):
         return {"years": target_years(self.object_list)}
 
 
-class ActionPlanListView(EditionMixin, SingleTableMixin, FilterView):
+class ActionPlanListView(EditionMixin, TableExportMixin, SingleTableMixin, FilterView):
+    export_title, export_name = "Rencana aksi", "rencana-aksi"
     template_name = "actions/action_plan_list.html"
     table_class = ActionPlanTable
     filterset_class = ActionPlanFilter

@@ -27,8 +27,15 @@ class TargetColumn(tables.Column):
         return target.display
 
     def value(self, record):
+        """For exports: a plain number stays a number; levels, grades and "≥ 80" stay as written."""
         target = record.targets_by_year.get(self.year)
-        return target.display if target is not None else NO_TARGET_DISPLAY
+        if target is None or not target.is_set:
+            return NO_TARGET_DISPLAY
+        if target.number is not None and target.level_id is None and not target.comparator:
+            return (
+                target.number.normalize() if target.number == target.number.to_integral() else target.number
+            )
+        return target.display
 
 
 def year_columns(years) -> list[tuple[str, TargetColumn]]:

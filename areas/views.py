@@ -9,6 +9,7 @@ from areas.access import get_area_for_user
 from areas.filters import IndicatorFilter
 from areas.models import ChangeArea, Indicator, IndicatorTarget
 from areas.tables import IndicatorTable
+from roadmap.spreadsheets import TableExportMixin
 from roadmap.views import EditionMixin
 
 
@@ -95,7 +96,8 @@ def action_plan_sections(area, rows, years) -> list[dict]:
     return sections
 
 
-class IndicatorListView(EditionMixin, SingleTableMixin, FilterView):
+class IndicatorListView(EditionMixin, TableExportMixin, SingleTableMixin, FilterView):
+    export_title, export_name = "Target indikator", "target-indikator"
     template_name = "areas/indicator_list.html"
     table_class = IndicatorTable
     filterset_class = IndicatorFilter

@@ -111,19 +111,18 @@ def shares_by_agency(activities, rows, year: int, periods: list[str]) -> list[Ag
     return sorted(by_agency.values(), key=lambda c: (-c.share, c.agency.name))
 
 
-def plan_rows(edition: RoadmapEdition, year: int):
-    """Action-plan rows with their leads, the year's planned actions and the leads' own progress."""
+def plan_rows(edition: RoadmapEdition, year: int | None):
+    """Action-plan rows with their leads, the year's (or every year's) planned actions and the leads' own progress."""
     progress = ActionProgress.objects.filter(contributor__isnull=True)
+    actions = PlannedAction.objects.filter(year=year) if year else PlannedAction.objects.all()
     return (
         ActionPlanRow.objects.of_edition(edition)
-        .select_related("area")
+        .select_related("area", "group__parent")
         .prefetch_related(
             "leads__agency",
             Prefetch(
                 "planned_actions",
-                queryset=PlannedAction.objects.filter(year=year).prefetch_related(
-                    Prefetch("progress", queryset=progress)
-                ),
+                queryset=actions.prefetch_related(Prefetch("progress", queryset=progress)),
             ),
         )
     )

@@ -59,6 +59,15 @@ class AchievementTable(tables.Table):
     def render_state(self, value):
         return STATE_LABELS[value.state]
 
+    def value_home(self, value):
+        return str(value)
+
+    def value_name(self, value):
+        return value.name
+
+    def value_agency(self, value):
+        return value.name
+
     def value_percent(self, value):
         return value.percent_display
 

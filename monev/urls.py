@@ -6,6 +6,7 @@ from monev.views import (
     completeness,
     dashboard,
     evidence,
+    exports,
     history,
     items,
     review,
@@ -45,4 +46,5 @@ urlpatterns = [
     path("tasks/", tasks.TasksView.as_view(), name="tasks"),
     path("dashboard/", dashboard.DashboardView.as_view(), name="dashboard"),
     path("completeness/", completeness.CompletenessView.as_view(), name="completeness"),
+    path("recap.xlsx", exports.RecapView.as_view(), name="recap"),
 ]

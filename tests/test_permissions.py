@@ -135,6 +135,8 @@ TABLE = [
     ("monev:evidence", lambda: {"pk": evidence_pk()}, "post", READ_ONLY_POST),
     ("monev:dashboard", None, "get", READ),
     ("monev:dashboard", None, "post", READ_ONLY_POST),
+    ("monev:recap", None, "get", READ),
+    ("monev:recap", None, "post", READ_ONLY_POST),
     ("monev:completeness", None, "get", STAFF_ONLY),
     ("monev:completeness", None, "post", {**STAFF_ONLY, "staff": 405}),
     ("monev:indicator-history", lambda: {"pk": indicator_pk()}, "get", READ),

@@ -15,6 +15,7 @@ from monev.models import ActionProgress, ActionStatus, Realisation, ReviewState
 from monev.status import STATE_LABELS, Rules, year_status
 from monev.tables import AchievementTable
 from monev.views.action_plan import edition_plan_years, latest_lead_progress
+from roadmap.spreadsheets import TableExportMixin
 from roadmap.views import EditionMixin
 
 STATE_ORDER = list(STATE_LABELS)
@@ -62,7 +63,8 @@ def realisations_for(year: int) -> Prefetch:
     return Prefetch("realisations", queryset=Realisation.objects.filter(year=year).select_related("level"))
 
 
-class AchievementView(EditionMixin, TemplateView):
+class AchievementView(EditionMixin, TableExportMixin, TemplateView):
+    export_title, export_name = "Capaian indikator dan kegiatan", "capaian"
     template_name = "monev/achievement.html"
 
     def get_context_data(self, **kwargs):

@@ -19,6 +19,7 @@ from roadmap.accounts.forms import (
     TemporaryPasswordForm,
 )
 from roadmap.accounts.tables import AccountFilter, AccountTable
+from roadmap.spreadsheets import TableExportMixin
 
 User = get_user_model()
 
@@ -29,7 +30,8 @@ class AccountManagerMixin:
         return super().dispatch(request, *args, **kwargs)
 
 
-class AccountListView(AccountManagerMixin, SingleTableMixin, FilterView):
+class AccountListView(AccountManagerMixin, TableExportMixin, SingleTableMixin, FilterView):
+    export_title, export_name = "Akun pengguna", "akun"
     template_name = "accounts/account_list.html"
     table_class = AccountTable
     filterset_class = AccountFilter

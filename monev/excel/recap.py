@@ -1,0 +1,212 @@
+"""The recap workbook: indicators, priority activities and the action plan of a year, in the
+regulation's own table layout (Bab IV tables x.1 and x.2, Bab VI), with what was realised.
+
+A recap covers the whole roadmap, one change area, or one agency (the activities it is
+Pengampu of and the action-plan rows it leads). Realisations come from verified reports;
+what awaits verification has its own column, never mixed in.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.utils import timezone
+
+from actions.models import ActionPlanRow, PriorityActivity
+from areas.models import ChangeArea, Indicator
+from monev.completeness import plan_rows
+from monev.models import ActionProgress, ActionStatus, ReviewState
+from monev.overview import edition_items
+from monev.status import STATE_LABELS, Rules, YearStatus, year_status
+from roadmap.models import Agency, RoadmapEdition
+from roadmap.notation import NO_TARGET_DISPLAY
+from roadmap.spreadsheets import GROUP_FILL, Column, Percent, Sheet, new_workbook
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What a recap covers: everything, one change area, or one agency."""
+
+    area: ChangeArea | None = None
+    agency: Agency | None = None
+
+    @property
+    def title(self) -> str:
+        if self.area:
+            return f"Area {self.area.order}. {self.area.name}"
+        if self.agency:
+            return f"Perangkat Daerah: {self.agency.name}"
+        return "Seluruh area perubahan"
+
+    @property
+    def slug(self) -> str:
+        if self.area:
+            return f"area-{self.area.order}"
+        if self.agency:
+            return self.agency.code
+        return "semua-area"
+
+    def activities(self, activities: list[PriorityActivity]) -> list[PriorityActivity]:
+        if self.area:
+            return [a for a in activities if a.area_id == self.area.pk]
+        if self.agency:
+            return [a for a in activities if a.agency_id == self.agency.pk]
+        return activities
+
+    def indicators(self, indicators: list[Indicator]) -> list[Indicator]:
+        if self.agency:
+            return []  # indicators measure the whole regency, not one agency
+        return [i for i in indicators if self.area is None or i.area_id == self.area.pk]
+
+    def rows(self, rows: list[ActionPlanRow]) -> list[ActionPlanRow]:
+        if self.area:
+            return [r for r in rows if r.area_id == self.area.pk]
+        if self.agency:
+            return [r for r in rows if any(lead.agency_id == self.agency.pk for lead in r.leads.all())]
+        return rows
+
+
+def target_value(target):
+    """A plain number stays a number; grades, levels and "≥ 80" stay as the regulation writes them."""
+    if target is None or not target.is_set:
+        return NO_TARGET_DISPLAY
+    if target.number is not None and target.level_id is None and not target.comparator:
+        return target.number.normalize()
+    return target.display
+
+
+def figure(status: YearStatus | None):
+    if status is None or not status.reported:
+        return None
+    return status.level.label if status.level else status.number.normalize()
+
+
+def measured_columns(name: str, years: list[int], year: int, agency_column: bool) -> list[Column]:
+    columns = [Column("No", 5), Column(name, 48), Column("Satuan", 14)]
+    columns += [Column(str(y), 10, group="Target") for y in years]
+    columns += [
+        Column("Terverifikasi", 13, group=f"Realisasi {year}"),
+        Column("Menunggu verifikasi", 13, group=f"Realisasi {year}"),
+        Column("Capaian", 11),
+        Column("Keadaan", 16),
+    ]
+    if agency_column:
+        columns.append(Column("Perangkat Daerah Pengampu", 30))
+    return columns
+
+
+def measured_row(number, item, status: YearStatus, years: list[int], agency_column: bool) -> list:
+    values = [number, item.name, item.unit or "–"]
+    values += [target_value(item.targets_by_year.get(y)) for y in years]
+    values += [
+        figure(status),
+        figure(status.provisional),
+        Percent(status.percent) if status.percent is not None else None,
+        STATE_LABELS[status.state],
+    ]
+    if agency_column:
+        values.append(item.agency.name if item.agency_id else "–")
+    return values
+
+
+def heading_of(item) -> str:
+    if getattr(item, "quick_win_id", None):
+        return f"Quick win {item.quick_win.number}. {item.quick_win.name}"
+    return f"{item.area.order}. {item.area.name}"
+
+
+def write_measured(
+    sheet: Sheet, items, year: int, years: list[int], rules: Rules, today, agency_column: bool
+):
+    previous, number = None, 0
+    for item in items:
+        heading = heading_of(item)
+        if heading != previous:
+            sheet.span_row(["", heading], fill=GROUP_FILL)
+            previous, number = heading, 0
+        number += 1
+        status = year_status(item, year, rules, today)
+        sheet.write(measured_row(number, item, status, years, agency_column))
+
+
+def progress_text(actions, year: int) -> tuple[str, int | None, str, str]:
+    """Status, percent, quarter and review note of the lead's latest progress on the year's actions."""
+    lines, percents, quarters, notes = [], [], [], []
+    for action in actions:
+        own = [p for p in action.progress.all() if p.contributor_id is None]
+        verified = [p for p in own if p.review_state == ReviewState.VERIFIED]
+        latest: ActionProgress | None = max(verified, key=lambda p: p.quarter, default=None)
+        pending = any(p.review_state == ReviewState.SUBMITTED for p in own)
+        lines.append(ActionStatus(latest.status).label if latest else "Belum dilaporkan")
+        percents.append(latest.percent if latest else None)
+        quarters.append(f"TW {latest.quarter}" if latest else "–")
+        notes.append("menunggu verifikasi" if pending else "")
+    percent = percents[0] if len(percents) == 1 else None
+    return "\n".join(lines), percent, "\n".join(quarters), "\n".join(n for n in notes if n)
+
+
+def write_action_plan(sheet: Sheet, rows: list[ActionPlanRow], plan_years: list[int], year: int):
+    area_id = group_id = parent_id = None
+    for row in rows:
+        if row.area_id != area_id:
+            sheet.span_row([f"{row.area.order}.", row.area.name], fill=GROUP_FILL)
+            area_id, group_id, parent_id = row.area_id, None, None
+        group = row.group
+        if group is not None and group.parent_id and group.parent_id != parent_id:
+            sheet.span_row([group.parent.code, group.parent.title], fill=GROUP_FILL)
+            parent_id = group.parent_id
+        if group is not None and group.pk != group_id:
+            sheet.span_row([group.code, group.title], fill=GROUP_FILL)
+            group_id = group.pk
+        actions = list(row.planned_actions.all())
+        per_year = ["\n".join(a.text for a in actions if a.year == y) or "–" for y in plan_years]
+        year_actions = [a for a in actions if a.year == year]
+        progress = (
+            progress_text(year_actions, year) if year_actions else ("Tidak ada rencana aksi", None, "–", "")
+        )
+        leads = "\n".join(lead.agency.name for lead in row.leads.all())
+        name = f"{row.label} {row.name}".strip() if row.label else f"• {row.name}"
+        sheet.write(["", name, leads, row.supporting_as_written or "–", *per_year, *progress])
+
+
+def recap_workbook(edition: RoadmapEdition, year: int, scope: Scope, today: datetime.date | None = None):
+    today = today or timezone.localdate()
+    rules = Rules.from_settings()
+    indicators, activities = edition_items(edition, year, ["q1", "q2", "q3", "q4", "year"])
+    indicators, activities = scope.indicators(indicators), scope.activities(activities)
+    stamp = f"Data terverifikasi per {timezone.localtime():%d-%m-%Y %H:%M} WIB"
+    workbook = new_workbook()
+
+    if indicators:
+        years = sorted({y for item in indicators for y in item.targets_by_year})
+        heading = [f"Rekap Capaian Indikator Keberhasilan Tahun {year}", f"{scope.title} · {edition}", stamp]
+        sheet = Sheet(
+            workbook, "Indikator", measured_columns("Indikator keberhasilan", years, year, False), heading
+        )
+        write_measured(sheet, indicators, year, years, rules, today, agency_column=False)
+
+    years = sorted({y for item in activities for y in item.targets_by_year})
+    heading = [f"Rekap Capaian Kegiatan Prioritas Tahun {year}", f"{scope.title} · {edition}", stamp]
+    sheet = Sheet(workbook, "Kegiatan Prioritas", measured_columns("Kegiatan", years, year, True), heading)
+    write_measured(sheet, activities, year, years, rules, today, agency_column=True)
+
+    rows = scope.rows(list(plan_rows(edition, None)))
+    plan_years = sorted({a.year for row in rows for a in row.planned_actions.all()})
+    columns = [
+        Column("No", 5),
+        Column("Area Perubahan, Kegiatan Dan Sub Kegiatan", 48),
+        Column("Utama", 28, group="Perangkat Daerah Terkait"),
+        Column("Pendukung", 28, group="Perangkat Daerah Terkait"),
+        *[Column(str(y), 34, group="Rencana Aksi Per Tahun") for y in plan_years],
+        Column("Status", 16, group=f"Kemajuan {year}"),
+        Column("Persen selesai", 10, group=f"Kemajuan {year}"),
+        Column("Triwulan", 9, group=f"Kemajuan {year}"),
+        Column("Verifikasi", 14, group=f"Kemajuan {year}"),
+    ]
+    heading = [
+        f"Rencana Aksi Reformasi Birokrasi dan Kemajuan Tahun {year}",
+        f"{scope.title} · {edition}",
+        stamp,
+    ]
+    sheet = Sheet(workbook, "Rencana Aksi", columns, heading)
+    write_action_plan(sheet, rows, plan_years, year)
+    return workbook

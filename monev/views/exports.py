@@ -1,0 +1,29 @@
+"""Excel downloads of the monev data: the recap per area, per agency or of the whole roadmap."""
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.views import View
+
+from monev.excel.recap import Scope, recap_workbook
+from monev.views.dashboard import chosen_year_and_quarter
+from roadmap.models import Agency
+from roadmap.spreadsheets import xlsx_response
+from roadmap.views import EditionMixin
+
+
+class RecapView(EditionMixin, View):
+    """``?year=2020`` plus ``area=<id>`` or ``agency=<code>`` (neither: the whole roadmap)."""
+
+    def get(self, request):
+        year, _, _ = chosen_year_and_quarter(request, self.edition)
+        area = agency = None
+        if request.GET.get("area"):
+            if not request.GET["area"].isdigit():
+                raise Http404
+            area = get_object_or_404(self.edition.areas, pk=request.GET["area"])
+        elif request.GET.get("agency"):
+            agency = get_object_or_404(Agency, code=request.GET["agency"])
+        scope = Scope(area=area, agency=agency)
+        workbook = recap_workbook(self.edition, year, scope, timezone.localdate())
+        return xlsx_response(workbook, f"rekap-monev-{year}-{scope.slug}.xlsx")

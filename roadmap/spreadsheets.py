@@ -1,0 +1,241 @@
+"""Excel workbooks the way the Bagian Organisasi reads them.
+
+Numbers stay numbers (with an Indonesian number format, so "1.234,5" shows on any machine),
+dates carry Indonesian month names, headers are bold, frozen and may span several columns,
+and text a user wrote can never run as a formula: a leading ``= + - @`` gets the apostrophe
+Excel itself uses to mark text (OWASP's advice against formula injection); reading a file
+back removes it again.
+
+Sheets are written in openpyxl's write-only mode, row by row: column widths, merges and the
+frozen header are declared first, which is why ``Sheet`` wants the widths up front.
+"""
+
+import datetime
+import html
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from io import BytesIO
+
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.html import strip_tags
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+INDONESIAN = "[$-421]"  # locale tag: Indonesian separators and month names where the reader honours it
+DATE_FORMAT = INDONESIAN + "d mmmm yyyy"
+DATETIME_FORMAT = INDONESIAN + "d mmmm yyyy hh:mm"
+PERCENT_FORMAT = INDONESIAN + "0.00%"
+
+THIN = Side(style="thin", color="999999")
+BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+HEADER_FILL = PatternFill("solid", fgColor="D9EAD3")
+GROUP_FILL = PatternFill("solid", fgColor="F2F2F2")
+WRAP_TOP = Alignment(wrap_text=True, vertical="top")
+
+
+def neutralise(text: str) -> str:
+    """Text as it may be written to a cell: a formula-looking start is marked as text."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def restore(text: str) -> str:
+    """Undo ``neutralise`` on a value read back from a workbook."""
+    return text[1:] if text.startswith("'") and text[1:].startswith(FORMULA_STARTS) else text
+
+
+def number_format(value: int | float | Decimal) -> str:
+    """Thousands grouped; as many decimals as the value has (a Decimal's own places)."""
+    places = 0
+    if isinstance(value, Decimal):
+        exponent = value.normalize().as_tuple().exponent
+        places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    elif isinstance(value, float) and not value.is_integer():
+        places = 2
+    return INDONESIAN + ("#,##0." + "0" * places if places else "#,##0")
+
+
+@dataclass(frozen=True)
+class Percent:
+    """An achievement in percent (70.77), written as the fraction Excel formats as "70,77%"."""
+
+    value: Decimal
+
+
+def plain(value):
+    """A Python value as a cell holds it, with the number format it needs (or None)."""
+    if value is None or value == "":
+        return None, None
+    if isinstance(value, Percent):
+        return value.value / 100, PERCENT_FORMAT
+    if isinstance(value, bool):
+        return ("Ya" if value else "Tidak"), None
+    if isinstance(value, int | float | Decimal):
+        return value, number_format(value)
+    if isinstance(value, datetime.datetime):
+        if timezone.is_aware(value):
+            value = timezone.make_naive(value)  # Excel has no time zones: show Jakarta time
+        return value, DATETIME_FORMAT
+    if isinstance(value, datetime.date):
+        return value, DATE_FORMAT
+    return neutralise(str(value)), None
+
+
+@dataclass(frozen=True)
+class Column:
+    title: str
+    width: float = 14
+    group: str = ""  # a header spanning this and the neighbouring columns of the same group
+
+
+class Sheet:
+    """One worksheet: a title, a one- or two-row header, then rows written in order."""
+
+    def __init__(
+        self, workbook: Workbook, title: str, columns: Sequence[Column], heading: Sequence[str] = ()
+    ):
+        self.ws = workbook.create_sheet(title[:31])
+        self.columns = columns
+        self.row = 0
+        for index, column in enumerate(columns, start=1):
+            self.ws.column_dimensions[get_column_letter(index)].width = column.width
+        self.ws.sheet_properties.pageSetUpPr.fitToPage = True
+        self.ws.page_setup.orientation = "landscape"
+        self.ws.page_setup.paperSize = "9"  # A4
+        self.ws.page_setup.fitToHeight = 0
+        # A write-only sheet writes its views with the first row: freeze below the header now.
+        header_rows = 2 if any(column.group for column in columns) else 1
+        header_top = len(heading) + (1 if heading else 0) + 1
+        self.ws.freeze_panes = f"A{header_top + header_rows}"
+        self.ws.print_title_rows = f"{header_top}:{header_top + header_rows - 1}"
+        for line, text in enumerate(heading):
+            self.span_row([text], bold=True, size=13 if line == 0 else 11, border=False)
+        if heading:
+            self.append([])
+        self.write_header()
+
+    @property
+    def width(self) -> int:
+        return len(self.columns)
+
+    def cell(self, value, *, bold=False, fill=None, border=True, size=None, align=None):
+        cell = WriteOnlyCell(self.ws, value=None)
+        cell.value, fmt = plain(value)
+        if fmt:
+            cell.number_format = fmt
+        if isinstance(cell.value, str):
+            cell.data_type = "s"  # never a formula, whatever the text
+        cell.alignment = align or WRAP_TOP
+        if bold or size:
+            cell.font = Font(bold=bold, size=size or 11)
+        if fill:
+            cell.fill = fill
+        if border:
+            cell.border = BORDER
+        return cell
+
+    def append(self, cells: Iterable) -> None:
+        self.ws.append(list(cells))
+        self.row += 1
+
+    def merge(self, first_col: int, last_col: int, first_row: int | None = None, last_row: int | None = None):
+        first_row = first_row or self.row
+        last_row = last_row or first_row
+        if (first_col, first_row) != (last_col, last_row):
+            start, end = get_column_letter(first_col), get_column_letter(last_col)
+            self.ws.merged_cells.add(f"{start}{first_row}:{end}{last_row}")
+
+    def span_row(self, values: Sequence, *, bold=True, fill=None, size=None, border=True) -> None:
+        """A row whose last given value spans the remaining columns (titles, area headings)."""
+        cells = [self.cell(value, bold=bold, fill=fill, size=size, border=border) for value in values]
+        cells += [self.cell(None, fill=fill, border=border) for _ in range(self.width - len(values))]
+        self.append(cells)
+        self.merge(len(values), self.width)
+
+    def write_header(self) -> None:
+        centred = Alignment(wrap_text=True, horizontal="center", vertical="center")
+        grouped = any(column.group for column in self.columns)
+
+        def header(value):
+            return self.cell(value, bold=True, fill=HEADER_FILL, align=centred)
+
+        if grouped:
+            self.append(header(column.group or column.title) for column in self.columns)
+            self.append(header(column.title if column.group else None) for column in self.columns)
+            top = self.row - 1
+            start = 1
+            for index in range(1, self.width + 1):
+                group = self.columns[index - 1].group
+                if not group:
+                    self.merge(index, index, top, self.row)  # a plain column spans both header rows
+                if index == self.width or self.columns[index].group != group or not group:
+                    if group:
+                        self.merge(start, index, top, top)
+                    start = index + 1
+        else:
+            self.append(header(column.title) for column in self.columns)
+
+    def write(self, values: Sequence, *, bold=False, fill=None) -> None:
+        self.append(self.cell(value, bold=bold, fill=fill) for value in values)
+
+
+def new_workbook() -> Workbook:
+    return Workbook(write_only=True)
+
+
+def xlsx_response(workbook: Workbook, filename: str) -> HttpResponse:
+    buffer = BytesIO()
+    workbook.save(buffer)
+    response = HttpResponse(buffer.getvalue(), content_type=XLSX_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def widths_for(header: Sequence[str], rows: Sequence[Sequence], limit: float = 60) -> list[float]:
+    """Column widths from the longest value of each column (first lines only), within limits."""
+    widths = [len(str(title)) for title in header]
+    for row in rows[:500]:
+        for index, value in enumerate(row):
+            text = "" if value is None else str(value).split("\n", 1)[0]
+            widths[index] = max(widths[index], len(text))
+    return [min(max(width + 2, 8), limit) for width in widths]
+
+
+def without_markup(value):
+    """Columns without an export-specific value fall back to their HTML: keep only the text."""
+    if isinstance(value, str) and "<" in value:
+        return html.unescape(strip_tags(value)).strip()
+    return value
+
+
+def table_workbook(table, title: str, subtitle: str = "") -> Workbook:
+    """A django-tables2 table (all its rows, in its current order) as a one-sheet workbook."""
+    values = list(table.as_values())
+    header = [str(title) for title in values[0]]
+    rows = [[without_markup(value) for value in row] for row in values[1:]]
+    columns = [Column(name, width) for name, width in zip(header, widths_for(header, rows), strict=True)]
+    workbook = new_workbook()
+    heading = [title, subtitle or f"Diunduh {timezone.localtime():%d-%m-%Y %H:%M} · {len(rows)} baris"]
+    sheet = Sheet(workbook, title, columns, heading)
+    for row in rows:
+        sheet.write(row)
+    sheet.ws.auto_filter.ref = f"A{sheet.row - len(rows)}:{get_column_letter(len(columns))}{sheet.row}"
+    return workbook
+
+
+class TableExportMixin:
+    """``?_export=xlsx`` on a table page downloads the table as filtered and sorted on screen."""
+
+    export_title = "Tabel"
+    export_name = "tabel"
+
+    def render_to_response(self, context, **kwargs):
+        if self.request.GET.get("_export") == "xlsx":
+            workbook = table_workbook(context["table"], self.export_title)
+            return xlsx_response(workbook, f"{self.export_name}-{timezone.localdate():%Y%m%d}.xlsx")
+        return super().render_to_response(context, **kwargs)
