@@ -4,7 +4,7 @@ import django_tables2 as tables
 from django.utils.html import format_html
 
 from areas.models import Indicator
-from roadmap.notation import NO_TARGET_DISPLAY
+from roadmap.notation import NO_TARGET_DISPLAY, normalize_decimal
 
 
 class TargetColumn(tables.Column):
@@ -32,9 +32,7 @@ class TargetColumn(tables.Column):
         if target is None or not target.is_set:
             return NO_TARGET_DISPLAY
         if target.number is not None and target.level_id is None and not target.comparator:
-            return (
-                target.number.normalize() if target.number == target.number.to_integral() else target.number
-            )
+            return normalize_decimal(target.number)
         return target.display
 
 

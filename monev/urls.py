@@ -8,6 +8,7 @@ from monev.views import (
     evidence,
     exports,
     history,
+    imports,
     items,
     review,
     targets,
@@ -47,4 +48,7 @@ urlpatterns = [
     path("dashboard/", dashboard.DashboardView.as_view(), name="dashboard"),
     path("completeness/", completeness.CompletenessView.as_view(), name="completeness"),
     path("recap.xlsx", exports.RecapView.as_view(), name="recap"),
+    path("import/", imports.ImportView.as_view(), name="import"),
+    path("import/template.xlsx", imports.TemplateDownloadView.as_view(), name="import-template"),
+    path("import/preview/", imports.ImportPreviewView.as_view(), name="import-preview"),
 ]

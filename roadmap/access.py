@@ -58,3 +58,12 @@ def get_account_for_user(user, pk: int, write: bool = False):
     if account.is_superuser:
         raise Http404("Akun administrator sistem dikelola di admin Django.")
     return account
+
+
+def get_agency_for_reporting(user, code: str) -> Agency:
+    """An agency whose reports the user may write: any for staff; an agency admin's own, else 404."""
+    profile = require_reporter(user)
+    agency = get_object_or_404(Agency, code=code)
+    if not profile.can_report_for(agency):
+        raise Http404("Perangkat Daerah ini bukan Perangkat Daerah Anda.")
+    return agency

@@ -25,6 +25,8 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
+from roadmap.notation import normalize_decimal
+
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 INDONESIAN = "[$-421]"  # locale tag: Indonesian separators and month names where the reader honours it
@@ -53,7 +55,7 @@ def number_format(value: int | float | Decimal) -> str:
     """Thousands grouped; as many decimals as the value has (a Decimal's own places)."""
     places = 0
     if isinstance(value, Decimal):
-        exponent = value.normalize().as_tuple().exponent
+        exponent = normalize_decimal(value).as_tuple().exponent
         places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
     elif isinstance(value, float) and not value.is_integer():
         places = 2

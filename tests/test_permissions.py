@@ -27,6 +27,8 @@ STAFF_ONLY = {"anonymous": LOGIN, "no_role": 403, "staff": 200, "own": 403, "oth
 SIGNED_IN = {"anonymous": LOGIN, "no_role": 403, "staff": 200, "own": 200, "other": 200, "steering": 200}
 # Writing an item: staff and the owning agency; another agency never learns it exists.
 OWN_AGENCY = {"anonymous": LOGIN, "no_role": 403, "staff": 200, "own": 200, "other": 404, "steering": 403}
+# Staff and every agency admin (for their own agency); the Tim Pengarah never writes.
+REPORTERS = {"anonymous": LOGIN, "no_role": 403, "staff": 200, "own": 200, "other": 200, "steering": 403}
 # Indicators measure the whole regency: only staff report them.
 STAFF_WRITES = {"anonymous": LOGIN, "no_role": 403, "staff": 200, "own": 403, "other": 403, "steering": 403}
 # A contribution comes from a supporting agency, not from the row's own lead ("own" here).
@@ -137,6 +139,18 @@ TABLE = [
     ("monev:dashboard", None, "post", READ_ONLY_POST),
     ("monev:recap", None, "get", READ),
     ("monev:recap", None, "post", READ_ONLY_POST),
+    ("monev:import", None, "get", REPORTERS),
+    ("monev:import", None, "post", REPORTERS),
+    (
+        "monev:import-template",
+        None,
+        "get",
+        OWN_AGENCY,
+        lambda: {"agency": "inspektorat", "year": 2020, "period": "q1"},
+    ),
+    ("monev:import-template", None, "post", {**REPORTERS, "staff": 405, "own": 405, "other": 405}),
+    ("monev:import-preview", None, "get", {**REPORTERS, "staff": 302, "own": 302, "other": 302}),
+    ("monev:import-preview", None, "post", {**REPORTERS, "staff": 302, "own": 302, "other": 302}),
     ("monev:completeness", None, "get", STAFF_ONLY),
     ("monev:completeness", None, "post", {**STAFF_ONLY, "staff": 405}),
     ("monev:indicator-history", lambda: {"pk": indicator_pk()}, "get", READ),

@@ -18,7 +18,7 @@ from monev.models import ActionProgress, ActionStatus, ReviewState
 from monev.overview import edition_items
 from monev.status import STATE_LABELS, Rules, YearStatus, year_status
 from roadmap.models import Agency, RoadmapEdition
-from roadmap.notation import NO_TARGET_DISPLAY
+from roadmap.notation import NO_TARGET_DISPLAY, normalize_decimal
 from roadmap.spreadsheets import GROUP_FILL, Column, Percent, Sheet, new_workbook
 
 
@@ -70,14 +70,14 @@ def target_value(target):
     if target is None or not target.is_set:
         return NO_TARGET_DISPLAY
     if target.number is not None and target.level_id is None and not target.comparator:
-        return target.number.normalize()
+        return normalize_decimal(target.number)
     return target.display
 
 
 def figure(status: YearStatus | None):
     if status is None or not status.reported:
         return None
-    return status.level.label if status.level else status.number.normalize()
+    return status.level.label if status.level else normalize_decimal(status.number)
 
 
 def measured_columns(name: str, years: list[int], year: int, agency_column: bool) -> list[Column]:

@@ -1,0 +1,190 @@
+"""The reporting template of one agency for one period: exactly the items that agency reports.
+
+Those are the priority activities it is Pengampu of that have a target in the year, and, for
+a quarter, the year's planned actions of the action-plan rows it leads (Utama). Each line
+carries a code (``K12`` an activity, ``RA34`` a planned action) that the import reads back;
+the sheet "Info" says whose template it is and for which period. Existing reports are filled
+in, so a template downloaded and uploaded again unchanged changes nothing.
+"""
+
+from dataclasses import dataclass
+
+from django.db.models import Prefetch
+from django.utils import timezone
+from openpyxl.styles import PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from actions.models import ActionPlanRow, PlannedAction, PriorityActivity
+from monev.models import ActionProgress, ActionStatus, Period, Realisation, ReviewState
+from roadmap.models import Agency, RoadmapEdition
+from roadmap.notation import NO_TARGET_DISPLAY, normalize_decimal
+from roadmap.spreadsheets import Column, Sheet, new_workbook
+
+INPUT_FILL = PatternFill("solid", fgColor="FFF2CC")
+UNUSED_FILL = PatternFill("solid", fgColor="E7E6E6")
+SHEET, INFO_SHEET = "Laporan", "Info"
+
+
+@dataclass(frozen=True)
+class TemplateColumn:
+    key: str
+    title: str
+    width: float
+    kinds: tuple[str, ...] = ()  # the kinds of line this column is filled in for; empty: read-only
+
+
+COLUMNS = (
+    TemplateColumn("code", "Kode", 9),
+    TemplateColumn("kind", "Jenis", 14),
+    TemplateColumn("name", "Kegiatan / rencana aksi", 55),
+    TemplateColumn("unit", "Satuan", 14),
+    TemplateColumn("target", "Target", 12),
+    TemplateColumn("state", "Status laporan", 16),
+    TemplateColumn("value", "Realisasi", 13, ("activity",)),
+    TemplateColumn("status", "Status pelaksanaan", 19, ("action",)),
+    TemplateColumn("percent", "Persen selesai", 10, ("action",)),
+    TemplateColumn("note", "Keterangan", 34, ("activity", "action")),
+    TemplateColumn("obstacles", "Kendala", 34, ("activity",)),
+    TemplateColumn("follow_up", "Rencana tindak lanjut", 34, ("activity",)),
+)
+TITLES = {column.key: column.title for column in COLUMNS}
+
+
+def letter(key: str) -> str:
+    return get_column_letter([column.key for column in COLUMNS].index(key) + 1)
+
+
+@dataclass
+class Entry:
+    """One line of the template: an activity's report, or a planned action's progress in a quarter."""
+
+    activity: PriorityActivity | None = None
+    action: PlannedAction | None = None
+
+    @property
+    def kind(self) -> str:
+        return "activity" if self.activity else "action"
+
+    @property
+    def code(self) -> str:
+        return f"K{self.activity.pk}" if self.activity else f"RA{self.action.pk}"
+
+    @property
+    def item(self) -> PriorityActivity | ActionPlanRow:
+        """What the period's window and the review rules are checked against."""
+        return self.activity or self.action.row
+
+    @property
+    def name(self) -> str:
+        if self.activity:
+            return self.activity.name
+        return f"{self.action.row.name}: {self.action.text}"
+
+    @property
+    def report(self) -> Realisation | ActionProgress | None:
+        reports = self.activity.realisations.all() if self.activity else self.action.progress.all()
+        return next(iter(reports), None)
+
+
+def reportable_entries(edition: RoadmapEdition, agency: Agency, year: int, period: str) -> list[Entry]:
+    activities = (
+        PriorityActivity.objects.of_edition(edition)
+        .led_by(agency)
+        .select_related("area", "quick_win")
+        .prefetch_related(
+            "targets__level",
+            Prefetch("realisations", queryset=Realisation.objects.filter(year=year, period=period)),
+        )
+    )
+    entries = [
+        Entry(activity=activity)
+        for activity in activities
+        if activity.targets_by_year.get(year) is not None and activity.targets_by_year[year].is_set
+    ]
+    quarter = Period(period).quarter
+    if quarter:
+        rows = ActionPlanRow.objects.of_edition(edition).led_by(agency)
+        progress = ActionProgress.objects.filter(quarter=quarter, contributor__isnull=True)
+        actions = (
+            PlannedAction.objects.filter(year=year, row__in=rows)
+            .select_related("row__area")
+            .prefetch_related(Prefetch("progress", queryset=progress))
+            .order_by("row__area__order", "row__order", "order")
+        )
+        entries += [Entry(action=action) for action in actions]
+    return entries
+
+
+def entry_values(entry: Entry, year: int) -> dict:
+    report = entry.report
+    state = ReviewState(report.review_state).label if report else "Belum ada"
+    if entry.activity:
+        target = entry.activity.targets_by_year.get(year)
+        values = {
+            "kind": "Kegiatan prioritas",
+            "unit": entry.activity.unit or "–",
+            "target": target.display if target else NO_TARGET_DISPLAY,
+        }
+        if report:
+            number = normalize_decimal(report.number) if report.number is not None else None
+            values |= {"value": number, "note": report.note}
+            values |= {"obstacles": report.obstacles, "follow_up": report.follow_up}
+    else:
+        values = {"kind": "Rencana aksi", "unit": "–", "target": NO_TARGET_DISPLAY}
+        if report:
+            values |= {"status": ActionStatus(report.status).label, "percent": report.percent}
+            values |= {"note": report.note}
+    return {"code": entry.code, "name": entry.name, "state": state, **values}
+
+
+def template_workbook(edition: RoadmapEdition, agency: Agency, year: int, period: str):
+    entries = reportable_entries(edition, agency, year, period)
+    label = Period(period).label
+    workbook = new_workbook()
+    heading = [
+        f"Templat laporan monev Reformasi Birokrasi {label} {year}",
+        f"{agency.name} · {edition}",
+        "Isi kolom berlatar kuning, lalu unggah berkas ini di menu Impor Excel. "
+        "Jangan mengubah kolom Kode. Angka ditulis seperti 53,75 atau 3.900.",
+    ]
+    sheet = Sheet(workbook, SHEET, [Column(c.title, c.width) for c in COLUMNS], heading)
+    first = sheet.row + 1
+    for entry in entries:
+        values = entry_values(entry, year)
+        cells = []
+        for column in COLUMNS:
+            fill = None
+            if column.kinds:
+                fill = INPUT_FILL if entry.kind in column.kinds else UNUSED_FILL
+            cells.append(sheet.cell(values.get(column.key), fill=fill))
+        sheet.append(cells)
+    last = max(sheet.row, first) + 200  # room for lines typed in by hand, which the import reports
+    statuses = DataValidation(
+        type="list",
+        formula1='"' + ",".join(ActionStatus.labels) + '"',
+        allow_blank=True,
+        error="Pilih salah satu status pelaksanaan.",
+        showErrorMessage=True,
+    )
+    statuses.add(f"{letter('status')}{first}:{letter('status')}{last}")
+    percents = DataValidation(
+        type="whole", operator="between", formula1="0", formula2="100", allow_blank=True
+    )
+    percents.error, percents.showErrorMessage = "Persen selesai: bilangan bulat 0 sampai 100.", True
+    percents.add(f"{letter('percent')}{first}:{letter('percent')}{last}")
+    sheet.ws.data_validations.append(statuses)
+    sheet.ws.data_validations.append(percents)
+
+    info = Sheet(workbook, INFO_SHEET, [Column("Keterangan", 26), Column("Isi", 60)])
+    for key, value in (
+        ("Perangkat Daerah", agency.name),
+        ("Kode Perangkat Daerah", agency.code),
+        ("Tahun", str(year)),
+        ("Periode", period),
+        ("Nama periode", label),
+        ("Jumlah item", len(entries)),
+        ("Dibuat", timezone.localtime()),
+    ):
+        info.write([key, value])
+    return workbook
