@@ -1,7 +1,16 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from monev.models import ActionProgress, Evidence, Realisation, ReopenedItem, ReportingWindow, SentReminder
+from monev.models import (
+    ActionProgress,
+    Evidence,
+    Realisation,
+    ReopenedItem,
+    ReportingWindow,
+    ReportSignatory,
+    RiskReview,
+    SentReminder,
+)
 
 
 class EvidenceInline(admin.TabularInline):
@@ -75,3 +84,18 @@ class SentReminderAdmin(admin.ModelAdmin):
     list_filter = ["kind"]
     search_fields = ["key", "user__username"]
     raw_id_fields = ["user"]
+
+
+@admin.register(RiskReview)
+class RiskReviewAdmin(SimpleHistoryAdmin):
+    list_display = ["risk", "year", "status", "updated_by", "updated_at"]
+    list_filter = ["year", "status"]
+    search_fields = ["risk__obstacle", "note"]
+    raw_id_fields = ["updated_by"]
+
+
+@admin.register(ReportSignatory)
+class ReportSignatoryAdmin(SimpleHistoryAdmin):
+    list_display = ["order", "name", "position", "nip"]
+    list_filter = ["position"]
+    search_fields = ["name", "position", "nip"]

@@ -9,8 +9,17 @@ from django.utils import timezone
 
 from actions.models import ActionPlanRow, PriorityActivity
 from areas.models import Indicator, ScaleLevel
-from monev.models import ActionProgress, Evidence, Realisation, ReportingWindow, ReviewState
-from roadmap.models import Agency
+from monev.models import (
+    ActionProgress,
+    Evidence,
+    Realisation,
+    ReportingWindow,
+    ReportSignatory,
+    ReviewState,
+    RiskReview,
+    RiskStatus,
+)
+from roadmap.models import Agency, Risk, RoadmapEdition
 
 DEMO_YEAR = 2020
 
@@ -122,4 +131,35 @@ def seed_demo_reports(today: datetime.date) -> int:
     ReportingWindow.objects.update_or_create(
         year=DEMO_YEAR, period="year", defaults={"is_open": False, "changed_by": staff}
     )
+    seed_report_settings(staff)
     return len(REPORTS) + 1 + len(progress)
+
+
+# Example signatories of the year-end report: fictitious names and NIPs, to be replaced by staff.
+DEMO_SIGNATORIES = [
+    {
+        "order": 1,
+        "capacity": "Ketua Tim Pelaksana Reformasi Birokrasi",
+        "position": "Sekretaris Daerah Kabupaten Pekalongan",
+        "name": "Contoh Nama Sekretaris Daerah",
+        "rank": "Pembina Utama Madya (IV/d)",
+        "nip": "196801011990031001",
+    },
+]
+
+
+def seed_report_settings(staff) -> None:
+    if not ReportSignatory.objects.exists():
+        for signatory in DEMO_SIGNATORIES:
+            ReportSignatory.objects.create(**signatory)
+    risk = Risk.objects.filter(edition__in=RoadmapEdition.objects.in_force(), number=1).first()
+    if risk is not None:
+        RiskReview.objects.get_or_create(
+            risk=risk,
+            year=DEMO_YEAR,
+            defaults={
+                "status": RiskStatus.EASING,
+                "note": "Data contoh (seed_demo): sosialisasi road map kepada pimpinan Perangkat Daerah.",
+                "updated_by": staff,
+            },
+        )

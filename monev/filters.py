@@ -17,6 +17,12 @@ class AchievementFilter(StyledFilterSet):
     """Queryset filters work on both item models; category and state are read after computing."""
 
     year = django_filters.ChoiceFilter(label="Tahun", method="keep", empty_label=None)
+    quarter = django_filters.ChoiceFilter(
+        label="Sampai",
+        choices=[("1", "TW I"), ("2", "TW II"), ("3", "TW III"), ("4", "TW IV")],
+        method="keep",
+        empty_label="akhir tahun",
+    )
     area = django_filters.ModelChoiceFilter(
         label="Area perubahan", queryset=edition_areas, method="by_area", empty_label="Semua area"
     )
@@ -44,7 +50,7 @@ class AchievementFilter(StyledFilterSet):
 
     class Meta:
         model = PriorityActivity
-        fields = ["year", "area", "quick_win", "agency", "kind", "category", "state"]
+        fields = ["year", "quarter", "area", "quick_win", "agency", "kind", "category", "state"]
 
     def __init__(self, *args, years: list[int], **kwargs):
         super().__init__(*args, **kwargs)

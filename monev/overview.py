@@ -14,7 +14,7 @@ from functools import partial
 
 from django.db.models import Prefetch
 
-from actions.models import PlannedAction, PriorityActivity, QuickWin
+from actions.models import ActionPlanRow, PlannedAction, PriorityActivity, QuickWin
 from areas.models import ChangeArea, Indicator
 from monev import achievement
 from monev.completeness import AgencyShare, plan_rows, shares_by_agency
@@ -66,8 +66,14 @@ class Summary:
         return [(key, STATE_LABELS[key], counts.get(key, 0)) for key in STATES]
 
     @property
+    def present_counts(self) -> list[tuple[str, str, int]]:
+        return [entry for entry in self.state_counts if entry[2]]
+
+    @property
     def average(self) -> Decimal | None:
-        return achievement.average(line.status.percent for line in self.lines)
+        return achievement.average(
+            (line.status.percent for line in self.lines), cap=Rules.from_settings().cap
+        )
 
     @property
     def category(self) -> achievement.Category | None:
@@ -137,6 +143,7 @@ class Overview:
     plan: PlanProgress
     key_indicators: list[ItemLine]
     completeness: list[AgencyShare]
+    rows: list[ActionPlanRow] = field(default_factory=list)  # with the year's planned actions and progress
 
 
 def build_overview(edition: RoadmapEdition, year: int, quarter: int | None, today: datetime.date) -> Overview:
@@ -176,6 +183,7 @@ def build_overview(edition: RoadmapEdition, year: int, quarter: int | None, toda
         plan=plan,
         key_indicators=[line for line in lines if getattr(line.item, "is_key", False)],
         completeness=shares_by_agency(activities, rows, year, [p for p in periods if p != Period.YEAR]),
+        rows=rows,
     )
 
 

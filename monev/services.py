@@ -22,10 +22,12 @@ from monev.models import (
     ReportingWindow,
     ReviewedReport,
     ReviewState,
+    RiskReview,
+    RiskStatus,
 )
 from monev.windows import item_key
 from monev.workflow import Actor, can_move, edit_decision
-from roadmap.models import Agency
+from roadmap.models import Agency, Risk
 
 REASON_REQUIRED = "Tuliskan alasan perubahan: periode ini sudah ditutup atau laporannya sudah diverifikasi."
 
@@ -275,5 +277,26 @@ def change_targets(
         target._history_user = user
         target.full_clean()
         target.save()
+        changed += 1
+    return changed
+
+
+@transaction.atomic
+def save_risk_reviews(*, year: int, entries: list[tuple[Risk, str, str]], user) -> int:
+    """The year's status of each obstacle; only what changed is written (and so kept in history)."""
+    existing = {
+        r.risk_id: r
+        for r in RiskReview.objects.select_for_update().filter(year=year, risk__in=[e[0] for e in entries])
+    }
+    changed = 0
+    for risk, status, note in entries:
+        review = existing.get(risk.pk) or RiskReview(risk=risk, year=year)
+        if review.pk and (review.status, review.note) == (status, note):
+            continue
+        if not review.pk and status == RiskStatus.NOT_ASSESSED and not note:
+            continue  # nothing said about it yet: no row needed
+        review.status, review.note, review.updated_by = status, note, user
+        review.full_clean()
+        review.save()
         changed += 1
     return changed

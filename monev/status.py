@@ -89,6 +89,10 @@ class YearStatus:
         return int(min(self.percent or 0, 100))
 
     @property
+    def state_label(self) -> str:
+        return STATE_LABELS[self.state]
+
+    @property
     def state(self) -> str:
         """One of: no_target, not_reported, unverified, met, on_track, behind."""
         if not self.has_target:

@@ -14,6 +14,7 @@ from monev.views import (
     targets,
     tasks,
     windows,
+    yearend,
 )
 
 app_name = "monev"
@@ -48,6 +49,9 @@ urlpatterns = [
     path("dashboard/", dashboard.DashboardView.as_view(), name="dashboard"),
     path("completeness/", completeness.CompletenessView.as_view(), name="completeness"),
     path("recap.xlsx", exports.RecapView.as_view(), name="recap"),
+    path("report/", yearend.YearEndReportView.as_view(), name="report"),
+    path("report/risks/", yearend.RiskReviewView.as_view(), name="report-risks"),
+    path("report/signatories/", yearend.SignatoryView.as_view(), name="report-signatories"),
     path("import/", imports.ImportView.as_view(), name="import"),
     path("import/template.xlsx", imports.TemplateDownloadView.as_view(), name="import-template"),
     path("import/preview/", imports.ImportPreviewView.as_view(), name="import-preview"),

@@ -206,6 +206,9 @@ ACHIEVEMENT_WITH_NOTES_MEETS_LEVEL = env_bool("ACHIEVEMENT_WITH_NOTES_MEETS_LEVE
 # Rank changes per scale and level code, e.g. {"opini-bpk": {"TMP": -1}} to rank TMP below TW.
 ACHIEVEMENT_RANK_OVERRIDES: dict[str, dict[str, int]] = {}
 
+# Where the year-end report is signed ("Kajen, 31 Desember 2020"); the signatories are data (monev).
+REPORT_PLACE = env_str("REPORT_PLACE") or "Kajen"
+
 DJANGO_TABLES2_TEMPLATE = "django_tables2/bootstrap5-responsive.html"
 DJANGO_TABLES2_TABLE_ATTRS = {"class": "table table-sm table-hover align-middle"}
 

@@ -74,7 +74,7 @@ def plain(value):
     if value is None or value == "":
         return None, None
     if isinstance(value, Percent):
-        return value.value / 100, PERCENT_FORMAT
+        return round(value.value, 2) / 100, PERCENT_FORMAT  # as the app shows it: 66,67 %
     if isinstance(value, bool):
         return ("Ya" if value else "Tidak"), None
     if isinstance(value, int | float | Decimal):
@@ -181,6 +181,10 @@ class Sheet:
                     start = index + 1
         else:
             self.append(header(column.title) for column in self.columns)
+
+    def note(self, text: str, *, bold=False) -> None:
+        """A line of text under a table (place and date, a signature block), without borders."""
+        self.append([self.cell(None, border=False), self.cell(text, bold=bold, border=False)])
 
     def write(self, values: Sequence, *, bold=False, fill=None) -> None:
         self.append(self.cell(value, bold=bold, fill=fill) for value in values)

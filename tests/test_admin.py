@@ -33,6 +33,8 @@ def test_admin_pages_answer(admin_client, inspektorat_user, model):
         make_progress_with_evidence()
     if model.__name__ in ("ReportingWindow", "ReopenedItem", "SentReminder"):
         make_window_with_reopening(inspektorat_user)
+    if model.__name__ in ("RiskReview", "ReportSignatory"):
+        make_report_settings(inspektorat_user)
     opts = model._meta
     changelist = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
     assert admin_client.get(changelist, {"q": "Inspektorat"}).status_code == 200
@@ -59,6 +61,16 @@ def make_window_with_reopening(user):
     window = ReportingWindow.objects.create(year=2020, period="q1")
     ReopenedItem.objects.create(window=window, indicator=Indicator.objects.first(), reason="Koreksi data")
     SentReminder.objects.create(kind="window_opened", key=f"{window.pk}:1", user=user)
+
+
+def make_report_settings(user):
+    from monev.models import ReportSignatory, RiskReview
+    from roadmap.models import Risk
+
+    RiskReview.objects.create(
+        risk=Risk.objects.first(), year=2020, status="easing", note="Inspektorat", updated_by=user
+    )
+    ReportSignatory.objects.create(position="Inspektur", name="Nama Penandatangan", nip="196801011990031001")
 
 
 def test_user_admin_shows_the_profile_inline(admin_client, inspektorat_user):

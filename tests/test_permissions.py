@@ -139,6 +139,12 @@ TABLE = [
     ("monev:dashboard", None, "post", READ_ONLY_POST),
     ("monev:recap", None, "get", READ),
     ("monev:recap", None, "post", READ_ONLY_POST),
+    ("monev:report", None, "get", READ),
+    ("monev:report", None, "post", READ_ONLY_POST),
+    ("monev:report-risks", None, "get", STAFF_ONLY),
+    ("monev:report-risks", None, "post", STAFF_ONLY),
+    ("monev:report-signatories", None, "get", STAFF_ONLY),
+    ("monev:report-signatories", None, "post", STAFF_ONLY),
     ("monev:import", None, "get", REPORTERS),
     ("monev:import", None, "post", REPORTERS),
     (

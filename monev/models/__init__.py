@@ -6,6 +6,7 @@ from monev.models.realisations import Period, Realisation, RealisationQuerySet
 from monev.models.reminders import SentReminder
 from monev.models.review import ReviewedReport, ReviewState
 from monev.models.windows import ReopenedItem, ReportingWindow
+from monev.models.yearend import ReportSignatory, RiskReview, RiskStatus
 
 __all__ = [
     "ActionProgress",
@@ -15,8 +16,11 @@ __all__ = [
     "Realisation",
     "RealisationQuerySet",
     "ReopenedItem",
+    "ReportSignatory",
     "ReportingWindow",
     "ReviewState",
     "ReviewedReport",
+    "RiskReview",
+    "RiskStatus",
     "SentReminder",
 ]

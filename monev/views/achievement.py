@@ -1,5 +1,6 @@
 """Achievement of every item against its target for a year, and action-plan progress, by area and agency."""
 
+import datetime
 from collections import Counter
 
 from django.db.models import Prefetch
@@ -12,6 +13,7 @@ from areas.models import Indicator
 from monev.achievement import DEFAULT_CATEGORIES, average
 from monev.filters import AchievementFilter
 from monev.models import ActionProgress, ActionStatus, Realisation, ReviewState
+from monev.overview import as_of, periods_up_to
 from monev.status import STATE_LABELS, Rules, year_status
 from monev.tables import AchievementTable
 from monev.views.action_plan import edition_plan_years, latest_lead_progress
@@ -34,12 +36,12 @@ def default_year(edition, years: list[int]) -> int:
     return edition.start_year if edition.start_year in years else years[-1]
 
 
-def achievement_rows(indicators, activities, year: int) -> list[dict]:
+def achievement_rows(indicators, activities, year: int, today: datetime.date | None = None) -> list[dict]:
     rules = Rules.from_settings()
     rows = []
     for kind_label, items in (("Indikator", indicators), ("Kegiatan", activities)):
         for item in items:
-            status = year_status(item, year, rules)
+            status = year_status(item, year, rules, today)
             home = item.area if item.area_id else item.quick_win
             agency = getattr(item, "agency", None)
             rows.append(
@@ -59,8 +61,9 @@ def achievement_rows(indicators, activities, year: int) -> list[dict]:
     return rows
 
 
-def realisations_for(year: int) -> Prefetch:
-    return Prefetch("realisations", queryset=Realisation.objects.filter(year=year).select_related("level"))
+def realisations_for(year: int, periods: list[str] | None = None) -> Prefetch:
+    reports = Realisation.objects.filter(year=year).select_related("level")
+    return Prefetch("realisations", queryset=reports.filter(period__in=periods) if periods else reports)
 
 
 class AchievementView(EditionMixin, TableExportMixin, TemplateView):
@@ -81,19 +84,24 @@ class AchievementView(EditionMixin, TableExportMixin, TemplateView):
         valid = form.is_valid()
         year = int(form.cleaned_data["year"]) if valid and form.cleaned_data.get("year") else years[-1]
         kind = form.cleaned_data.get("kind") if valid else ""
+        # "Up to a quarter" reads the year as it stood at that quarter's end, as the dashboard does.
+        quarter = int(form.cleaned_data["quarter"]) if valid and form.cleaned_data.get("quarter") else None
+        periods = periods_up_to(quarter)
         chosen_indicators = (
             item_filter.filter_queryset(indicators).prefetch_related(
-                "targets__level", "scale__levels", realisations_for(year)
+                "targets__level", "scale__levels", realisations_for(year, periods)
             )
             if kind != "activity" and valid
             else Indicator.objects.none()
         )
         chosen_activities = (
-            item_filter.qs.prefetch_related("targets", realisations_for(year))
+            item_filter.qs.prefetch_related("targets", realisations_for(year, periods))
             if kind != "indicator" and valid
             else PriorityActivity.objects.none()
         )
-        rows = achievement_rows(chosen_indicators, chosen_activities, year)
+        rows = achievement_rows(
+            chosen_indicators, chosen_activities, year, as_of(year, quarter, timezone.localdate())
+        )
         categories = Counter(row["status"].category.key for row in rows if row["status"].category)
         states = Counter(row["status"].state for row in rows)
         category = form.cleaned_data.get("category") if valid else ""
@@ -110,7 +118,7 @@ class AchievementView(EditionMixin, TableExportMixin, TemplateView):
             filter=item_filter,
             table=table,
             year=year,
-            average=average([row["status"].percent for row in rows]),
+            average=average([row["status"].percent for row in rows], cap=Rules.from_settings().cap),
             category_counts=[(c, categories.get(c.key, 0)) for c in DEFAULT_CATEGORIES],
             state_counts=[(key, label, states.get(key, 0)) for key, label in STATE_LABELS.items()],
             total=len(rows),
@@ -148,9 +156,13 @@ class ActionPlanProgressView(EditionMixin, TemplateView):
             year = default_year(self.edition, years)
         if year not in years:
             year = default_year(self.edition, years)
+        quarter = self.request.GET.get("quarter", "")
+        quarter = int(quarter) if quarter in ("1", "2", "3", "4") else None
         progress = ActionProgress.objects.filter(
             contributor__isnull=True, review_state__in=[ReviewState.VERIFIED, ReviewState.SUBMITTED]
         )
+        if quarter:
+            progress = progress.filter(quarter__lte=quarter)  # the plan as it stood at that quarter's end
         rows = (
             ActionPlanRow.objects.of_edition(self.edition)
             .select_related("area")
@@ -175,6 +187,8 @@ class ActionPlanProgressView(EditionMixin, TemplateView):
         return super().get_context_data(
             year=year,
             years=years,
+            quarter=quarter,
+            quarter_choices=[(1, "TW I"), (2, "TW II"), (3, "TW III"), (4, "TW IV")],
             total=progress_share(all_actions),
             areas=[(area, progress_share(actions)) for area, actions in by_area.items()],
             agencies=sorted(

@@ -32,7 +32,8 @@ class DashboardView(EditionMixin, TemplateView):
                 "label": f"{area.order}. {area.name}",
                 "value": float(summary.average) if summary.average is not None else None,
                 "colour": summary.category.colour if summary.category else "#adb5bd",
-                "url": f"{reverse('monev:achievement')}?year={year}&area={area.pk}",
+                "url": f"{reverse('monev:achievement')}?year={year}&area={area.pk}"
+                + (f"&quarter={quarter}" if quarter else ""),
             }
             for area, summary, _ in overview.areas
         ]

@@ -1,0 +1,219 @@
+"""The year-end monev report as a workbook: one sheet per section of the printed report."""
+
+from django.conf import settings
+from django.utils import formats, timezone
+
+from monev.excel.recap import figure, target_value
+from monev.status import STATE_LABELS
+from monev.yearend import YearEndReport
+from roadmap.models import RoadmapEdition
+from roadmap.spreadsheets import GROUP_FILL, Column, Percent, Sheet, new_workbook
+
+COUNTED = ("met", "on_track", "behind", "not_reported", "unverified", "no_target")
+
+
+def percent(value) -> Percent | None:
+    return Percent(value) if value is not None else None
+
+
+def item_place(item) -> str:
+    if getattr(item, "quick_win_id", None):
+        return f"Quick win: {item.quick_win.name}"
+    return f"{item.area.order}. {item.area.name}"
+
+
+def agency_of(item) -> str:
+    agency = getattr(item, "agency", None)
+    return agency.name if agency else "Pemerintah Kabupaten"
+
+
+def kind_of(line) -> str:
+    return "Indikator" if line.kind == "indicator" else "Kegiatan prioritas"
+
+
+def summary_sheet(workbook, report: YearEndReport, heading: list[str]) -> None:
+    columns = [
+        Column("No", 5),
+        Column("Area perubahan", 40),
+        Column("Rata-rata capaian", 12),
+        Column("Kategori", 12),
+        *[Column(STATE_LABELS[key], 11, group="Jumlah item") for key in COUNTED],
+        Column("Selesai", 10, group=f"Rencana aksi {report.year}"),
+        Column("Jumlah", 10, group=f"Rencana aksi {report.year}"),
+    ]
+    sheet = Sheet(workbook, "Ringkasan", columns, heading)
+    overview = report.overview
+
+    def counts(summary):
+        return [summary.counts.get(key, 0) for key in COUNTED]
+
+    for area, summary, plan in overview.areas:
+        category = summary.category.label if summary.category else "–"
+        sheet.write(
+            [
+                area.order,
+                area.name,
+                percent(summary.average),
+                category,
+                *counts(summary),
+                plan.done,
+                plan.total,
+            ]
+        )
+    total = overview.total
+    category = total.category.label if total.category else "–"
+    sheet.write(
+        [
+            "",
+            "Seluruh area",
+            percent(total.average),
+            category,
+            *counts(total),
+            overview.plan.done,
+            overview.plan.total,
+        ],
+        bold=True,
+        fill=GROUP_FILL,
+    )
+    sheet.append([])
+    sheet.note(f"{settings.REPORT_PLACE}, {formats.date_format(report.as_of, 'j F Y')}")
+    for signatory in report.signatories:
+        sheet.append([])
+        lines = [signatory.capacity, signatory.position, "", "", signatory.name, signatory.rank]
+        lines += [f"NIP. {signatory.nip_display}" if signatory.nip else ""]
+        for index, text in enumerate(lines):
+            if text or index in (2, 3):  # two empty lines to sign on
+                sheet.note(text, bold=text == signatory.name)
+
+
+def below_target_sheet(workbook, report: YearEndReport, heading: list[str]) -> None:
+    columns = [
+        Column("No", 5),
+        Column("Area / quick win", 26),
+        Column("Jenis", 13),
+        Column("Indikator / kegiatan", 40),
+        Column("Pengampu", 26),
+        Column("Satuan", 12),
+        Column("Target", 12),
+        Column("Realisasi", 12),
+        Column("Capaian", 10),
+        Column("Kendala", 40),
+        Column("Rencana tindak lanjut", 40),
+    ]
+    sheet = Sheet(workbook, "Di Bawah Target", columns, heading)
+    for number, entry in enumerate(report.below_target, start=1):
+        line, status = entry.line, entry.line.status
+        sheet.write(
+            [
+                number,
+                item_place(line.item),
+                kind_of(line),
+                line.item.name,
+                agency_of(line.item),
+                line.item.unit or "–",
+                target_value(status.target),
+                figure(status),
+                percent(status.percent),
+                "\n".join(f"{period}: {text}" for period, text in entry.obstacles) or "(tidak diisi)",
+                "\n".join(f"{period}: {text}" for period, text in entry.follow_ups) or "(tidak diisi)",
+            ]
+        )
+
+
+def not_reported_sheet(workbook, report: YearEndReport, heading: list[str]) -> None:
+    columns = [
+        Column("No", 5),
+        Column("Area / quick win", 26),
+        Column("Jenis", 13),
+        Column("Indikator / kegiatan", 46),
+        Column("Pengampu", 30),
+        Column("Target", 12),
+        Column("Keadaan", 20),
+    ]
+    sheet = Sheet(workbook, "Belum Dilaporkan", columns, heading)
+    for number, line in enumerate(report.not_reported, start=1):
+        sheet.write(
+            [
+                number,
+                item_place(line.item),
+                kind_of(line),
+                line.item.name,
+                agency_of(line.item),
+                target_value(line.status.target),
+                STATE_LABELS[line.status.state],
+            ]
+        )
+
+
+def action_plan_sheet(workbook, report: YearEndReport, heading: list[str]) -> None:
+    columns = [
+        Column("No", 5),
+        Column("Area perubahan", 26),
+        Column("Sub kegiatan", 40),
+        Column("Utama", 28),
+        Column(f"Rencana aksi {report.year}", 40),
+        Column("Status (terverifikasi)", 22),
+        Column("Keterangan", 36),
+    ]
+    sheet = Sheet(workbook, "Rencana Aksi Belum Selesai", columns, heading)
+    for number, entry in enumerate(report.unfinished, start=1):
+        row = entry.row
+        sheet.write(
+            [
+                number,
+                f"{row.area.order}. {row.area.name}",
+                row.name,
+                "\n".join(lead.agency.name for lead in row.leads.all()),
+                "\n".join(text for text, _ in entry.actions),
+                entry.status_label,
+                entry.notes,
+            ]
+        )
+
+
+def quick_win_sheet(workbook, report: YearEndReport, heading: list[str]) -> None:
+    columns = [
+        Column("No", 5),
+        Column("Quick win", 34),
+        Column("Pengampu", 30),
+        Column("Rata-rata capaian", 12),
+        *[Column(STATE_LABELS[key], 11, group="Jumlah kegiatan") for key in COUNTED],
+    ]
+    sheet = Sheet(workbook, "Quick Wins", columns, heading)
+    for quick_win, summary in report.overview.quick_wins:
+        lead = quick_win.lead_agency.name if quick_win.lead_agency else "–"
+        counts = [summary.counts.get(key, 0) for key in COUNTED]
+        sheet.write([quick_win.number, quick_win.name, lead, percent(summary.average), *counts])
+
+
+def risk_sheet(workbook, report: YearEndReport, heading: list[str]) -> None:
+    columns = [
+        Column("No", 5),
+        Column("Hambatan", 44),
+        Column("Alternatif solusi", 50),
+        Column(f"Status {report.year}", 16),
+        Column("Keterangan dan tindak lanjut", 40),
+    ]
+    sheet = Sheet(workbook, "Hambatan", columns, heading)
+    for line in report.risks:
+        solutions = "\n".join(f"{i}. {s.text}" for i, s in enumerate(line.risk.solutions.all(), start=1))
+        sheet.write([line.risk.number, line.risk.obstacle, solutions, line.status_label, line.review.note])
+
+
+def report_workbook(report: YearEndReport, edition: RoadmapEdition):
+    workbook = new_workbook()
+    stamp = f"Data terverifikasi per {timezone.localtime():%d-%m-%Y %H:%M} WIB · {edition}"
+    title = f"Laporan Monitoring dan Evaluasi Reformasi Birokrasi Kabupaten Pekalongan Tahun {report.year}"
+    for build, section in (
+        (summary_sheet, "Capaian per area perubahan"),
+        (
+            below_target_sheet,
+            "Indikator dan kegiatan di bawah target, dengan kendala dan rencana tindak lanjut",
+        ),
+        (not_reported_sheet, "Indikator dan kegiatan yang belum dilaporkan atau belum diverifikasi"),
+        (action_plan_sheet, f"Rencana aksi {report.year} yang belum selesai"),
+        (quick_win_sheet, "Quick wins"),
+        (risk_sheet, "Hambatan dan solusi (Tabel 2.1) dan statusnya"),
+    ):
+        build(workbook, report, [title, section, stamp])
+    return workbook
