@@ -68,6 +68,12 @@ def pages():
         "achievement": reverse("monev:achievement") + "?year=2020",
         "achievement-area": reverse("monev:achievement") + "?year=2020&area=" + str(promosi().area_id),
         "action-plan-progress": reverse("monev:action-plan-progress") + "?year=2020",
+        "recap": reverse("monev:recap") + "?year=2020",
+        "recap-agency": reverse("monev:recap") + "?year=2020&agency=inspektorat",
+        "indicators-xlsx": reverse("areas:indicator-list") + "?_export=xlsx",
+        "activities-xlsx": reverse("actions:activity-list") + "?_export=xlsx",
+        "action-plan-xlsx": reverse("actions:action-plan") + "?_export=xlsx",
+        "achievement-xlsx": reverse("monev:achievement") + "?year=2020&_export=xlsx",
     }
 
 
@@ -78,6 +84,12 @@ PINS = {
     "achievement": 22,
     "achievement-area": 22,
     "action-plan-progress": 15,
+    "recap": 23,
+    "recap-agency": 24,
+    "indicators-xlsx": 13,
+    "activities-xlsx": 12,
+    "action-plan-xlsx": 14,
+    "achievement-xlsx": 18,
 }
 
 
@@ -154,6 +166,9 @@ def staff_pages():
         "tasks": reverse("monev:tasks"),
         "history": reverse("monev:activity-history", args=[activity.pk]),
         "overview-with-task-count": reverse("areas:overview"),
+        "import-template": reverse("monev:import-template") + "?agency=inspektorat&year=2020&period=q1",
+        "import": reverse("monev:import"),
+        "completeness": reverse("monev:completeness") + "?year=2020",
     }
 
 
@@ -176,7 +191,16 @@ def add_review_work(size: int) -> None:
         ReopenedItem.objects.get_or_create(window=closed, activity=activity, defaults={"reason": "uji"})
 
 
-STAFF_PINS = {"verification": 23, "windows": 19, "tasks": 26, "history": 24, "overview-with-task-count": 19}
+STAFF_PINS = {
+    "verification": 23,
+    "windows": 19,
+    "tasks": 26,
+    "history": 24,
+    "overview-with-task-count": 19,
+    "import-template": 14,
+    "import": 20,
+    "completeness": 29,
+}
 
 
 @pytest.mark.parametrize("page_name", list(STAFF_PINS))
