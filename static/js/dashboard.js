@@ -5,6 +5,11 @@
   const green = "#146c43", orange = "#fd7e14", grey = "#6c757d";
   Chart.defaults.font.family = getComputedStyle(document.body).fontFamily;
   Chart.defaults.animation = false; // prints and screenshots show the final chart at once
+  // Redraw at the paper's size when printing, and back afterwards.
+  const resizeAll = () => Object.values(Chart.instances).forEach((chart) => chart.resize());
+  window.addEventListener("beforeprint", resizeAll);
+  window.addEventListener("afterprint", resizeAll);
+  document.querySelectorAll("[data-print]").forEach((button) => button.addEventListener("click", () => window.print()));
 
   function linkOnClick(items) {
     return function (event, elements) {
