@@ -1,0 +1,217 @@
+"""The Tim Pengarah's dashboard and the year-end report in Chromium: charts, drill-down, print and PDF."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.conftest import sign_in
+
+pytestmark = [pytest.mark.browser]
+
+YEAR = 2020
+REPORT_TITLE = "Monitoring dan Evaluasi Pelaksanaan Road Map Reformasi Birokrasi"
+SECTIONS = [
+    "I. Ringkasan",
+    "II. Capaian per area perubahan",
+    "III. Indikator dan kegiatan di bawah target",
+    f"IV. Rencana aksi {YEAR}",
+    "V. Quick wins",
+    "VI. Hambatan dan solusi",
+]
+# A PDF page object, not the /Pages tree nodes.
+PDF_PAGE = re.compile(rb"/Type\s*/Page(?![A-Za-z])")
+
+
+def watch_errors(page) -> list[str]:
+    """Collect console errors and uncaught page errors from now on."""
+    errors: list[str] = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    return errors
+
+
+def canvases(page) -> list[dict]:
+    """Each canvas of the page: its id, drawn size and whether Chart.js owns a chart on it."""
+    return page.evaluate(
+        """() => [...document.querySelectorAll("canvas")].map((canvas) => ({
+            id: canvas.id,
+            width: canvas.getBoundingClientRect().width,
+            height: canvas.getBoundingClientRect().height,
+            chart: typeof Chart !== "undefined" && Chart.getChart(canvas) !== undefined,
+        }))"""
+    )
+
+
+def average_display(roadmap_tx) -> str:
+    """The overall verified average for the year, formatted as the page shows it (Indonesian decimals)."""
+    from django.utils import timezone
+
+    from monev.overview import build_overview
+
+    average = build_overview(roadmap_tx, YEAR, None, timezone.localdate()).total.average
+    assert average is not None, "the demo data should give 2020 a verified average"
+    return f"{average:.2f} %".replace(".", ",")
+
+
+def area_row(page, name: str):
+    return page.get_by_role("row").filter(has=page.get_by_role("rowheader", name=name, exact=True))
+
+
+def test_dashboard_draws_its_charts_and_prints(page, live_server, demo, roadmap_tx, screenshot_dir):
+    from monev.overview import key_indicator_series
+
+    sign_in(page, live_server, "pengarah")
+    errors = watch_errors(page)
+    page.goto(live_server.url + f"/dashboard/?year={YEAR}")
+    page.wait_for_load_state("networkidle")
+
+    expect(page.get_by_role("heading", level=1)).to_have_text(f"Keadaan Reformasi Birokrasi {YEAR}")
+
+    # Two overview charts plus one per key indicator, each drawn by Chart.js at a real size.
+    expected = 2 + len(key_indicator_series(roadmap_tx))
+    expect(page.locator("canvas")).to_have_count(expected)
+    drawn = canvases(page)
+    assert [c for c in drawn if not (c["width"] > 0 and c["height"] > 0 and c["chart"])] == []
+    assert {"grafik-area", "grafik-pd"} <= {c["id"] for c in drawn}
+    for name in ("Rata-rata capaian per area", "Kelengkapan laporan Perangkat Daerah"):
+        expect(page.get_by_role("heading", name=name)).to_be_visible()
+    expect(page.get_by_role("img", name="Grafik batang rata-rata capaian per area perubahan")).to_be_visible()
+
+    # The headline figure: the verified average of every item of the year.
+    summary = page.get_by_role("region", name="Ringkasan")
+    expect(summary.locator(".stat").first).to_have_text(average_display(roadmap_tx))
+    expect(summary).to_contain_text("indikator dan kegiatan")
+    expect(area_row(page, "6. Penguatan Pengawasan")).to_be_visible()
+
+    assert errors == [], f"console or page errors on the dashboard: {errors}"
+    page.screenshot(path=screenshot_dir / f"dashboard-{YEAR}.png", full_page=True)
+
+    # Print: the period form and buttons go, the charts stay drawn.
+    page.emulate_media(media="print")
+    expect(page.get_by_role("form", name="Pilih periode")).to_be_hidden()
+    expect(page.get_by_role("button", name="Cetak")).to_be_hidden()
+    page.wait_for_function(
+        """() => [...document.querySelectorAll("canvas")].every((canvas) => {
+            const box = canvas.getBoundingClientRect();
+            return box.width > 0 && box.height > 0 && Chart.getChart(canvas) !== undefined;
+        })"""
+    )
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    page.screenshot(path=screenshot_dir / f"dashboard-{YEAR}-print.png", full_page=True)
+    assert errors == [], f"console or page errors when printing the dashboard: {errors}"
+
+
+def test_dashboard_drills_down_to_an_item(page, live_server, demo):
+    sign_in(page, live_server, "pengarah")
+    page.goto(live_server.url + f"/dashboard/?year={YEAR}")
+    row = area_row(page, "6. Penguatan Pengawasan")
+
+    # The "Tertinggal" count of the area lists exactly those items.
+    behind = row.locator("a[href*='state=behind']")
+    expect(behind).to_have_count(1)
+    count = int(behind.inner_text())
+    assert count > 0
+    behind.click()
+    page.wait_for_url(re.compile(r"/achievement/\?.*state=behind"))
+    expect(page.get_by_role("heading", level=1)).to_have_text(f"Capaian {YEAR}")
+    expect(page.get_by_label("Keadaan")).to_have_value("behind")
+    table = page.get_by_role("table", name="Capaian")
+    rows = table.locator("tbody tr")
+    expect(rows).to_have_count(count)
+    for index in range(count):
+        expect(rows.nth(index)).to_contain_text("Penguatan Pengawasan")
+        expect(rows.nth(index).locator("td").last).to_have_text("Tertinggal")
+
+    # One of them opens on its own page.
+    link = rows.first.locator("td").nth(2).get_by_role("link")
+    name = link.inner_text()
+    link.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(name)
+    expect(page.get_by_role("heading", name="Target dan realisasi per tahun")).to_be_visible()
+    year_row = page.get_by_role("row").filter(has=page.get_by_role("rowheader", name=str(YEAR), exact=True))
+    expect(year_row.first).to_contain_text(re.compile(r"\d+,\d{2} %"))
+
+    # The area's name lists all its items for the year.
+    page.go_back()
+    page.go_back()
+    area_row(page, "6. Penguatan Pengawasan").get_by_role("link", name="6. Penguatan Pengawasan").click()
+    page.wait_for_url(re.compile(r"/achievement/\?.*area=\d+"))
+    expect(page.get_by_label("Keadaan")).to_have_value("")
+    listed = page.get_by_role("table", name="Capaian").locator("tbody tr")
+    expect(listed.first).to_contain_text("Penguatan Pengawasan")
+    assert listed.count() > count
+    expect(page.get_by_role("row").filter(has_text=name)).to_contain_text("Tertinggal")
+
+
+def test_yearend_report_prints_as_a_multi_page_pdf(page, live_server, demo, screenshot_dir):
+    from monev.demo import DEMO_SIGNATORIES
+    from monev.models.yearend import display_nip
+
+    sign_in(page, live_server, "pengarah")
+    errors = watch_errors(page)
+    page.goto(live_server.url + f"/report/?year={YEAR}")
+
+    title = page.get_by_role("heading", level=1)
+    expect(title).to_contain_text(REPORT_TITLE)
+    expect(title).to_contain_text(f"Kabupaten Pekalongan Tahun {YEAR}")
+    for section in SECTIONS:
+        expect(page.get_by_role("heading", level=2, name=section, exact=True)).to_be_visible()
+
+    signatures = page.get_by_role("region", name="Tanda tangan")
+    expect(signatures.locator("p").first).to_have_text(re.compile(r"^Kajen, \d{1,2} \w+ \d{4}$"))
+    signatory = DEMO_SIGNATORIES[0]
+    for text in (signatory["capacity"], signatory["position"], signatory["name"], signatory["rank"]):
+        expect(signatures).to_contain_text(text)
+    expect(signatures).to_contain_text(f"NIP. {display_nip(signatory['nip'])}")
+
+    # A Tim Pengarah reader sees the toolbar but not the staff's settings.
+    toolbar = page.locator(".no-print")
+    expect(page.get_by_role("button", name="Cetak / simpan PDF")).to_be_visible()
+    expect(page.get_by_role("link", name="Atur status hambatan")).to_have_count(0)
+    page.screenshot(path=screenshot_dir / f"report-{YEAR}.png", full_page=True)
+
+    page.emulate_media(media="print")
+    assert toolbar.count() > 0
+    for element in toolbar.all():
+        expect(element).to_be_hidden()
+    expect(page.get_by_role("button", name="Cetak / simpan PDF")).to_be_hidden()
+    expect(title).to_be_visible()
+    expect(signatures).to_be_visible()
+    page.screenshot(path=screenshot_dir / f"report-{YEAR}-print.png", full_page=True)
+
+    pdf = page.pdf(format="A4")
+    assert pdf.startswith(b"%PDF-")
+    pages = len(PDF_PAGE.findall(pdf))
+    assert pages > 1, f"the year-end report should run over several A4 pages, got {pages}"
+    assert errors == [], f"console or page errors on the report: {errors}"
+
+
+def test_staff_set_an_obstacle_status_for_the_report(page, live_server, demo, screenshot_dir):
+    from roadmap.models import Risk, RoadmapEdition
+
+    obstacle = Risk.objects.get(edition__in=RoadmapEdition.objects.in_force(), number=1).obstacle
+    note = "Komitmen pimpinan Perangkat Daerah dituangkan dalam perjanjian kinerja 2020."
+
+    sign_in(page, live_server, "organisasi")
+    page.goto(live_server.url + f"/report/?year={YEAR}")
+    page.get_by_role("link", name="Atur status hambatan").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(f"Status hambatan {YEAR}")
+
+    # (The legend sits inside .card-body, so it does not name the fieldset: find it by its text.)
+    risk = page.locator("fieldset").filter(has_text=f"1. {obstacle}")
+    expect(risk).to_have_count(1)
+    risk.get_by_label("Status").select_option(label="Teratasi")
+    risk.get_by_label("Keterangan dan tindak lanjut").fill(note)
+    page.get_by_role("button", name=f"Simpan status hambatan {YEAR}").click()
+
+    page.wait_for_url(re.compile(rf"/report/\?year={YEAR}#hambatan$"))
+    expect(page.get_by_role("alert")).to_contain_text(f"Status hambatan {YEAR} disimpan (1 berubah).")
+    section = page.locator("#hambatan")
+    expect(section.get_by_role("heading", level=2)).to_have_text("VI. Hambatan dan solusi")
+    line = section.get_by_role("row").filter(has_text=obstacle)
+    expect(line.locator("td").first).to_have_text("1")
+    expect(line.locator("td").last.locator("strong")).to_have_text("Teratasi")
+    expect(line).to_contain_text(note)
+    expect(line).not_to_contain_text("Data contoh (seed_demo)")
+    section.screenshot(path=screenshot_dir / f"report-{YEAR}-risks.png")
