@@ -4,7 +4,8 @@ import django_tables2 as tables
 from django.utils.html import format_html
 
 from areas.models import Indicator
-from roadmap.notation import NO_TARGET_DISPLAY, normalize_decimal
+from roadmap.notation import NO_TARGET_DISPLAY
+from roadmap.spreadsheets import target_cell
 
 
 class TargetColumn(tables.Column):
@@ -28,12 +29,7 @@ class TargetColumn(tables.Column):
 
     def value(self, record):
         """For exports: a plain number stays a number; levels, grades and "≥ 80" stay as written."""
-        target = record.targets_by_year.get(self.year)
-        if target is None or not target.is_set:
-            return NO_TARGET_DISPLAY
-        if target.number is not None and target.level_id is None and not target.comparator:
-            return normalize_decimal(target.number)
-        return target.display
+        return target_cell(record.targets_by_year.get(self.year))
 
 
 def year_columns(years) -> list[tuple[str, TargetColumn]]:

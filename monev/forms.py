@@ -15,7 +15,9 @@ from monev.services import REASON_REQUIRED
 from monev.status import level_of_score
 from monev.workflow import EditDecision
 from roadmap.forms import BootstrapFormMixin
-from roadmap.notation import format_number, parse_number
+from roadmap.notation import format_number, normalize_decimal, parse_number
+
+MAX_DIGITS, DECIMAL_PLACES = 16, 4
 
 
 class IndonesianNumberField(forms.CharField):
@@ -33,12 +35,21 @@ class IndonesianNumberField(forms.CharField):
         if text in self.empty_values:
             return None
         try:
-            return parse_number(text)
+            number = parse_number(text)
         except ValueError:
             raise ValidationError(
                 "Tulis angka dalam notasi Indonesia: koma untuk desimal (53,75), titik untuk ribuan (3.900).",
                 code="invalid",
             ) from None
+        # What the database keeps: DecimalField(max_digits=16, decimal_places=4).
+        exponent = normalize_decimal(number).as_tuple().exponent
+        if isinstance(exponent, int) and exponent < -DECIMAL_PLACES:
+            raise ValidationError(
+                f"Paling banyak {DECIMAL_PLACES} angka di belakang koma.", code="decimal_places"
+            )
+        if abs(number) >= 10 ** (MAX_DIGITS - DECIMAL_PLACES):
+            raise ValidationError("Angka ini terlalu besar.", code="max_digits")
+        return number
 
 
 class EvidenceFields(forms.Form):

@@ -4,7 +4,9 @@ import django_tables2 as tables
 from django.template.loader import render_to_string
 from django.utils.html import format_html
 
+from monev.excel.recap import figure
 from monev.status import STATE_LABELS
+from roadmap.spreadsheets import Percent, target_cell
 
 
 class AchievementTable(tables.Table):
@@ -50,8 +52,11 @@ class AchievementTable(tables.Table):
     def render_realised(self, value):
         return render_to_string("monev/_realised_cell.html", {"status": value})
 
+    def value_target(self, record):
+        return target_cell(record["status"].target)
+
     def value_realised(self, value):
-        return value.value_display
+        return figure(value)
 
     def render_percent(self, value):
         return render_to_string("monev/_achievement_cell.html", {"status": value})
@@ -69,7 +74,7 @@ class AchievementTable(tables.Table):
         return value.name
 
     def value_percent(self, value):
-        return value.percent_display
+        return Percent(value.percent) if value.percent is not None else None
 
     def value_state(self, value):
         return STATE_LABELS[value.state]

@@ -25,7 +25,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
-from roadmap.notation import normalize_decimal
+from roadmap.notation import NO_TARGET_DISPLAY, normalize_decimal
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -41,14 +41,17 @@ GROUP_FILL = PatternFill("solid", fgColor="F2F2F2")
 WRAP_TOP = Alignment(wrap_text=True, vertical="top")
 
 
+MARKED = (*FORMULA_STARTS, "'")  # text starting with the mark itself is marked too, so reading back is exact
+
+
 def neutralise(text: str) -> str:
     """Text as it may be written to a cell: a formula-looking start is marked as text."""
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    return "'" + text if text.startswith(MARKED) else text
 
 
 def restore(text: str) -> str:
     """Undo ``neutralise`` on a value read back from a workbook."""
-    return text[1:] if text.startswith("'") and text[1:].startswith(FORMULA_STARTS) else text
+    return text[1:] if text.startswith("'") and text[1:].startswith(MARKED) else text
 
 
 def number_format(value: int | float | Decimal) -> str:
@@ -62,11 +65,20 @@ def number_format(value: int | float | Decimal) -> str:
     return INDONESIAN + ("#,##0." + "0" * places if places else "#,##0")
 
 
-@dataclass(frozen=True)
-class Percent:
-    """An achievement in percent (70.77), written as the fraction Excel formats as "70,77%"."""
+def target_cell(target):
+    """A yearly target in a cell: a plain number stays a number; grades, levels and "≥ 80" stay as written."""
+    if target is None or not target.is_set:
+        return NO_TARGET_DISPLAY
+    if target.number is not None and target.level_id is None and not target.comparator:
+        return normalize_decimal(target.number)
+    return target.display
 
-    value: Decimal
+
+class Percent(Decimal):
+    """An achievement in percent (70.77), written as the fraction Excel formats as "70,77%".
+
+    A Decimal, so that django-tables2's exports pass it through untouched.
+    """
 
 
 def plain(value):
@@ -74,7 +86,7 @@ def plain(value):
     if value is None or value == "":
         return None, None
     if isinstance(value, Percent):
-        return round(value.value, 2) / 100, PERCENT_FORMAT  # as the app shows it: 66,67 %
+        return round(Decimal(value), 2) / 100, PERCENT_FORMAT  # as the app shows it: 66,67 %
     if isinstance(value, bool):
         return ("Ya" if value else "Tidak"), None
     if isinstance(value, int | float | Decimal):

@@ -73,11 +73,18 @@ def cell_text(key: str, value) -> str:
     return restore(str(value)).strip()
 
 
+# What a damaged or foreign file raises while openpyxl reads it (XML errors are SyntaxErrors).
+UNREADABLE = (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, TypeError, OSError, SyntaxError)
+
+
 def read_template(data: bytes) -> UploadedTemplate:
     try:
-        workbook = load_workbook(BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError):
+        return parse_template(load_workbook(BytesIO(data), read_only=True, data_only=True))
+    except UNREADABLE:
         raise TemplateError("Berkas ini bukan berkas Excel (.xlsx) yang dapat dibaca.") from None
+
+
+def parse_template(workbook) -> UploadedTemplate:
     if SHEET not in workbook.sheetnames or INFO_SHEET not in workbook.sheetnames:
         raise TemplateError(
             f'Lembar "{SHEET}" atau "{INFO_SHEET}" tidak ada: gunakan templat yang diunduh dari aplikasi ini.'

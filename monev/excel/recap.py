@@ -12,14 +12,14 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 from actions.models import ActionPlanRow, PriorityActivity
-from areas.models import ChangeArea, Indicator
+from areas.models import AreaPlacement, ChangeArea, Indicator
 from monev.completeness import plan_rows
 from monev.models import ActionProgress, ActionStatus, ReviewState
 from monev.overview import edition_items
 from monev.status import STATE_LABELS, Rules, YearStatus, year_status
 from roadmap.models import Agency, RoadmapEdition
-from roadmap.notation import NO_TARGET_DISPLAY, normalize_decimal
-from roadmap.spreadsheets import GROUP_FILL, Column, Percent, Sheet, new_workbook
+from roadmap.notation import normalize_decimal
+from roadmap.spreadsheets import GROUP_FILL, Column, Percent, Sheet, new_workbook, target_cell
 
 
 @dataclass(frozen=True)
@@ -65,15 +65,6 @@ class Scope:
         return rows
 
 
-def target_value(target):
-    """A plain number stays a number; grades, levels and "≥ 80" stay as the regulation writes them."""
-    if target is None or not target.is_set:
-        return NO_TARGET_DISPLAY
-    if target.number is not None and target.level_id is None and not target.comparator:
-        return normalize_decimal(target.number)
-    return target.display
-
-
 def figure(status: YearStatus | None):
     if status is None or not status.reported:
         return None
@@ -96,7 +87,7 @@ def measured_columns(name: str, years: list[int], year: int, agency_column: bool
 
 def measured_row(number, item, status: YearStatus, years: list[int], agency_column: bool) -> list:
     values = [number, item.name, item.unit or "–"]
-    values += [target_value(item.targets_by_year.get(y)) for y in years]
+    values += [target_cell(item.targets_by_year.get(y)) for y in years]
     values += [
         figure(status),
         figure(status.provisional),
@@ -144,11 +135,29 @@ def progress_text(actions, year: int) -> tuple[str, int | None, str, str]:
     return "\n".join(lines), percent, "\n".join(quarters), "\n".join(n for n in notes if n)
 
 
+def action_plan_heading(area) -> tuple[str, str]:
+    """The area as Bab VI numbers and names it (Pengawasan is 7. there, Akuntabilitas 6.)."""
+    placement = next(
+        (p for p in area.placements.all() if p.section == AreaPlacement.Section.ACTION_PLAN), None
+    )
+    if placement is None or not placement.position:
+        return f"{area.order}.", area.name
+    return placement.position, placement.name_as_written
+
+
+def in_action_plan_order(rows: list[ActionPlanRow]) -> list[ActionPlanRow]:
+    def key(row):
+        position = action_plan_heading(row.area)[0].rstrip(".")
+        return (int(position) if position.isdigit() else row.area.order, row.order)
+
+    return sorted(rows, key=key)
+
+
 def write_action_plan(sheet: Sheet, rows: list[ActionPlanRow], plan_years: list[int], year: int):
     area_id = group_id = parent_id = None
-    for row in rows:
+    for row in in_action_plan_order(rows):
         if row.area_id != area_id:
-            sheet.span_row([f"{row.area.order}.", row.area.name], fill=GROUP_FILL)
+            sheet.span_row(list(action_plan_heading(row.area)), fill=GROUP_FILL)
             area_id, group_id, parent_id = row.area_id, None, None
         group = row.group
         if group is not None and group.parent_id and group.parent_id != parent_id:
@@ -189,7 +198,7 @@ def recap_workbook(edition: RoadmapEdition, year: int, scope: Scope, today: date
     sheet = Sheet(workbook, "Kegiatan Prioritas", measured_columns("Kegiatan", years, year, True), heading)
     write_measured(sheet, activities, year, years, rules, today, agency_column=True)
 
-    rows = scope.rows(list(plan_rows(edition, None)))
+    rows = scope.rows(list(plan_rows(edition, None).prefetch_related("area__placements")))
     plan_years = sorted({a.year for row in rows for a in row.planned_actions.all()})
     columns = [
         Column("No", 5),

@@ -3,11 +3,11 @@
 from django.conf import settings
 from django.utils import formats, timezone
 
-from monev.excel.recap import figure, target_value
+from monev.excel.recap import figure
 from monev.status import STATE_LABELS
 from monev.yearend import YearEndReport
 from roadmap.models import RoadmapEdition
-from roadmap.spreadsheets import GROUP_FILL, Column, Percent, Sheet, new_workbook
+from roadmap.spreadsheets import GROUP_FILL, Column, Percent, Sheet, new_workbook, target_cell
 
 COUNTED = ("met", "on_track", "behind", "not_reported", "unverified", "no_target")
 
@@ -111,7 +111,7 @@ def below_target_sheet(workbook, report: YearEndReport, heading: list[str]) -> N
                 line.item.name,
                 agency_of(line.item),
                 line.item.unit or "–",
-                target_value(status.target),
+                target_cell(status.target),
                 figure(status),
                 percent(status.percent),
                 "\n".join(f"{period}: {text}" for period, text in entry.obstacles) or "(tidak diisi)",
@@ -139,7 +139,7 @@ def not_reported_sheet(workbook, report: YearEndReport, heading: list[str]) -> N
                 kind_of(line),
                 line.item.name,
                 agency_of(line.item),
-                target_value(line.status.target),
+                target_cell(line.status.target),
                 STATE_LABELS[line.status.state],
             ]
         )

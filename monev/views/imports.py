@@ -124,8 +124,9 @@ class TemplateDownloadView(ReporterMixin, TemplateView):
     def get(self, request):
         years = edition_years(self.edition)
         form = TemplateRequestForm(request.GET, profile=self.profile, years=years)
-        agency = get_agency_for_reporting(request.user, request.GET.get("agency", ""))
-        if not form.is_valid():
+        code = request.GET.get("agency", "")
+        agency = get_agency_for_reporting(request.user, code) if code else None  # another agency's: 404
+        if agency is None or not form.is_valid():
             messages.error(request, "Pilih Perangkat Daerah, tahun dan periode templat.")
             return redirect("monev:import")
         year, period = form.cleaned_data["year"], form.cleaned_data["period"]
