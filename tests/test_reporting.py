@@ -123,6 +123,8 @@ PROMOSI = "Promosi jabatan secara terbuka."  # BKD, unit ASN, target 125
     [
         (PROMOSI, {"number": "banyak"}, "number", "Tulis angka dalam notasi Indonesia"),
         (PROMOSI, {"number": "3.5"}, "number", "Tulis angka dalam notasi Indonesia"),
+        (PROMOSI, {"number": "12,34567"}, "number", "Paling banyak 4 angka di belakang koma"),
+        (PROMOSI, {"number": "1.000.000.000.000"}, "number", "Angka ini terlalu besar"),
         (PROMOSI, {"number": "-5"}, "number", "tidak boleh negatif"),
         (PROMOSI, {"number": ""}, "number", "Bidang ini tidak boleh kosong"),
         ("Penanganan gratifikasi.", {"number": "120"}, "number", "Persentase tidak boleh lebih dari 100"),
