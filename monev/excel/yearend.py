@@ -31,6 +31,20 @@ def kind_of(line) -> str:
     return "Indikator" if line.kind == "indicator" else "Kegiatan prioritas"
 
 
+def item_columns(name_width: float, agency_width: float) -> list[Column]:
+    return [
+        Column("No", 5),
+        Column("Area / quick win", 26),
+        Column("Jenis", 13),
+        Column("Indikator / kegiatan", name_width),
+        Column("Pengampu", agency_width),
+    ]
+
+
+def item_cells(number: int, line) -> list:
+    return [number, item_place(line.item), kind_of(line), line.item.name, agency_of(line.item)]
+
+
 def summary_sheet(workbook, report: YearEndReport, heading: list[str]) -> None:
     columns = [
         Column("No", 5),
@@ -88,11 +102,7 @@ def summary_sheet(workbook, report: YearEndReport, heading: list[str]) -> None:
 
 def below_target_sheet(workbook, report: YearEndReport, heading: list[str]) -> None:
     columns = [
-        Column("No", 5),
-        Column("Area / quick win", 26),
-        Column("Jenis", 13),
-        Column("Indikator / kegiatan", 40),
-        Column("Pengampu", 26),
+        *item_columns(40, 26),
         Column("Satuan", 12),
         Column("Target", 12),
         Column("Realisasi", 12),
@@ -105,11 +115,7 @@ def below_target_sheet(workbook, report: YearEndReport, heading: list[str]) -> N
         line, status = entry.line, entry.line.status
         sheet.write(
             [
-                number,
-                item_place(line.item),
-                kind_of(line),
-                line.item.name,
-                agency_of(line.item),
+                *item_cells(number, line),
                 line.item.unit or "–",
                 target_cell(status.target),
                 figure(status),
@@ -122,11 +128,7 @@ def below_target_sheet(workbook, report: YearEndReport, heading: list[str]) -> N
 
 def not_reported_sheet(workbook, report: YearEndReport, heading: list[str]) -> None:
     columns = [
-        Column("No", 5),
-        Column("Area / quick win", 26),
-        Column("Jenis", 13),
-        Column("Indikator / kegiatan", 46),
-        Column("Pengampu", 30),
+        *item_columns(46, 30),
         Column("Target", 12),
         Column("Keadaan", 20),
     ]
@@ -134,11 +136,7 @@ def not_reported_sheet(workbook, report: YearEndReport, heading: list[str]) -> N
     for number, line in enumerate(report.not_reported, start=1):
         sheet.write(
             [
-                number,
-                item_place(line.item),
-                kind_of(line),
-                line.item.name,
-                agency_of(line.item),
+                *item_cells(number, line),
                 target_cell(line.status.target),
                 STATE_LABELS[line.status.state],
             ]
