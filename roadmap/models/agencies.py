@@ -27,6 +27,7 @@ class Agency(models.Model):
         SATUAN = "satuan", "Satuan"
         KANTOR = "kantor", "Kantor"
         RUMAH_SAKIT = "rumah_sakit", "Rumah Sakit Umum Daerah"
+        KECAMATAN = "kecamatan", "Kecamatan"
 
     code = models.SlugField("kode", max_length=40, unique=True)
     name = models.CharField("nama", max_length=200, unique=True)

@@ -1,4 +1,6 @@
-"""Demo accounts and demo reports for a newcomer (see README.md)."""
+"""Demo accounts and demo reports for a newcomer (see README.md), and data at scale for benchmarks."""
+
+import time
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -7,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from monev.demo import DEMO_YEAR, seed_demo_reports
+from monev.scale import SCALE_PASSWORD, seed_scale
 from roadmap.models import Agency, Role, UserProfile
 
 DEMO_PASSWORD = "monev-demo-2020"
@@ -27,8 +30,17 @@ class Command(BaseCommand):
         parser.add_argument(
             "--force", action="store_true", help="Run even with DEBUG off (never in production)."
         )
+        parser.add_argument(
+            "--scale",
+            type=int,
+            default=0,
+            help="Also generate N times a realistic year of use (45 agencies, 2020-2021, every item; "
+            "see monev/scale.py). 0: none; 1: the roadmap as it is; at most 30.",
+        )
 
-    def handle(self, *args, force: bool, **options):
+    def handle(self, *args, force: bool, scale: int, **options):
+        if not 0 <= scale <= 30:
+            raise CommandError("--scale must be between 0 and 30.")
         if not settings.DEBUG and not force:
             raise CommandError(
                 "DEBUG is off: demo accounts with a published password are refused (use --force)."
@@ -51,3 +63,12 @@ class Command(BaseCommand):
             f"  {count} demo reports for {DEMO_YEAR} in every review state; one reporting window open."
         )
         self.stdout.write(self.style.SUCCESS(f"Demo accounts ready; password: {DEMO_PASSWORD}"))
+        if scale:
+            started = time.monotonic()
+            stats = seed_scale(scale=scale)
+            self.stdout.write(
+                f"  scale {scale}: {stats.agencies} agencies, {stats.users} agency admins "
+                f"(password {SCALE_PASSWORD}), {stats.items} copied items, {stats.realisations} realisations, "
+                f"{stats.progress} action-plan progress reports, {stats.evidence} evidence records "
+                f"in {time.monotonic() - started:.1f} s."
+            )
