@@ -12,11 +12,13 @@ ARGS   ?=
 # Set DEMO=0 to skip loading demo data (the seed_demo step runs only if that command exists).
 DEMO   ?= 1
 
-.PHONY: help run venv install install-dev migrate load demo test lint format clean
+.PHONY: help run venv install install-dev migrate load demo test bench load-test lint format clean
 
 help:
 	@echo "make run     - install, migrate, load the road map, (demo data), runserver $(HOST):$(PORT)"
 	@echo "make test    - ruff + pytest against a throwaway PostgreSQL, browser tests included"
+	@echo "make bench   - latency and queries of the heavy pages at scale 1 and 20 (gunicorn + PostgreSQL)"
+	@echo "make load-test - 20 concurrent agency admins for 30 s, with a PostgreSQL restart"
 	@echo "make lint    - ruff check + ruff format --check"
 	@echo "make format  - ruff check --fix + ruff format"
 
@@ -49,6 +51,13 @@ run: demo
 
 test:
 	bash scripts/test.sh $(ARGS)
+
+# Benchmark and load run against gunicorn + a throwaway PostgreSQL (see scripts/bench.py, scripts/load.py).
+bench: install-dev
+	bash scripts/with_postgres.sh $(PY) scripts/bench.py $(ARGS)
+
+load-test: install-dev
+	bash scripts/with_postgres.sh $(PY) scripts/load.py $(ARGS)
 
 lint: install-dev
 	$(RUFF) check .

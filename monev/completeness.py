@@ -9,8 +9,9 @@ from datetime import datetime
 
 from django.db.models import Min, Prefetch
 
-from actions.models import ActionPlanRow, PlannedAction, PriorityActivity
+from actions.models import ActionPlanRow, ActivityTarget, PlannedAction, PriorityActivity
 from monev.models import ActionProgress, Period, Realisation, ReportingWindow
+from monev.planfacts import PlanFacts, plan_facts
 from roadmap.models import Agency, RoadmapEdition
 
 CELL_LABELS = {
@@ -20,8 +21,6 @@ CELL_LABELS = {
     "draft": "Draf",
     "missing": "Belum ada",
 }
-# When several planned actions of one row disagree, the row shows the state that needs most attention.
-ATTENTION = ["missing", "returned", "draft", "submitted", "verified"]
 
 
 @dataclass
@@ -63,14 +62,6 @@ def activity_cell(activity: PriorityActivity, period: str) -> str:
     return report.review_state if report else "missing"
 
 
-def row_cell(row: ActionPlanRow, quarter: int) -> str:
-    states = []
-    for action in row.planned_actions.all():
-        report = next((p for p in action.progress.all() if p.quarter == quarter), None)
-        states.append(report.review_state if report else "missing")
-    return min(states, key=ATTENTION.index) if states else "missing"
-
-
 @dataclass
 class AgencyShare:
     """How many of the reports an agency owes are in (submitted or verified)."""
@@ -84,7 +75,7 @@ class AgencyShare:
         return round(100 * self.done / self.required) if self.required else 100
 
 
-def owed_cells(activities, rows, year: int, periods: list[str], agency: Agency | None = None):
+def owed_cells(activities, facts: PlanFacts, year: int, periods: list[str], agency: Agency | None = None):
     """(agency, item, cells) for every item an agency owes reports on in the year."""
     quarters = [Period(period).quarter for period in periods]
     for activity in activities:
@@ -92,18 +83,16 @@ def owed_cells(activities, rows, year: int, periods: list[str], agency: Agency |
         if activity.agency_id is None or target is None or not target.is_set:
             continue  # no target that year: nothing is owed
         yield activity.agency, activity, [activity_cell(activity, period) for period in periods]
-    for row in rows:
-        if not row.planned_actions.all():
-            continue
-        cells = [row_cell(row, quarter) if quarter else "" for quarter in quarters]
-        for lead in row.leads.all():
-            if agency is None or lead.agency_id == agency.pk:
-                yield lead.agency, row, cells
+    for row in facts.rows:
+        cells = [facts.cell(row.pk, quarter) if quarter else "" for quarter in quarters]
+        for lead in facts.leads.get(row.pk, []):
+            if agency is None or lead.pk == agency.pk:
+                yield lead, row, cells
 
 
-def shares_by_agency(activities, rows, year: int, periods: list[str]) -> list[AgencyShare]:
+def shares_by_agency(activities, facts: PlanFacts, year: int, periods: list[str]) -> list[AgencyShare]:
     by_agency: dict[int, AgencyShare] = {}
-    for agency, _, cells in owed_cells(activities, rows, year, periods):
+    for agency, _, cells in owed_cells(activities, facts, year, periods):
         entry = by_agency.setdefault(agency.pk, AgencyShare(agency))
         owed = [state for state in cells if state]
         entry.required += len(owed)
@@ -135,14 +124,21 @@ def build_matrix(
         PriorityActivity.objects.of_edition(edition)
         .filter(agency__isnull=False)
         .select_related("agency", "area", "quick_win")
-        .prefetch_related("targets", Prefetch("realisations", queryset=Realisation.objects.filter(year=year)))
+        .prefetch_related(
+            Prefetch("targets", queryset=ActivityTarget.objects.filter(year=year)),
+            Prefetch(
+                "realisations",
+                queryset=Realisation.objects.filter(year=year).only("activity", "period", "review_state"),
+            ),
+        )
     )
-    rows = plan_rows(edition, year)
+    facts = plan_facts(edition, year)
     if area is not None:
-        activities, rows = activities.filter(area=area), rows.filter(area=area)
+        activities = activities.filter(area=area)
+        facts.rows = [row for row in facts.rows if row.area_id == area.pk]
     if agency is not None:
-        activities, rows = activities.led_by(agency), rows.led_by(agency)
-    matrix = [MatrixRow(*line) for line in owed_cells(activities, rows, year, periods, agency)]
+        activities = activities.led_by(agency)
+    matrix = [MatrixRow(*line) for line in owed_cells(activities, facts, year, periods, agency)]
     matrix.sort(key=lambda line: (line.agency.name, line.kind, line.item.name))
 
     openings = window_openings(year)

@@ -14,11 +14,12 @@ from functools import partial
 
 from django.db.models import Prefetch
 
-from actions.models import ActionPlanRow, PlannedAction, PriorityActivity, QuickWin
-from areas.models import ChangeArea, Indicator
+from actions.models import ActivityTarget, PriorityActivity, QuickWin
+from areas.models import ChangeArea, Indicator, IndicatorTarget
 from monev import achievement
-from monev.completeness import AgencyShare, plan_rows, shares_by_agency
-from monev.models import ActionStatus, Period, Realisation, ReviewState
+from monev.completeness import AgencyShare, shares_by_agency
+from monev.models import ActionStatus, Period, Realisation
+from monev.planfacts import PlanFacts, plan_facts
 from monev.status import STATE_LABELS, Rules, YearStatus, year_status
 from roadmap.models import RoadmapEdition
 
@@ -99,17 +100,14 @@ class PlanProgress:
     def share(self) -> int | None:
         return round(100 * self.done / self.total) if self.total else None
 
-    def add(self, actions: list[PlannedAction], quarters: list[int]) -> None:
-        for action in actions:
-            progress = [
-                p for p in action.progress.all() if p.contributor_id is None and p.quarter in quarters
-            ]
-            verified = [p for p in progress if p.review_state == ReviewState.VERIFIED]
-            latest = max(verified, key=lambda p: p.quarter, default=None)
+    def add(self, action_ids: list[int], quarters: list[int], facts: PlanFacts) -> None:
+        """Count planned actions by the lead's latest verified report within the quarters."""
+        for action_id in action_ids:
+            status, pending = facts.standing(action_id, quarters)
             self.total += 1
-            self.reported += latest is not None
-            self.done += latest is not None and latest.status == ActionStatus.DONE
-            self.unverified += any(p.review_state == ReviewState.SUBMITTED for p in progress)
+            self.reported += status is not None
+            self.done += status == ActionStatus.DONE
+            self.unverified += pending
 
 
 def realisations_prefetch(year: int, periods: list[str]) -> Prefetch:
@@ -119,16 +117,30 @@ def realisations_prefetch(year: int, periods: list[str]) -> Prefetch:
     )
 
 
-def edition_items(edition: RoadmapEdition, year: int, periods: list[str]):
+def edition_items(edition: RoadmapEdition, year: int, periods: list[str], all_target_years: bool = False):
+    """Every indicator and activity with the year's reports, and that year's targets (or all of them)."""
+    indicator_targets = IndicatorTarget.objects.select_related("level")
+    activity_targets = ActivityTarget.objects.select_related("level")
+    if not all_target_years:
+        indicator_targets, activity_targets = (
+            indicator_targets.filter(year=year),
+            activity_targets.filter(year=year),
+        )
     indicators = (
         Indicator.objects.of_edition(edition)
         .select_related("area", "scale")
-        .prefetch_related("targets__level", "scale__levels", realisations_prefetch(year, periods))
+        .prefetch_related(
+            Prefetch("targets", queryset=indicator_targets),
+            "scale__levels",
+            realisations_prefetch(year, periods),
+        )
     )
     activities = (
         PriorityActivity.objects.of_edition(edition)
         .select_related("area", "quick_win", "agency")
-        .prefetch_related("targets", realisations_prefetch(year, periods))
+        .prefetch_related(
+            Prefetch("targets", queryset=activity_targets), realisations_prefetch(year, periods)
+        )
     )
     return list(indicators), list(activities)
 
@@ -143,7 +155,6 @@ class Overview:
     plan: PlanProgress
     key_indicators: list[ItemLine]
     completeness: list[AgencyShare]
-    rows: list[ActionPlanRow] = field(default_factory=list)  # with the year's planned actions and progress
 
 
 def build_overview(edition: RoadmapEdition, year: int, quarter: int | None, today: datetime.date) -> Overview:
@@ -154,14 +165,14 @@ def build_overview(edition: RoadmapEdition, year: int, quarter: int | None, toda
     indicators, activities = edition_items(edition, year, periods)
     lines = [ItemLine(item, year_status(item, year, rules, reading_day)) for item in indicators + activities]
     total = Summary(lines)
-    rows = list(plan_rows(edition, year))
+    facts = plan_facts(edition, year)
     plan = PlanProgress()
     areas = []
     for area in edition.areas.all():
         area_plan = PlanProgress()
-        for row in rows:
+        for row in facts.rows:
             if row.area_id == area.pk:
-                area_plan.add(list(row.planned_actions.all()), quarters)
+                area_plan.add(facts.actions[row.pk], quarters, facts)
         plan.total += area_plan.total
         plan.done += area_plan.done
         plan.reported += area_plan.reported
@@ -182,8 +193,7 @@ def build_overview(edition: RoadmapEdition, year: int, quarter: int | None, toda
         quick_wins=quick_wins,
         plan=plan,
         key_indicators=[line for line in lines if getattr(line.item, "is_key", False)],
-        completeness=shares_by_agency(activities, rows, year, [p for p in periods if p != Period.YEAR]),
-        rows=rows,
+        completeness=shares_by_agency(activities, facts, year, [p for p in periods if p != Period.YEAR]),
     )
 
 

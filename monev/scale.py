@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
@@ -26,6 +27,7 @@ from roadmap.models import Agency, RoadmapEdition, Role, UserProfile
 
 SCALE_PREFIX = "skala-"
 SCALE_PASSWORD = "monev-skala-2020"
+MARKER = "[skala "  # in the names of copied items
 YEARS = (2020, 2021)
 EXTRA_AGENCIES = [
     *[
@@ -108,7 +110,12 @@ def copy_items(edition: RoadmapEdition, copy: int, agencies: list[Agency]) -> in
     suffix = f" [skala {copy}]"
     count = 0
     for area in edition.areas.all():
-        for indicator in Indicator.objects.filter(area=area).prefetch_related("targets").order_by("order"):
+        for indicator in (
+            Indicator.objects.filter(area=area)
+            .exclude(name__contains=MARKER)
+            .prefetch_related("targets")
+            .order_by("order")
+        ):
             targets = list(indicator.targets.all())
             indicator.pk, indicator.id = None, None
             indicator.name = indicator.name[:290] + suffix
@@ -122,7 +129,10 @@ def copy_items(edition: RoadmapEdition, copy: int, agencies: list[Agency]) -> in
             )  # fmt: skip
             count += 1
         for activity in (
-            PriorityActivity.objects.filter(area=area).prefetch_related("targets").order_by("order")
+            PriorityActivity.objects.filter(area=area)
+            .exclude(name__contains=MARKER)
+            .prefetch_related("targets")
+            .order_by("order")
         ):
             targets = list(activity.targets.all())
             activity.pk, activity.id = None, None
@@ -136,7 +146,10 @@ def copy_items(edition: RoadmapEdition, copy: int, agencies: list[Agency]) -> in
             )  # a target in both reported years
             count += 1
         for row in (
-            ActionPlanRow.objects.filter(area=area).prefetch_related("planned_actions").order_by("order")
+            ActionPlanRow.objects.filter(area=area)
+            .exclude(name__contains=MARKER)
+            .prefetch_related("planned_actions")
+            .order_by("order")
         ):
             actions = list(row.planned_actions.all())
             row.pk, row.id = None, None
@@ -193,9 +206,9 @@ def report_everything(
     actions = PlannedAction.objects.filter(row__area__edition=edition, year__in=YEARS).exclude(
         pk__in=ActionProgress.objects.values("planned_action")
     )
-    for action in actions.prefetch_related("row__leads"):
-        lead = next(iter(action.row.leads.all()), None)
-        reporter = users.get(lead.agency_id) if lead else None
+    first_leads = dict(ActionPlanLead.objects.filter(order=1).values_list("row_id", "agency_id"))
+    for action in actions:
+        reporter = users.get(first_leads.get(action.row_id))
         for quarter in (1, 2, 3, 4):
             status = [
                 ActionStatus.NOT_STARTED,
@@ -248,9 +261,13 @@ def seed_scale(*, scale: int, seed: int = 2020) -> ScaleStats:
 @transaction.atomic
 def clear_scale() -> None:
     """Remove every synthetic item and the reports on them (the regulation's items keep theirs)."""
-    marker = "[skala "
-    Indicator.objects.filter(name__contains=marker).delete()
-    PriorityActivity.objects.filter(name__contains=marker).delete()
-    ActionPlanRow.objects.filter(name__contains=marker).delete()
+    # Reports protect their items: remove them first.
+    Realisation.objects.filter(
+        Q(indicator__name__contains=MARKER) | Q(activity__name__contains=MARKER)
+    ).delete()
+    ActionProgress.objects.filter(planned_action__row__name__contains=MARKER).delete()
+    Indicator.objects.filter(name__contains=MARKER).delete()
+    PriorityActivity.objects.filter(name__contains=MARKER).delete()
+    ActionPlanRow.objects.filter(name__contains=MARKER).delete()
     Realisation.objects.filter(note="Data skala.").delete()
     ActionProgress.objects.filter(note="Data skala.").delete()

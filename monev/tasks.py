@@ -5,8 +5,8 @@ from dataclasses import dataclass, field
 from django.db.models import Q
 from django.urls import reverse
 
-from actions.models import ActionPlanRow, PriorityActivity
-from areas.models import Indicator
+from actions.models import ActionPlanRow, ActivityTarget, PlannedAction, PriorityActivity
+from areas.models import Indicator, IndicatorTarget
 from monev.models import ActionProgress, Period, Realisation, ReopenedItem, ReportingWindow, ReviewState
 from roadmap.access import profile_of
 from roadmap.models import RoadmapEdition, UserProfile
@@ -48,18 +48,31 @@ def responsible_items(profile: UserProfile) -> tuple[list, list[ActionPlanRow]]:
     """The items the user reports: staff the regency-wide indicators, an agency its own activities and rows."""
     editions = RoadmapEdition.objects.in_force()
     if profile.is_staff_member:
-        return list(Indicator.objects.filter(area__edition__in=editions).prefetch_related("targets")), []
+        return list(Indicator.objects.filter(area__edition__in=editions).only("id", "name")), []
     activities = (
         PriorityActivity.objects.filter(Q(area__edition__in=editions) | Q(quick_win__edition__in=editions))
         .led_by(profile.agency)
-        .prefetch_related("targets")
+        .only("id", "name")
     )
-    rows = (
-        ActionPlanRow.objects.filter(area__edition__in=editions)
-        .led_by(profile.agency)
-        .prefetch_related("planned_actions")
-    )
+    rows = ActionPlanRow.objects.filter(area__edition__in=editions).led_by(profile.agency).only("id", "name")
     return list(activities), list(rows)
+
+
+def target_years(items) -> set[tuple[str, int, int]]:
+    """(kind, item id, year) of every target cell of the items: cheap tuples, not objects (this runs on every page)."""
+    indicators = [i.pk for i in items if isinstance(i, Indicator)]
+    activities = [i.pk for i in items if isinstance(i, PriorityActivity)]
+    years = {
+        ("indicator", *pair)
+        for pair in IndicatorTarget.objects.filter(indicator__in=indicators).values_list(
+            "indicator_id", "year"
+        )
+    }
+    years |= {
+        ("activity", *pair)
+        for pair in ActivityTarget.objects.filter(activity__in=activities).values_list("activity_id", "year")
+    }
+    return years
 
 
 def missing_reports(profile: UserProfile) -> list[Missing]:
@@ -79,33 +92,39 @@ def missing_reports(profile: UserProfile) -> list[Missing]:
 
     indicator_ids = [i.pk for i in items if isinstance(i, Indicator)]
     activity_ids = [i.pk for i in items if isinstance(i, PriorityActivity)]
+    years = {w.year for w in windows.values()}
     done = set(
-        Realisation.objects.filter(review_state__in=DONE_STATES)
+        Realisation.objects.filter(review_state__in=DONE_STATES, year__in=years)
         .filter(Q(indicator__in=indicator_ids) | Q(activity__in=activity_ids))
         .values_list("indicator_id", "activity_id", "year", "period")
     )
     progress_done = set(
         ActionProgress.objects.filter(
-            review_state__in=DONE_STATES, contributor__isnull=True, planned_action__row__in=rows
+            review_state__in=DONE_STATES,
+            contributor__isnull=True,
+            planned_action__row__in=rows,
+            planned_action__year__in=years,
         )
         .values_list("planned_action__row_id", "planned_action__year", "quarter")
         .distinct()
     )
+    with_target = target_years(items)
+    plan_years = set(PlannedAction.objects.filter(row__in=rows).values_list("row_id", "year"))
     missing = []
     for window in sorted(windows.values(), key=lambda w: (w.year, list(Period.values).index(w.period))):
         for item in items:
             key = (item.pk, None) if isinstance(item, Indicator) else (None, item.pk)
+            kind = "indicator" if isinstance(item, Indicator) else "activity"
             if (
-                window.year in item.targets_by_year
+                (kind, item.pk, window.year) in with_target
                 and reportable(item, window)
                 and (*key, window.year, window.period) not in done
             ):
                 missing.append(Missing(item, window))
         quarter = Period(window.period).quarter
         for row in rows if quarter else []:
-            plans_this_year = any(action.year == window.year for action in row.planned_actions.all())
             if (
-                plans_this_year
+                (row.pk, window.year) in plan_years
                 and reportable(row, window)
                 and (row.pk, window.year, quarter) not in progress_done
             ):

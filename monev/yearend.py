@@ -10,6 +10,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from actions.models import ActionPlanRow
+from monev.completeness import plan_rows
 from monev.models import (
     ActionProgress,
     ActionStatus,
@@ -115,7 +116,7 @@ def build_report(edition: RoadmapEdition, year: int, today: datetime.date) -> Ye
         overview=overview,
         below_target=below,
         not_reported=[line for line in lines if line.status.state in ("not_reported", "unverified")],
-        unfinished=unfinished_rows(overview.rows),
+        unfinished=unfinished_rows(list(plan_rows(edition, year))),
         risks=risk_lines(edition, year),
         signatories=list(ReportSignatory.objects.all()),
         as_of=today,

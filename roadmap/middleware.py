@@ -1,5 +1,9 @@
-"""Keeps users without a role out, and sends users with a temporary password to change it first."""
+"""Keeps users without a role out, and sends users with a temporary password to change it first.
 
+Also the benchmark's query counter (off by default).
+"""
+
+from django.db import connection
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
@@ -28,3 +32,26 @@ class AccountMiddleware:
         if profile.must_change_password:
             return redirect("password_change")
         return None
+
+
+class QueryCountMiddleware:
+    """Adds ``X-Query-Count`` (database queries of the request) for the benchmark, when enabled.
+
+    Off unless ``QUERY_COUNT_HEADER=true``: production never sends it.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        count = 0
+
+        def counter(execute, sql, params, many, context):
+            nonlocal count
+            count += 1
+            return execute(sql, params, many, context)
+
+        with connection.execute_wrapper(counter):
+            response = self.get_response(request)
+        response["X-Query-Count"] = str(count)
+        return response

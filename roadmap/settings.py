@@ -63,6 +63,10 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
+# The benchmark (scripts/bench.py) reads each response's query count from a header.
+if env_bool("QUERY_COUNT_HEADER", default=False):
+    MIDDLEWARE.insert(0, "roadmap.middleware.QueryCountMiddleware")
+
 ROOT_URLCONF = "roadmap.urls"
 
 TEMPLATES = [
@@ -147,6 +151,13 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 # never served as static files (downloads pass a login check), or any storage backend, e.g. an
 # S3-compatible one with django-storages: FILE_STORAGE=storages.backends.s3.S3Storage.
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT") or BASE_DIR / "media")
+# With FILE_STORAGE=storages.backends.s3.S3Storage (pip install "django-storages[s3]"): the bucket,
+# and an endpoint for S3-compatible stores (MinIO, Ceph); the access keys come from AWS_* variables.
+AWS_STORAGE_BUCKET_NAME = env_str("AWS_STORAGE_BUCKET_NAME")
+AWS_S3_ENDPOINT_URL = env_str("AWS_S3_ENDPOINT_URL")
+AWS_S3_REGION_NAME = env_str("AWS_S3_REGION_NAME")
+AWS_DEFAULT_ACL = None  # private: evidence is served only through the login-checking view
+AWS_S3_FILE_OVERWRITE = False
 MEDIA_URL = "/media/"
 EVIDENCE_MAX_UPLOAD_MB = env_int("EVIDENCE_MAX_UPLOAD_MB", 10)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
@@ -177,8 +188,11 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 60 * 60)  # a working day
 if env_bool("BEHIND_TLS_PROXY", default=False):
-    # Only behind a proxy that sets this header itself (nginx: proxy_set_header X-Forwarded-Proto $scheme).
+    # Only behind a proxy that sets these headers itself (nginx: proxy_set_header X-Forwarded-Proto
+    # $scheme; proxy_set_header X-Real-IP $remote_addr), overwriting whatever the client sent.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    # Lockouts per client, not per proxy: otherwise five wrong passwords lock a username for everyone.
+    AXES_CLIENT_IP_CALLABLE = "roadmap.accounts.services.client_ip"
 
 # E-mail: printed to the console unless an SMTP host is configured.
 EMAIL_HOST = env_str("EMAIL_HOST") or ""

@@ -13,8 +13,6 @@ VENV="$ROOT/.venv"
 PY="$VENV/bin/python"
 PG_BIN="${PG_BIN:-/usr/lib/postgresql/15/bin}"
 CHROMIUM="/usr/bin/chromium"
-PG_ROLE="roadmap"
-PG_DB="roadmap"
 
 log() { printf '\n==> %s\n' "$*" >&2; }
 now() { date +%s.%N; }
@@ -25,31 +23,6 @@ print_timings() {
     printf '\n==> Timings\n' >&2
     printf '    %s\n' "${TIMINGS[@]}" >&2
 }
-
-PG_TMP=""
-PG_STARTED=0
-# initdb refuses to run as root: as root, run the server as `postgres`.
-if [[ $EUID -eq 0 ]]; then
-    as_pg() { runuser -u postgres -- "$@"; }
-else
-    as_pg() { "$@"; }
-fi
-
-cleanup() {
-    local rc=$?
-    if [[ -n "$PG_TMP" ]]; then
-        # Also after a failed/timed-out start: a postmaster.pid means a server may be running.
-        if [[ $PG_STARTED -eq 1 || -f "$PG_TMP/data/postmaster.pid" ]]; then
-            as_pg "$PG_BIN/pg_ctl" -D "$PG_TMP/data" -m fast -w stop >/dev/null 2>&1 || true
-        fi
-        rm -rf "$PG_TMP"
-    fi
-    print_timings
-    exit "$rc"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
 
 as_root() {
     if [[ $EUID -eq 0 ]]; then "$@"; else sudo "$@"; fi
@@ -107,52 +80,18 @@ else
     log "SKIP_LINT=1: not running ruff"
 fi
 
-# --- Throwaway PostgreSQL cluster -----------------------------------------------------------
-t=$(now)
-PG_TMP="$(mktemp -d /tmp/roadmap-test-pg.XXXXXX)"
-PG_DATA="$PG_TMP/data"
-PG_LOG="$PG_TMP/postgres.log"
-# The server runs as `postgres`, which must own the folder (mktemp's folder is root's and mode
-# 700; /tmp itself is traversable).
-[[ $EUID -ne 0 ]] || chown postgres:postgres "$PG_TMP"
-
-free_port() {
-    "$PY" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
-
-log "Starting PostgreSQL in $PG_TMP"
-as_pg "$PG_BIN/initdb" -D "$PG_DATA" -U postgres -A trust -E UTF8 --locale=C.UTF-8 --no-sync >/dev/null
-# The port is free when chosen but could be taken before the server binds it: retry a few times.
-for attempt in 1 2 3; do
-    PG_PORT="$(free_port)"
-    if as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_LOG" -w -t 30 \
-        -o "-p $PG_PORT -k $PG_TMP -c listen_addresses=127.0.0.1 -c fsync=off" start >/dev/null; then
-        PG_STARTED=1
-        break
-    fi
-    echo "PostgreSQL did not start on port $PG_PORT (attempt $attempt):" >&2
-    tail -n 20 "$PG_LOG" >&2 || true
-done
-[[ $PG_STARTED -eq 1 ]] || exit 1
-
-psql_admin() { as_pg "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h "$PG_TMP" -p "$PG_PORT" -U postgres "$@"; }
-psql_admin -d postgres -c "CREATE ROLE $PG_ROLE LOGIN CREATEDB"
-psql_admin -d postgres -c "CREATE DATABASE $PG_DB OWNER $PG_ROLE"
-timing "postgres cluster" "$t"
-
-# --- Tests ----------------------------------------------------------------------------------
-export DATABASE_URL="postgres://$PG_ROLE@127.0.0.1:$PG_PORT/$PG_DB"
+# --- Tests, against a throwaway PostgreSQL cluster (scripts/with_postgres.sh) ----------------
 # Playwright's sync API runs an event loop in the test thread; the ORM refuses that otherwise.
 export DJANGO_ALLOW_ASYNC_UNSAFE=true
 mkdir -p test-artifacts
 
 t=$(now)
-log "pytest $* (DATABASE_URL=$DATABASE_URL)"
+log "pytest $* (throwaway PostgreSQL 15)"
 set +e
-"$PY" -m pytest "$@"
+PY="$PY" PG_BIN="$PG_BIN" bash scripts/with_postgres.sh "$PY" -m pytest "$@"
 status=$?
 set -e
-timing "pytest" "$t"
+timing "postgres + pytest" "$t"
 
 if [[ $status -eq 5 ]]; then
     echo "pytest collected no tests: treating that as a failure." >&2

@@ -75,3 +75,23 @@ def test_env_readers(monkeypatch):
     monkeypatch.setenv("FLAG", "maybe")
     with pytest.raises(ImproperlyConfigured):
         env_bool("FLAG", default=False)
+
+
+def test_behind_the_proxy_lockouts_count_per_client_address():
+    from django.test import RequestFactory
+
+    from roadmap.accounts.services import client_ip
+
+    code = "import roadmap.settings as s; print(getattr(s, 'AXES_CLIENT_IP_CALLABLE', ''))"
+    base = {"PATH": os.environ["PATH"], "PYTHONPATH": str(ROOT)}
+    run = subprocess.run(
+        [sys.executable, "-c", code],
+        env={**base, "BEHIND_TLS_PROXY": "true"},
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    assert run.stdout.strip() == "roadmap.accounts.services.client_ip", run.stderr
+    behind_nginx = RequestFactory().get("/", REMOTE_ADDR="127.0.0.1", HTTP_X_REAL_IP="203.0.113.7")
+    assert client_ip(behind_nginx) == "203.0.113.7"
+    assert client_ip(RequestFactory().get("/", REMOTE_ADDR="198.51.100.2")) == "198.51.100.2"

@@ -180,7 +180,9 @@ def write_action_plan(sheet: Sheet, rows: list[ActionPlanRow], plan_years: list[
 def recap_workbook(edition: RoadmapEdition, year: int, scope: Scope, today: datetime.date | None = None):
     today = today or timezone.localdate()
     rules = Rules.from_settings()
-    indicators, activities = edition_items(edition, year, ["q1", "q2", "q3", "q4", "year"])
+    indicators, activities = edition_items(
+        edition, year, ["q1", "q2", "q3", "q4", "year"], all_target_years=True
+    )
     indicators, activities = scope.indicators(indicators), scope.activities(activities)
     stamp = f"Data terverifikasi per {timezone.localtime():%d-%m-%Y %H:%M} WIB"
     workbook = new_workbook()

@@ -1,6 +1,7 @@
 """The completeness matrix for Bagian Organisasi: who has reported what, and whom to chase."""
 
 from django import forms
+from django.core.paginator import Paginator
 from django.views.generic import TemplateView
 
 from areas.filters import edition_areas
@@ -11,6 +12,9 @@ from monev.views.review import require_reviewer
 from roadmap.forms import BootstrapFormMixin
 from roadmap.models import Agency
 from roadmap.views import EditionMixin
+
+
+MATRIX_PAGE_SIZE = 100
 
 
 class MatrixFilterForm(BootstrapFormMixin, forms.Form):
@@ -48,11 +52,14 @@ class CompletenessView(EditionMixin, TemplateView):
         data = {"period": "", "area": None, "agency": None} | form.cleaned_data
         periods = [data["period"]] if data["period"] else list(Period.values)
         matrix, chase = build_matrix(self.edition, year, periods, area=data["area"], agency=data["agency"])
+        # Thousands of lines at scale: show a page of them; the chase list above covers them all.
+        page = Paginator(matrix, MATRIX_PAGE_SIZE).get_page(self.request.GET.get("page"))
         return super().get_context_data(
             form=form,
             year=year,
             periods=[Period(p).label for p in periods],
-            matrix=matrix,
+            matrix=page.object_list,
+            page_obj=page,
             chase=chase,
             labels=CELL_LABELS,
             **kwargs,

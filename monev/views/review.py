@@ -296,7 +296,7 @@ class VerificationQueueView(EditionMixin, TemplateView):
         realisation_table = RealisationQueueTable(realisations, prefix="r-")
         progress_table = ProgressQueueTable(progress, prefix="p-")
         for table in (realisation_table, progress_table):
-            tables.RequestConfig(self.request, paginate={"per_page": 100}).configure(table)
+            tables.RequestConfig(self.request, paginate={"per_page": 50}).configure(table)
         return super().get_context_data(
             filter=queue_filter,
             realisation_table=realisation_table,

@@ -72,3 +72,8 @@ def deactivate_account(*, account: "User") -> None:
 def password_changed(*, user: "User") -> None:
     """The user chose their own password: the temporary one no longer binds them."""
     UserProfile.objects.filter(user=user, must_change_password=True).update(must_change_password=False)
+
+
+def client_ip(request) -> str:
+    """The client's address behind the TLS proxy (which sets X-Real-IP itself), for login lockouts."""
+    return request.META.get("HTTP_X_REAL_IP") or request.META.get("REMOTE_ADDR", "")
