@@ -99,6 +99,8 @@ class RealisationForm(BootstrapFormMixin, EvidenceFields):
         label="Rencana tindak lanjut", required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
     evidence_title = forms.CharField(label="Judul bukti dukung", required=False, max_length=200)
+    # Which report, at which version, the form was opened on (see services.check_version).
+    version = forms.CharField(required=False, widget=forms.HiddenInput, max_length=40)
 
     field_order = ["year", "period", "number", "level", "note", "obstacles", "follow_up"]
 
@@ -198,6 +200,7 @@ class ActionProgressForm(BootstrapFormMixin, EvidenceFields):
         },
     )
     note = forms.CharField(label="Keterangan", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    version = forms.CharField(required=False, widget=forms.HiddenInput, max_length=40)
 
     def __init__(self, *args, planned_action, **kwargs):
         self.planned_action = planned_action

@@ -8,7 +8,8 @@ from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.db.models import UniqueConstraint
 from django.utils import timezone
 
 from actions.models import PlannedAction, PriorityActivity
@@ -25,11 +26,56 @@ from monev.models import (
     RiskReview,
     RiskStatus,
 )
+from monev.models.review import report_period
 from monev.windows import item_key
 from monev.workflow import Actor, can_move, edit_decision
 from roadmap.models import Agency, Risk
 
 REASON_REQUIRED = "Tuliskan alasan perubahan: periode ini sudah ditutup atau laporannya sudah diverifikasi."
+
+
+class EditConflict(ValidationError):
+    """Someone else saved the report after this user opened the form: nothing was written."""
+
+
+def check_version(report: ReviewedReport, token: str | None) -> None:
+    """Refuse a save based on an older version of the report (``token`` from the form; None: no check).
+
+    A token for another period (the user switched period in the form) says nothing about this report.
+    """
+    if not token:
+        return
+    period, _, version = token.rpartition(":")
+    if period != report_period(report) or not version.isdigit():
+        return
+    if int(version) != (report.version if report.pk else 0):
+        who = report.reported_by or report.reviewed_by
+        name = (who.get_full_name() or who.get_username()) if who else "pengguna lain"
+        when = timezone.localtime(report.updated_at).strftime("%d-%m-%Y %H:%M") if report.pk else "baru saja"
+        raise EditConflict(
+            f"Laporan ini sudah diubah oleh {name} pada {when} setelah Anda membuka formulir. "
+            "Perubahan Anda belum disimpan: muat ulang halaman, periksa isinya, lalu simpan kembali.",
+            code="conflict",
+        )
+
+
+def save_checked(report: ReviewedReport) -> None:
+    """Save one edit; a report created by someone else at the same moment is a conflict, not a 500."""
+    report.version += 1
+    # One report per period is left to the database, where two simultaneous creations meet:
+    # validating it here would turn the loser into a plain form error instead of a conflict.
+    report.full_clean(validate_constraints=False)
+    for constraint in type(report)._meta.constraints:
+        if not isinstance(constraint, UniqueConstraint):
+            constraint.validate(type(report), report)
+    try:
+        with transaction.atomic():
+            report.save()
+    except IntegrityError:
+        raise EditConflict(
+            "Laporan periode ini baru saja dibuat oleh pengguna lain. Muat ulang halaman, lalu periksa isinya.",
+            code="conflict",
+        ) from None
 
 
 def attach_evidence(
@@ -110,6 +156,7 @@ def save_realisation(
     upload: UploadedFile | None = None,
     link: str = "",
     evidence_title: str = "",
+    expected_version: str | None = None,
 ) -> Realisation:
     """Create or correct the report of an item for one period, with any new evidence."""
     key = {"indicator": item} if isinstance(item, Indicator) else {"activity": item}
@@ -118,11 +165,11 @@ def save_realisation(
     )
     if realisation is None:
         realisation = Realisation(**key, year=year, period=period)
+    check_version(realisation, expected_version)
     _apply_edit(realisation, submit=submit, actor=actor, period_open=period_open, reason=reason, user=user)
     realisation.number, realisation.level = number, level
     realisation.note, realisation.obstacles, realisation.follow_up = note, obstacles, follow_up
-    realisation.full_clean()
-    realisation.save()
+    save_checked(realisation)
     attach_evidence(user=user, realisation=realisation, upload=upload, link=link, title=evidence_title)
     return realisation
 
@@ -143,15 +190,16 @@ def save_action_progress(
     user,
     upload: UploadedFile | None = None,
     link: str = "",
+    expected_version: str | None = None,
 ) -> ActionProgress:
     """Create or correct one planned action's progress in a quarter (the row's own, or a contribution)."""
     progress = ActionProgress.objects.select_for_update(of=("self",)).filter(
         planned_action=planned_action, quarter=quarter, contributor=contributor
     ).first() or ActionProgress(planned_action=planned_action, quarter=quarter, contributor=contributor)
+    check_version(progress, expected_version)
     _apply_edit(progress, submit=submit, actor=actor, period_open=period_open, reason=reason, user=user)
     progress.status, progress.percent, progress.note = status, percent, note
-    progress.full_clean()
-    progress.save()
+    save_checked(progress)
     attach_evidence(user=user, action_progress=progress, upload=upload, link=link)
     return progress
 
@@ -195,8 +243,9 @@ def review_reports(*, reports: list[ReviewedReport], verify: bool, note: str = "
     if not verify and not note.strip():
         raise ValidationError("Tuliskan catatan untuk pelapor: apa yang perlu diperbaiki.")
     now = timezone.now()
-    for report in reports:
-        report.refresh_from_db()
+    for listed in reports:
+        # Locked like an edit, so a review never races a correction being saved at the same moment.
+        report = type(listed).objects.select_for_update(of=("self",)).get(pk=listed.pk)
         if not can_move(report.review_state, target, Actor.STAFF):
             raise ValidationError(
                 f"{report} berstatus {report.get_review_state_display().lower()} dan tidak dapat "
@@ -206,7 +255,17 @@ def review_reports(*, reports: list[ReviewedReport], verify: bool, note: str = "
         report.reviewed_by, report.reviewed_at = user, now
         report.review_note = note.strip() if not verify else report.review_note
         report._change_reason = note.strip()
-        report.save(update_fields=["review_state", "reviewed_by", "reviewed_at", "review_note", "updated_at"])
+        report.version += 1
+        report.save(
+            update_fields=[
+                "review_state",
+                "reviewed_by",
+                "reviewed_at",
+                "review_note",
+                "updated_at",
+                "version",
+            ]
+        )
     return len(reports)
 
 

@@ -36,9 +36,16 @@ class ReviewedReport(models.Model):
     )
     reviewed_at = models.DateTimeField("diperiksa", null=True, blank=True)
     review_note = models.TextField("catatan pemeriksa", blank=True)
+    # Bumped by every save through monev.services: a form carries the version it was opened on,
+    # so two people editing the same report at once cannot silently overwrite each other.
+    version = models.PositiveIntegerField("versi", default=0, editable=False)
 
     class Meta:
         abstract = True
+
+    @property
+    def version_token(self) -> str:
+        return version_token(self)
 
     @property
     def counts(self) -> bool:
@@ -48,3 +55,15 @@ class ReviewedReport(models.Model):
     @property
     def awaits_review(self) -> bool:
         return self.review_state == ReviewState.SUBMITTED
+
+
+def report_period(report) -> str:
+    """The period a report stands for: "2020:q1" for a realisation, "2020:1" for progress."""
+    if hasattr(report, "period"):
+        return f"{report.year}:{report.period}"
+    return f"{report.planned_action.year}:{report.quarter}"
+
+
+def version_token(report) -> str:
+    """What an edit form carries: which period's report it was opened on, and at which version."""
+    return f"{report_period(report)}:{report.version if report.pk else 0}"

@@ -200,9 +200,14 @@ class RowProgressView(EditionMixin, TemplateView):
         for action in (a for a in self.row.planned_actions.all() if a.year == year):
             existing = self.existing(action, quarter, contributor)
             initial = (
-                {"status": existing.status, "percent": existing.percent, "note": existing.note}
+                {
+                    "status": existing.status,
+                    "percent": existing.percent,
+                    "note": existing.note,
+                    "version": existing.version_token,
+                }
                 if existing
-                else {}
+                else {"version": f"{year}:{quarter}:0"}
             )
             form = ActionProgressForm(
                 data, files, prefix=f"a{action.pk}", initial=initial, planned_action=action
@@ -235,19 +240,24 @@ class RowProgressView(EditionMixin, TemplateView):
                 "note": form.cleaned_data["note"],
                 "upload": form.cleaned_data.get("evidence_file"),
                 "link": form.cleaned_data.get("evidence_link", ""),
+                "expected_version": form.cleaned_data.get("version") or None,
             }
             for action, form in forms.actions
         ]
-        services.save_row_progress(
-            entries=entries,
-            quarter=forms.quarter,
-            contributor=forms.contributor,
-            submit=submit,
-            actor=self.actor,
-            period_open=period_open(self.row, forms.year, quarter_period(forms.quarter)),
-            reason=forms.period.cleaned_data.get("reason", ""),
-            user=request.user,
-        )
+        try:
+            services.save_row_progress(
+                entries=entries,
+                quarter=forms.quarter,
+                contributor=forms.contributor,
+                submit=submit,
+                actor=self.actor,
+                period_open=period_open(self.row, forms.year, quarter_period(forms.quarter)),
+                reason=forms.period.cleaned_data.get("reason", ""),
+                user=request.user,
+            )
+        except services.EditConflict as conflict:
+            forms.period.add_error(None, conflict)
+            return self.render_to_response(self.get_context_data(forms=forms), status=409)
         what = f"Kontribusi {forms.contributor.short_name}" if forms.contributor else "Kemajuan"
         verb = "diajukan" if submit else "disimpan sebagai draf"
         messages.success(

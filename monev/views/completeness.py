@@ -13,7 +13,6 @@ from roadmap.forms import BootstrapFormMixin
 from roadmap.models import Agency
 from roadmap.views import EditionMixin
 
-
 MATRIX_PAGE_SIZE = 100
 
 

@@ -161,9 +161,10 @@ class ItemReportView(EditionMixin, FormView):
 
     def get_initial(self):
         year, period = self.chosen_period()
-        initial = {"year": year, "period": period}
+        initial = {"year": year, "period": period, "version": f"{year}:{period}:0"}
         report = self.report_for(year, period)
         if report is not None:
+            initial["version"] = report.version_token
             initial.update(
                 number=report.number,
                 level=report.level,
@@ -188,7 +189,21 @@ class ItemReportView(EditionMixin, FormView):
     def form_valid(self, form):
         data = form.cleaned_data
         submit = "save_draft" not in self.request.POST
-        report = services.save_realisation(
+        try:
+            report = self.save(form, data, submit)
+        except services.EditConflict as conflict:
+            form.add_error(None, conflict)
+            return self.render_to_response(self.get_context_data(form=form), status=409)
+        verb = {
+            ReviewState.SUBMITTED: "diajukan",
+            ReviewState.DRAFT: "disimpan sebagai draf",
+            ReviewState.VERIFIED: "dikoreksi (tetap terverifikasi)",
+        }[report.review_state]
+        messages.success(self.request, f"Realisasi {report.get_period_display()} {report.year} {verb}.")
+        return redirect(self.item.get_absolute_url())
+
+    def save(self, form, data, submit: bool) -> Realisation:
+        return services.save_realisation(
             item=self.item,
             year=data["year"],
             period=data["period"],
@@ -205,14 +220,8 @@ class ItemReportView(EditionMixin, FormView):
             upload=data.get("evidence_file"),
             link=data.get("evidence_link", ""),
             evidence_title=data.get("evidence_title", ""),
+            expected_version=data.get("version") or None,
         )
-        verb = {
-            ReviewState.SUBMITTED: "diajukan",
-            ReviewState.DRAFT: "disimpan sebagai draf",
-            ReviewState.VERIFIED: "dikoreksi (tetap terverifikasi)",
-        }[report.review_state]
-        messages.success(self.request, f"Realisasi {report.get_period_display()} {report.year} {verb}.")
-        return redirect(self.item.get_absolute_url())
 
 
 class IndicatorReportView(ItemReportView):
