@@ -2,7 +2,6 @@
 
 from django.db.models import Count, Prefetch, Q
 from django.views.generic import TemplateView
-from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
 from actions.filters import ActionPlanFilter, ActivityFilter, AgencyFilter
@@ -12,7 +11,7 @@ from areas.views import years_of
 from roadmap.access import get_agency_for_user
 from roadmap.models import Agency
 from roadmap.spreadsheets import TableExportMixin
-from roadmap.views import EditionMixin
+from roadmap.views import EditionMixin, LenientFilterView
 
 
 def activities_with_targets(queryset):
@@ -38,7 +37,7 @@ def plan_years(rows) -> list[int]:
     )
 
 
-class AgencyListView(EditionMixin, TableExportMixin, SingleTableMixin, FilterView):
+class AgencyListView(EditionMixin, TableExportMixin, SingleTableMixin, LenientFilterView):
     export_title, export_name = "Perangkat Daerah", "perangkat-daerah"
     template_name = "actions/agency_list.html"
     table_class = AgencyTable
@@ -87,7 +86,7 @@ class AgencyDetailView(EditionMixin, TemplateView):
         )
 
 
-class ActivityListView(EditionMixin, TableExportMixin, SingleTableMixin, FilterView):
+class ActivityListView(EditionMixin, TableExportMixin, SingleTableMixin, LenientFilterView):
     export_title, export_name = "Kegiatan prioritas", "kegiatan-prioritas"
     template_name = "actions/activity_list.html"
     table_class = ActivityTable
@@ -101,7 +100,7 @@ class ActivityListView(EditionMixin, TableExportMixin, SingleTableMixin, FilterV
         return {"years": target_years(self.object_list)}
 
 
-class ActionPlanListView(EditionMixin, TableExportMixin, SingleTableMixin, FilterView):
+class ActionPlanListView(EditionMixin, TableExportMixin, SingleTableMixin, LenientFilterView):
     export_title, export_name = "Rencana aksi", "rencana-aksi"
     template_name = "actions/action_plan_list.html"
     table_class = ActionPlanTable

@@ -2,7 +2,6 @@
 
 from django.db.models import Count, Prefetch
 from django.views.generic import DetailView, TemplateView
-from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
 from areas.access import get_area_for_user
@@ -10,7 +9,7 @@ from areas.filters import IndicatorFilter
 from areas.models import ChangeArea, Indicator, IndicatorTarget
 from areas.tables import IndicatorTable
 from roadmap.spreadsheets import TableExportMixin
-from roadmap.views import EditionMixin
+from roadmap.views import EditionMixin, LenientFilterView
 
 
 def years_of(items) -> list[int]:
@@ -96,7 +95,7 @@ def action_plan_sections(area, rows, years) -> list[dict]:
     return sections
 
 
-class IndicatorListView(EditionMixin, TableExportMixin, SingleTableMixin, FilterView):
+class IndicatorListView(EditionMixin, TableExportMixin, SingleTableMixin, LenientFilterView):
     export_title, export_name = "Target indikator", "target-indikator"
     template_name = "areas/indicator_list.html"
     table_class = IndicatorTable

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 
 from areas.models import TargetKind
 from monev import filetypes
-from monev.models import ActionStatus, Period
+from monev.models import ActionStatus, Evidence, Period
 from monev.models.progress import progress_errors
 from monev.services import REASON_REQUIRED
 from monev.status import level_of_score
@@ -41,15 +41,22 @@ class IndonesianNumberField(forms.CharField):
                 "Tulis angka dalam notasi Indonesia: koma untuk desimal (53,75), titik untuk ribuan (3.900).",
                 code="invalid",
             ) from None
-        # What the database keeps: DecimalField(max_digits=16, decimal_places=4).
-        exponent = normalize_decimal(number).as_tuple().exponent
-        if isinstance(exponent, int) and exponent < -DECIMAL_PLACES:
-            raise ValidationError(
-                f"Paling banyak {DECIMAL_PLACES} angka di belakang koma.", code="decimal_places"
-            )
-        if abs(number) >= 10 ** (MAX_DIGITS - DECIMAL_PLACES):
-            raise ValidationError("Angka ini terlalu besar.", code="max_digits")
+        check_storable(number)
         return number
+
+
+def check_storable(number: Decimal) -> None:
+    """Refuse what the database cannot keep: DecimalField(max_digits=16, decimal_places=4)."""
+    exponent = normalize_decimal(number).as_tuple().exponent
+    if isinstance(exponent, int) and exponent < -DECIMAL_PLACES:
+        raise ValidationError(
+            f"Paling banyak {DECIMAL_PLACES} angka di belakang koma.", code="decimal_places"
+        )
+    if abs(number) >= 10 ** (MAX_DIGITS - DECIMAL_PLACES):
+        raise ValidationError(
+            f"Angka ini terlalu besar: paling banyak {MAX_DIGITS - DECIMAL_PLACES} angka sebelum koma.",
+            code="max_digits",
+        )
 
 
 class EvidenceFields(forms.Form):
@@ -62,6 +69,7 @@ class EvidenceFields(forms.Form):
         label="Tautan bukti dukung",
         required=False,
         assume_scheme="https",
+        max_length=Evidence._meta.get_field("link").max_length,
         help_text="Mis. alamat dokumen di situs resmi atau penyimpanan bersama.",
     )
 

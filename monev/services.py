@@ -108,7 +108,10 @@ def attach_evidence(
         evidence.save()
         added.append(evidence)
     if link:
-        added.append(Evidence.objects.create(**parent, link=link, title=title, uploaded_by=user))
+        evidence = Evidence(**parent, link=link, title=title, uploaded_by=user)
+        evidence.full_clean()  # a link longer than the column is a form error, not a DataError
+        evidence.save()
+        added.append(evidence)
     return added
 
 

@@ -63,7 +63,7 @@ def get_account_for_user(user, pk: int, write: bool = False):
 def get_agency_for_reporting(user, code: str) -> Agency:
     """An agency whose reports the user may write: any for staff; an agency admin's own, else 404."""
     profile = require_reporter(user)
-    agency = get_object_or_404(Agency, code=code)
+    agency = get_object_or_404(Agency.objects.with_code(code))
     if not profile.can_report_for(agency):
         raise Http404("Perangkat Daerah ini bukan Perangkat Daerah Anda.")
     return agency

@@ -21,3 +21,15 @@ class StyledFilterSet(django_filters.FilterSet):
                     widget.attrs.setdefault("class", "form-control form-control-sm")
             form._styled = True
         return form
+
+
+def ignore_invalid(form: forms.Form, effective: dict[str, str] | None = None) -> dict:
+    """Validate a filter form leniently: return the valid choices (``cleaned_data``), keep the errors
+    for display, and show each invalid field at the value in effect (``effective``, else "all")
+    instead of the browser's first option, so the form says what the list really shows."""
+    form.is_valid()
+    if form.errors:
+        form.data = form.data.copy()
+        for name in form.errors:
+            form.data[name] = (effective or {}).get(name, "")
+    return form.cleaned_data

@@ -223,7 +223,7 @@ ACHIEVEMENT_RANK_OVERRIDES: dict[str, dict[str, int]] = {}
 # Where the year-end report is signed ("Kajen, 31 Desember 2020"); the signatories are data (monev).
 REPORT_PLACE = env_str("REPORT_PLACE") or "Kajen"
 
-DJANGO_TABLES2_TEMPLATE = "django_tables2/bootstrap5-responsive.html"
+DJANGO_TABLES2_TEMPLATE = "django_tables2/bootstrap5-id.html"
 DJANGO_TABLES2_TABLE_ATTRS = {"class": "table table-sm table-hover align-middle"}
 
 LOGGING = {

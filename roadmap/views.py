@@ -3,8 +3,10 @@
 from django.db.models import Prefetch
 from django.shortcuts import render
 from django.views.generic import TemplateView
+from django_filters.views import FilterView
 
 from roadmap.access import require_profile
+from roadmap.filters import ignore_invalid
 from roadmap.models import LegalBasis, RoadmapEdition, TeamMember
 
 
@@ -23,6 +25,19 @@ class EditionMixin:
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(edition=self.edition, **kwargs)
+
+
+class LenientFilterView(FilterView):
+    """A list whose invalid filter value (a stale link, a typo) is shown with its error and ignored,
+    rather than emptying the whole list as django-filter's strict default does."""
+
+    strict = False
+
+    def get_filterset(self, filterset_class):
+        filterset = super().get_filterset(filterset_class)
+        if filterset.is_bound:
+            ignore_invalid(filterset.form)
+        return filterset
 
 
 class TeamListView(EditionMixin, TemplateView):

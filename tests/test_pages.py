@@ -219,3 +219,12 @@ def test_query_count_does_not_grow_with_the_data(
     with django_assert_max_num_queries(max_queries):
         response = client.get(url)
     assert response.status_code == 200
+
+
+def test_long_lists_are_paged_in_indonesian(client):
+    grow(8)  # 64 more indicators: two pages of 50
+    html = page(client, reverse("areas:indicator-list"))
+    assert "berikutnya" in html and 'aria-label="Navigasi halaman tabel"' in html
+    assert ">\n                        next" not in html and "Table navigation" not in html
+    second = page(client, reverse("areas:indicator-list") + "?page=2")
+    assert "sebelumnya" in second and "Indikator uji 107" in second

@@ -17,6 +17,7 @@ from monev.overview import as_of, periods_up_to
 from monev.status import STATE_LABELS, Rules, year_status
 from monev.tables import AchievementTable
 from monev.views.action_plan import edition_plan_years, latest_lead_progress
+from roadmap.filters import ignore_invalid
 from roadmap.spreadsheets import TableExportMixin
 from roadmap.views import EditionMixin
 
@@ -80,23 +81,26 @@ class AchievementView(EditionMixin, TableExportMixin, TemplateView):
         )
         # One filter form, applied to both kinds of item.
         item_filter = AchievementFilter(data, queryset=activities, request=self.request, years=years)
-        form = item_filter.form
-        valid = form.is_valid()
-        year = int(form.cleaned_data["year"]) if valid and form.cleaned_data.get("year") else years[-1]
-        kind = form.cleaned_data.get("kind") if valid else ""
+        # An invalid value (a stale link, a typo) is shown with its error and ignored, like the lists do.
+        fallback_year = default_year(self.edition, years)
+        chosen = ignore_invalid(item_filter.form, {"year": str(fallback_year)})
+        year = int(chosen["year"]) if chosen.get("year") else fallback_year
+        kind = chosen.get("kind") or ""
         # "Up to a quarter" reads the year as it stood at that quarter's end, as the dashboard does.
-        quarter = int(form.cleaned_data["quarter"]) if valid and form.cleaned_data.get("quarter") else None
+        quarter = int(chosen["quarter"]) if chosen.get("quarter") else None
         periods = periods_up_to(quarter)
         chosen_indicators = (
             item_filter.filter_queryset(indicators).prefetch_related(
                 "targets__level", "scale__levels", realisations_for(year, periods)
             )
-            if kind != "activity" and valid
+            if kind != "activity"
             else Indicator.objects.none()
         )
         chosen_activities = (
-            item_filter.qs.prefetch_related("targets", realisations_for(year, periods))
-            if kind != "indicator" and valid
+            item_filter.filter_queryset(activities).prefetch_related(
+                "targets", realisations_for(year, periods)
+            )
+            if kind != "indicator"
             else PriorityActivity.objects.none()
         )
         rows = achievement_rows(
@@ -104,8 +108,8 @@ class AchievementView(EditionMixin, TableExportMixin, TemplateView):
         )
         categories = Counter(row["status"].category.key for row in rows if row["status"].category)
         states = Counter(row["status"].state for row in rows)
-        category = form.cleaned_data.get("category") if valid else ""
-        state = form.cleaned_data.get("state") if valid else ""
+        category = chosen.get("category") or ""
+        state = chosen.get("state") or ""
         shown = [
             row
             for row in rows

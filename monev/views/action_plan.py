@@ -194,7 +194,8 @@ class RowProgressView(EditionMixin, TemplateView):
         if period.is_bound and period.is_valid():
             year, quarter = period.cleaned_data["year"], period.cleaned_data["quarter"]
         elif period.is_bound:
-            year = int(source.get("year")) if str(source.get("year", "")).isdigit() else year
+            typed = str(source.get("year", ""))
+            year = int(typed) if typed.isascii() and typed.isdigit() else year
             quarter = int(source.get("quarter")) if source.get("quarter") in ("1", "2", "3", "4") else quarter
         actions = []
         for action in (a for a in self.row.planned_actions.all() if a.year == year):

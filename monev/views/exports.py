@@ -19,11 +19,11 @@ class RecapView(EditionMixin, View):
         year, _, _ = chosen_year_and_quarter(request, self.edition)
         area = agency = None
         if request.GET.get("area"):
-            if not request.GET["area"].isdigit():
+            if not (request.GET["area"].isascii() and request.GET["area"].isdigit()):
                 raise Http404
             area = get_object_or_404(self.edition.areas, pk=request.GET["area"])
         elif request.GET.get("agency"):
-            agency = get_object_or_404(Agency, code=request.GET["agency"])
+            agency = get_object_or_404(Agency.objects.with_code(request.GET["agency"]))
         scope = Scope(area=area, agency=agency)
         workbook = recap_workbook(self.edition, year, scope, timezone.localdate())
         return xlsx_response(workbook, f"rekap-monev-{year}-{scope.slug}.xlsx")

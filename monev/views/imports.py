@@ -100,7 +100,7 @@ class ImportView(ReporterMixin, TemplateView):
         form = UploadForm(request.POST, request.FILES, staff=self.profile.is_staff_member)
         if form.is_valid():
             uploaded: UploadedTemplate = form.uploaded
-            agency = Agency.objects.filter(code=uploaded.agency_code).first()
+            agency = Agency.objects.with_code(uploaded.agency_code).first()
             if agency is None or not self.profile.can_report_for(agency):
                 own = self.profile.agency.name if self.profile.agency else "Perangkat Daerah Anda"
                 form.add_error(

@@ -59,10 +59,14 @@ def safe_next(request, fallback: str) -> str:
 @require_POST
 def review_report(request, kind: str, pk: int):
     report = get_report_for_reviewer(request.user, kind, pk)
-    verify = request.POST.get("decision") == "verify"
+    form = BulkReviewForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+        return redirect(safe_next(request, report_item_url(report)))
+    verify = form.cleaned_data["decision"] == "verify"
     try:
         services.review_reports(
-            reports=[report], verify=verify, note=request.POST.get("note", ""), user=request.user
+            reports=[report], verify=verify, note=form.cleaned_data["note"], user=request.user
         )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
@@ -254,6 +258,11 @@ class BulkReviewForm(BootstrapFormMixin, forms.Form):
     )
 
 
+def posted_ids(request, name: str) -> list[int]:
+    """The ticked reports' ids; anything else in the field (a tampered value) ticks nothing."""
+    return [int(value) for value in request.POST.getlist(name) if value.isascii() and value.isdigit()]
+
+
 class VerificationQueueView(EditionMixin, TemplateView):
     template_name = "monev/verification_queue.html"
 
@@ -308,8 +317,8 @@ class VerificationQueueView(EditionMixin, TemplateView):
     def post(self, request, *args, **kwargs):
         form = BulkReviewForm(request.POST)
         realisations, progress = self.querysets()
-        chosen = list(realisations.filter(pk__in=request.POST.getlist("realisation"))) + list(
-            progress.filter(pk__in=request.POST.getlist("progress"))
+        chosen = list(realisations.filter(pk__in=posted_ids(request, "realisation"))) + list(
+            progress.filter(pk__in=posted_ids(request, "progress"))
         )
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(review_form=form))

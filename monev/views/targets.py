@@ -8,6 +8,7 @@ from django.views.generic import FormView
 
 from areas.loading import scale_lookup
 from monev import services
+from monev.forms import check_storable
 from monev.views.items import ACTIVITY, INDICATOR, ItemKind
 from roadmap.access import profile_of
 from roadmap.forms import BootstrapFormMixin
@@ -51,9 +52,13 @@ class TargetsForm(BootstrapFormMixin, forms.Form):
         for name, value in list(data.items()):
             if name.startswith("year_"):
                 try:
-                    parse_target(value or "", levels)
+                    parsed = parse_target(value or "", levels)
+                    if parsed.number is not None:
+                        check_storable(parsed.number)
                 except ValueError as error:
                     self.add_error(name, str(error))
+                except ValidationError as error:
+                    self.add_error(name, error)
         return data
 
     def cells(self) -> dict[int, str]:
@@ -88,7 +93,8 @@ class TargetsView(EditionMixin, FormView):
                 item=self.item, cells=form.cells(), reason=form.cleaned_data["reason"], user=self.request.user
             )
         except ValidationError as error:
-            form.add_error("reason", error)
+            # The service's own messages are about the reason; a model's field errors are the whole form's.
+            form.add_error(None if hasattr(error, "error_dict") else "reason", error.messages)
             return self.form_invalid(form)
         except FixtureError as error:
             form.add_error(None, str(error).split(": ", 1)[-1])

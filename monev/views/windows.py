@@ -4,6 +4,7 @@ import django_tables2 as tables
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -109,13 +110,16 @@ def reopen_item(request, kind: str, pk: int):
     require_reviewer(request.user)
     model = ITEM_MODELS.get(kind)
     if model is None:
-        raise ValidationError("Jenis item tidak dikenal.")
+        raise Http404("Jenis item tidak dikenal.")
     item = get_object_or_404(model, pk=pk)
-    window = get_object_or_404(ReportingWindow, pk=request.POST.get("window"), is_open=False)
+    window_id = request.POST.get("window", "")
+    if not (window_id.isascii() and window_id.isdigit()):
+        raise Http404("Jendela pelaporan tidak dikenal.")
+    window = get_object_or_404(ReportingWindow, pk=window_id, is_open=False)
     try:
-        services.reopen_item(
-            window=window, item=item, reason=request.POST.get("reason", ""), user=request.user
-        )
+        # The field's validators refuse what the database cannot store (a NUL byte).
+        reason = forms.CharField(required=False).clean(request.POST.get("reason", ""))
+        services.reopen_item(window=window, item=item, reason=reason, user=request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:

@@ -6,7 +6,6 @@ from django.contrib.auth import views as auth_views
 from django.shortcuts import redirect
 from django.urls import reverse, reverse_lazy
 from django.views.generic import FormView, UpdateView
-from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
 from roadmap.access import get_account_for_user, require_account_manager, require_profile
@@ -20,6 +19,7 @@ from roadmap.accounts.forms import (
 )
 from roadmap.accounts.tables import AccountFilter, AccountTable
 from roadmap.spreadsheets import TableExportMixin
+from roadmap.views import LenientFilterView
 
 User = get_user_model()
 
@@ -30,7 +30,7 @@ class AccountManagerMixin:
         return super().dispatch(request, *args, **kwargs)
 
 
-class AccountListView(AccountManagerMixin, TableExportMixin, SingleTableMixin, FilterView):
+class AccountListView(AccountManagerMixin, TableExportMixin, SingleTableMixin, LenientFilterView):
     export_title, export_name = "Akun pengguna", "akun"
     template_name = "accounts/account_list.html"
     table_class = AccountTable

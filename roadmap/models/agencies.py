@@ -1,10 +1,21 @@
 """Perangkat Daerah under one canonical name, with the spellings the documents use."""
 
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_slug
 from django.db import models
 from django.urls import reverse
 
 
 class AgencyQuerySet(models.QuerySet):
+    def with_code(self, code: str) -> "AgencyQuerySet":
+        """The agency a typed or linked code names; a code no agency could have (a NUL byte,
+        a path) matches nothing rather than reaching the database, which refuses some of them."""
+        try:
+            validate_slug(code)
+        except ValidationError:
+            return self.none()
+        return self.filter(code=code)
+
     def by_spelling(self) -> dict[str, "Agency"]:
         """Every spelling the documents use (and each canonical name), mapped to its agency."""
         mapping: dict[str, Agency] = {}
