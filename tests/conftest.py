@@ -141,6 +141,14 @@ def reader_page(page, live_server, roadmap_tx, settings):
 
 
 @pytest.fixture(autouse=True)
+def _no_remembered_dashboards():
+    """Rolled-back tests can leave identical data fingerprints behind: each test computes afresh."""
+    from monev import memo
+
+    memo.forget()
+
+
+@pytest.fixture(autouse=True)
 def _media_in_a_temporary_folder(settings, tmp_path):
     """Uploaded evidence goes to a folder of the test's own, never into the project."""
     settings.MEDIA_ROOT = tmp_path / "media"

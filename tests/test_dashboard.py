@@ -740,3 +740,24 @@ def test_query_count_does_not_grow_with_reports(
     add_many_reports()  # hundreds of reports and progress entries more, on three times the items
     with django_assert_max_num_queries(PINS[page_name]):
         assert fetch(client, page_name).status_code == 200
+
+
+def test_the_dashboard_is_remembered_until_the_data_changes(
+    client, pengarah_user, staff_user, sdm_reports, django_assert_max_num_queries
+):
+    client.force_login(pengarah_user)
+    url = reverse("monev:dashboard") + f"?year={YEAR}"
+    first = client.get(url).content.decode()
+    with django_assert_max_num_queries(12):  # the figures come from memory: a fingerprint, no evaluation
+        again = client.get(url).content.decode()
+    assert summary_card(again) == summary_card(first)
+
+    waiting = Realisation.objects.get(activity__name=PROMOTION, period="q3")
+    services.review_reports(reports=[waiting], verify=True, user=staff_user)
+    after_review = summary_card(client.get(url).content.decode())
+    assert after_review["met"][0] == summary_card(first)["met"][0] + 1  # Promosi now counts as met
+
+    Realisation.objects.filter(activity__name=PROMOTION).delete()
+    after_delete = summary_card(client.get(url).content.decode())
+    assert after_delete["met"][0] == after_review["met"][0] - 1
+    assert after_delete["not_reported"][0] == after_review["not_reported"][0] + 1

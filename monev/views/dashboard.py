@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.generic import TemplateView
 
+from monev import memo
 from monev.overview import build_overview, key_indicator_series
 from monev.views.achievement import default_year, edition_years
 from roadmap.views import EditionMixin
@@ -26,7 +27,11 @@ class DashboardView(EditionMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         year, quarter, years = chosen_year_and_quarter(self.request, self.edition)
-        overview = build_overview(self.edition, year, quarter, timezone.localdate())
+        today = timezone.localdate()
+        overview, indicator_charts = memo.remember(
+            ("dashboard", self.edition.pk, year, quarter, today),
+            lambda: (build_overview(self.edition, year, quarter, today), key_indicator_series(self.edition)),
+        )
         area_chart = [
             {
                 "label": f"{area.order}. {area.name}",
@@ -48,7 +53,7 @@ class DashboardView(EditionMixin, TemplateView):
             years=years,
             quarters=[(1, "TW I"), (2, "TW II"), (3, "TW III"), (4, "TW IV")],
             charts={
-                "indicators": key_indicator_series(self.edition),
+                "indicators": indicator_charts,
                 "areas": area_chart,
                 "agencies": agency_chart,
             },
