@@ -54,7 +54,8 @@ def remember(key: tuple, build: Callable[[], T]) -> T:
 
     The result is shared between requests: callers must not modify it.
     """
-    full_key = (connection.alias, *key, data_fingerprint())
+    fingerprint = data_fingerprint()
+    full_key = (connection.alias, *key, fingerprint)
     now = time.monotonic()
     with _lock:
         entry = _entries.get(full_key)
@@ -63,6 +64,9 @@ def remember(key: tuple, build: Callable[[], T]) -> T:
             return entry[1]  # type: ignore[return-value]
     value = build()
     with _lock:
+        # Results of older data can never be asked for again (history ids only grow): let them go.
+        for stale in [k for k in _entries if k[0] == connection.alias and k[-1] != fingerprint]:
+            del _entries[stale]
         _entries[full_key] = (now, value)
         _entries.move_to_end(full_key)
         while len(_entries) > MAX_ENTRIES:

@@ -36,6 +36,7 @@ SERVER_ENV = {
     "QUERY_COUNT_HEADER": "true",
 }
 TRIVIAL = "trivial (own details)"
+AFTER_A_WRITE = "dashboard, first view after a write"  # the memory of the dashboard is of no help
 
 
 def manage(*args: str) -> None:
@@ -92,6 +93,7 @@ def pages() -> dict[str, str]:
     return {
         TRIVIAL: "/accounts/me/",
         "dashboard": "/dashboard/?year=2020",
+        AFTER_A_WRITE: "/dashboard/?year=2020",
         "area comparison": f"/achievement/?year=2020&area={area.pk}",
         "agency comparison": f"/achievement/?year=2020&agency={agency.pk}",
         "completeness matrix": "/completeness/?year=2020",
@@ -99,6 +101,15 @@ def pages() -> dict[str, str]:
         "full-year Excel (recap)": "/recap.xlsx?year=2020",
         "year-end report (Excel)": "/report/?year=2020&_export=xlsx",
     }
+
+
+def touch_the_data() -> None:
+    """A write every dashboard depends on (a reporting window saved, with its history), as any
+    saved report would do: it changes the data fingerprint, so the next dashboard is computed."""
+    from monev.models import ReportingWindow
+
+    window = ReportingWindow.objects.order_by("pk").first()
+    window.save()
 
 
 def serve(port: int, workers: int) -> subprocess.Popen:
@@ -118,19 +129,28 @@ def serve(port: int, workers: int) -> subprocess.Popen:
     raise SystemExit("gunicorn did not start")
 
 
-def measure(base: str, paths: dict[str, str], rounds: int) -> dict[str, dict]:
+def measure(base: str, paths: dict[str, str], rounds: int, workers: int) -> dict[str, dict]:
     client = Client(base)
     client.sign_in("organisasi", "monev-demo-2020")
     results = {name: {"times": [], "queries": set(), "statuses": set()} for name in paths}
-    for path in paths.values():  # warm up: caches, connections, first-request work
-        client.get(path)
+    for _ in range(workers):  # warm up every worker: caches, connections, first-request work
+        for path in paths.values():
+            client.get(path)
     for _ in range(rounds):
         for name, path in paths.items():
-            status, elapsed, queries, _ = client.get(path)
-            results[name]["times"].append(elapsed * 1000)
-            results[name]["queries"].add(queries)
-            results[name]["statuses"].add(status)
+            if name != AFTER_A_WRITE:
+                record(results[name], *client.get(path))
+    # Apart, so that the other rounds read a dashboard each worker has already computed once.
+    for _ in range(rounds):
+        touch_the_data()
+        record(results[AFTER_A_WRITE], *client.get(paths[AFTER_A_WRITE]))
     return results
+
+
+def record(result: dict, status: int, elapsed: float, queries: int, body: bytes) -> None:
+    result["times"].append(elapsed * 1000)
+    result["queries"].add(queries)
+    result["statuses"].add(status)
 
 
 def p95(values: list[float]) -> float:
@@ -168,6 +188,11 @@ def verdicts(all_results: dict[int, dict[str, dict]], small: int, large: int) ->
         )
         out.append(f"- dashboard median ÷ trivial at scale {large}: {ratio:.2f} (aim ≤ 2): "
                    + ("met" if ratio <= 2 else "**missed**"))  # fmt: skip
+        cold = statistics.median(results[AFTER_A_WRITE]["times"]) / statistics.median(
+            results[TRIVIAL]["times"]
+        )
+        out.append(f"- {AFTER_A_WRITE}, median ÷ trivial at scale {large}: {cold:.2f} "
+                   "(computed afresh, once per worker and write)")  # fmt: skip
     if small in all_results:
         median = statistics.median(all_results[small]["full-year Excel (recap)"]["times"])
         out.append(f"- full-year Excel export at scale {small}: {median:.0f} ms (aim ≤ 1000 ms): "
@@ -201,7 +226,7 @@ def main() -> None:
         server = serve(port, args.workers)
         try:
             print(f"==> scale {scale}: {args.rounds} rounds", file=sys.stderr, flush=True)
-            all_results[scale] = measure(f"http://127.0.0.1:{port}", pages(), args.rounds)
+            all_results[scale] = measure(f"http://127.0.0.1:{port}", pages(), args.rounds, args.workers)
         finally:
             server.terminate()
             server.wait(timeout=30)
