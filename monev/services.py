@@ -26,7 +26,7 @@ from monev.models import (
     RiskReview,
     RiskStatus,
 )
-from monev.models.review import report_period
+from monev.models.review import report_period, version_token
 from monev.windows import item_key
 from monev.workflow import Actor, can_move, edit_decision
 from roadmap.models import Agency, Risk
@@ -36,6 +36,8 @@ REASON_REQUIRED = "Tuliskan alasan perubahan: periode ini sudah ditutup atau lap
 
 class EditConflict(ValidationError):
     """Someone else saved the report after this user opened the form: nothing was written."""
+
+    current_token: str | None = None
 
 
 def check_version(report: ReviewedReport, token: str | None) -> None:
@@ -52,11 +54,14 @@ def check_version(report: ReviewedReport, token: str | None) -> None:
         who = report.reported_by or report.reviewed_by
         name = (who.get_full_name() or who.get_username()) if who else "pengguna lain"
         when = timezone.localtime(report.updated_at).strftime("%d-%m-%Y %H:%M") if report.pk else "baru saja"
-        raise EditConflict(
+        conflict = EditConflict(
             f"Laporan ini sudah diubah oleh {name} pada {when} setelah Anda membuka formulir. "
-            "Perubahan Anda belum disimpan: muat ulang halaman, periksa isinya, lalu simpan kembali.",
+            "Perubahan Anda belum disimpan. Periksa isi laporan yang sekarang tersimpan; simpan kembali "
+            "hanya bila isian Anda tetap yang benar.",
             code="conflict",
         )
+        conflict.current_token = version_token(report)  # a second, informed save may go ahead
+        raise conflict
 
 
 def save_checked(report: ReviewedReport) -> None:

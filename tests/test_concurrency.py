@@ -48,8 +48,12 @@ def test_the_second_of_two_simultaneous_edits_gets_a_conflict(client, inspektora
     assert (report.number, report.version) == (80, 2)  # the colleague's value stands
     assert report.history.count() == 2  # no silent third write
 
-    fresh = open_form(client, url, year=2020, period="q1")
-    assert client.post(url, valid(number="90", version=fresh)).status_code == 302
+    # The refused form keeps what the user typed and now carries the current version:
+    # saving it again, after being told, is a deliberate correction.
+    assert 'value="90"' in html
+    again = token_in(html)
+    assert again == "2020:q1:2"
+    assert client.post(url, valid(number="90", version=again)).status_code == 302
     assert Realisation.objects.get(pk=report.pk).number == 90
 
 
@@ -107,8 +111,13 @@ def test_row_progress_conflicts_are_refused_too(client, inspektorat_user, staff_
     assert colleague.post(url, data).status_code == 302
 
     response = client.post(url, progress_data(row, quarter=1, percent="70", version=mine))
-    assert response.status_code == 409 and CONFLICT in response.content.decode()
+    html = response.content.decode()
+    assert response.status_code == 409 and CONFLICT in html
     assert ActionProgress.objects.get(planned_action=action, quarter=1, contributor=None).percent == 60
+    again = token_in(html, f"a{action.pk}-version")
+    assert again == "2020:1:2"
+    assert client.post(url, progress_data(row, quarter=1, percent="70", version=again)).status_code == 302
+    assert ActionProgress.objects.get(planned_action=action, quarter=1, contributor=None).percent == 70
 
 
 def test_a_duplicate_created_at_the_same_instant_is_a_conflict_not_a_server_error(inspektorat_user):

@@ -258,6 +258,16 @@ class RowProgressView(EditionMixin, TemplateView):
             )
         except services.EditConflict as conflict:
             forms.period.add_error(None, conflict)
+            # Nothing was saved; the user has been told, so saving again is a deliberate correction.
+            data = request.POST.copy()
+            for action, form in forms.actions:
+                existing = ActionProgress.objects.filter(
+                    planned_action=action, quarter=forms.quarter, contributor=forms.contributor
+                ).first()
+                data[f"{form.prefix}-version"] = (
+                    existing.version_token if existing else f"{forms.year}:{forms.quarter}:0"
+                )
+                form.data = data
             return self.render_to_response(self.get_context_data(forms=forms), status=409)
         what = f"Kontribusi {forms.contributor.short_name}" if forms.contributor else "Kemajuan"
         verb = "diajukan" if submit else "disimpan sebagai draf"

@@ -193,6 +193,9 @@ class ItemReportView(EditionMixin, FormView):
             report = self.save(form, data, submit)
         except services.EditConflict as conflict:
             form.add_error(None, conflict)
+            if conflict.current_token:  # the user has been told: saving again is a deliberate correction
+                form.data = form.data.copy()
+                form.data["version"] = conflict.current_token
             return self.render_to_response(self.get_context_data(form=form), status=409)
         verb = {
             ReviewState.SUBMITTED: "diajukan",
