@@ -114,6 +114,7 @@ def test_row_progress_conflicts_are_refused_too(client, inspektorat_user, staff_
     html = response.content.decode()
     assert response.status_code == 409 and CONFLICT in html
     assert ActionProgress.objects.get(planned_action=action, quarter=1, contributor=None).percent == 60
+    assert "Tersimpan sekarang: Sedang berjalan, 60%" in html  # what the colleague saved
     again = token_in(html, f"a{action.pk}-version")
     assert again == "2020:1:2"
     assert client.post(url, progress_data(row, quarter=1, percent="70", version=again)).status_code == 302

@@ -213,6 +213,7 @@ class RowProgressView(EditionMixin, TemplateView):
             form = ActionProgressForm(
                 data, files, prefix=f"a{action.pk}", initial=initial, planned_action=action
             )
+            form.stored = existing  # shown beside the fields: what a save would replace
             actions.append((action, form))
         return ProgressForms(period, contributor_form, contributor, year, quarter, actions)
 
