@@ -8,6 +8,7 @@ sees figures older than the last write; roadmap items edited in the Django admin
 after ``MAX_AGE`` at the latest.
 """
 
+import functools
 import threading
 import time
 from collections import OrderedDict
@@ -28,6 +29,7 @@ _entries: OrderedDict[tuple, tuple[float, object]] = OrderedDict()
 _lock = threading.Lock()
 
 
+@functools.cache
 def _fingerprint_sql() -> str:
     parts = []
     for model in (Realisation, ActionProgress, IndicatorTarget, ActivityTarget, ReportingWindow):

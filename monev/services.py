@@ -30,6 +30,7 @@ from monev.models.review import report_period, version_token
 from monev.windows import item_key
 from monev.workflow import Actor, can_move, edit_decision
 from roadmap.models import Agency, Risk
+from roadmap.notation import parse_whole
 
 REASON_REQUIRED = "Tuliskan alasan perubahan: periode ini sudah ditutup atau laporannya sudah diverifikasi."
 
@@ -47,10 +48,11 @@ def check_version(report: ReviewedReport, token: str | None) -> None:
     """
     if not token:
         return
-    period, _, version = token.rpartition(":")
-    if period != report_period(report) or not version.isdigit():
+    period, _, typed = token.rpartition(":")
+    version = parse_whole(typed)
+    if period != report_period(report) or version is None:
         return
-    if int(version) != (report.version if report.pk else 0):
+    if version != (report.version if report.pk else 0):
         who = report.reported_by or report.reviewed_by
         name = (who.get_full_name() or who.get_username()) if who else "pengguna lain"
         when = timezone.localtime(report.updated_at).strftime("%d-%m-%Y %H:%M") if report.pk else "baru saja"

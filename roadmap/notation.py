@@ -34,6 +34,13 @@ def parse_number(text: str) -> Decimal:
     return Decimal(value.replace(".", "").replace(",", "."))
 
 
+def parse_whole(text: str | None) -> int | None:
+    """A whole number as a link or a hidden field carries it (an id, a year, a version): ASCII digits
+    only, so that a tampered value ("abc", "²", a NUL byte) is None instead of an error further on."""
+    text = text or ""
+    return int(text) if text.isascii() and text.isdigit() else None
+
+
 def normalize_decimal(value: Decimal) -> Decimal:
     """Drop trailing zeros without switching to exponent notation (3900 stays 3900)."""
     if value == value.to_integral_value():

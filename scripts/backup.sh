@@ -81,45 +81,8 @@ for tool in tar gzip sha256sum "$PYTHON"; do
     command -v "$tool" >/dev/null 2>&1 || die "$tool not found on PATH."
 done
 
-# libpq connection string without the password (which goes into PGPASSWORD instead), so that
-# the password never shows in `ps`. Percent-encoding, IPv6 hosts, socket folders and query
-# parameters (sslmode=require, ...) are handled as dj-database-url does.
-PG_URL_TO_CONNINFO="$(
-    cat <<'PYTHON'
-import os, sys
-from urllib.parse import parse_qsl, unquote, urlsplit
-
-url = urlsplit(os.environ["DATABASE_URL"])
-userinfo, _, hostport = url.netloc.rpartition("@")
-user, _, password = userinfo.partition(":")
-if hostport.startswith("["):
-    host, _, rest = hostport[1:].partition("]")
-    port = rest[1:]
-else:
-    host, _, port = hostport.partition(":")
-params = {"host": unquote(host), "port": port, "user": unquote(user), "dbname": unquote(url.path[1:])}
-params.update(parse_qsl(url.query))
-if not params["dbname"]:
-    sys.exit("DATABASE_URL names no database (postgres://user@host:port/NAME).")
-
-
-def quote(value):
-    return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'"
-
-
-conninfo = " ".join(f"{key}={quote(value)}" for key, value in params.items() if value)
-sys.stdout.write(conninfo + "\0" + unquote(password) + "\0" + params["dbname"] + "\0")
-PYTHON
-)"
-CONNINFO="" PASSWORD="" DB_NAME=""
-{ IFS= read -r -d '' CONNINFO && IFS= read -r -d '' PASSWORD && IFS= read -r -d '' DB_NAME; } < <(
-    "$PYTHON" -c "$PG_URL_TO_CONNINFO"
-) || true
-[[ -n "$CONNINFO" ]] || die "could not read DATABASE_URL."
-if [[ -n "$PASSWORD" ]]; then export PGPASSWORD="$PASSWORD"; fi
-unset PASSWORD
-
-psql_value() { "$PG_BIN/psql" -X -q -A -t -v ON_ERROR_STOP=1 --dbname="$CONNINFO" -c "$1"; }
+# shellcheck source=scripts/pg_connection.sh
+source "$ROOT/scripts/pg_connection.sh"
 
 SERVER_VERSION="$(psql_value 'SHOW server_version')" ||
     die "cannot connect to database $DB_NAME (see the message above)."

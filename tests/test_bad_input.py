@@ -11,8 +11,7 @@ page that shows it (``MARKUP``); formula-looking text is written to workbooks as
 (``CLIMBING_NAMES``); fields naming another agency or item are ignored; malformed query strings
 never break a page (``QUERIES``).
 
-A case that hits a known bug of the app is marked ``xfail(strict=True)`` with the bug as its
-reason: it starts failing (and must be unmarked) once the bug is fixed.
+Run on PostgreSQL (scripts/test.sh) as well as SQLite: some input (a NUL byte) only fails there.
 """
 
 import html
@@ -27,7 +26,6 @@ import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import connection
 from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
@@ -47,7 +45,6 @@ from roadmap.models import Agency, RoadmapEdition
 
 pytestmark = pytest.mark.django_db
 
-ON_POSTGRESQL = connection.vendor == "postgresql"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 SESSION_KEY = "monev_import"  # where an uploaded template waits between upload and save
 
@@ -353,12 +350,6 @@ def assert_indonesian(page: str) -> None:
     assert '<html lang="id"' in page
     leaked = [text for text in ENGLISH if text in page]
     assert not leaked, f"English text shown to the user: {leaked}"
-
-
-def bug(reason: str, *, only_on_postgresql: bool = False):
-    return pytest.mark.xfail(
-        condition=ON_POSTGRESQL if only_on_postgresql else True, strict=True, reason=reason
-    )
 
 
 # --- The corpus of refused input ------------------------------------------------------------------

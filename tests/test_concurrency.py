@@ -127,3 +127,13 @@ def test_a_duplicate_created_at_the_same_instant_is_a_conflict_not_a_server_erro
     with pytest.raises(services.EditConflict):
         services.save_checked(twin)
     assert Realisation.objects.get(pk=first.pk).number == 10
+
+
+def test_a_tampered_version_in_the_form_is_ignored_not_a_server_error(client, inspektorat_user):
+    url = report_url(gratifikasi())
+    client.force_login(inspektorat_user)
+    client.post(url, valid(number="60", version="2020:q1:0"))
+    # "²" passes str.isdigit() but not int(): the token is ignored, as a missing one would be.
+    response = client.post(url, valid(number="65", version="2020:q1:²"))
+    assert response.status_code == 302
+    assert Realisation.objects.get(activity=gratifikasi(), year=2020, period="q1").number == 65

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from roadmap.notation import format_number, format_target, parse_number, parse_target
+from roadmap.notation import format_number, format_target, parse_number, parse_target, parse_whole
 
 
 @pytest.mark.parametrize(
@@ -110,3 +110,12 @@ def test_format_number_with_fixed_decimals():
     assert format_number(Decimal("95.5"), places=2) == "95,50"
     assert format_number(Decimal("1234.567"), places=2) == "1.234,57"
     assert format_number(100, places=2) == "100,00"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("17", 17), ("0", 0), ("007", 7), ("", None), (None, None), ("abc", None), ("-1", None),
+     ("1.5", None), ("²", None), ("١٢", None), ("12\x00", None), (" 12", None)],
+)  # fmt: skip
+def test_whole_numbers_from_links_and_hidden_fields_are_ascii_digits_only(text, expected):
+    assert parse_whole(text) == expected

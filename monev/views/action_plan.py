@@ -24,6 +24,7 @@ from monev.workflow import Actor, EditDecision, edit_decision
 from roadmap.access import profile_of
 from roadmap.forms import BootstrapFormMixin
 from roadmap.models import Agency
+from roadmap.notation import parse_whole
 from roadmap.views import EditionMixin
 
 PROGRESS = Prefetch(
@@ -194,8 +195,7 @@ class RowProgressView(EditionMixin, TemplateView):
         if period.is_bound and period.is_valid():
             year, quarter = period.cleaned_data["year"], period.cleaned_data["quarter"]
         elif period.is_bound:
-            typed = str(source.get("year", ""))
-            year = int(typed) if typed.isascii() and typed.isdigit() else year
+            year = parse_whole(source.get("year")) or year
             quarter = int(source.get("quarter")) if source.get("quarter") in ("1", "2", "3", "4") else quarter
         actions = []
         for action in (a for a in self.row.planned_actions.all() if a.year == year):
@@ -261,10 +261,16 @@ class RowProgressView(EditionMixin, TemplateView):
             forms.period.add_error(None, conflict)
             # Nothing was saved; the user has been told, so saving again is a deliberate correction.
             data = request.POST.copy()
+            stored = {
+                p.planned_action_id: p
+                for p in ActionProgress.objects.filter(
+                    planned_action__in=[action for action, _ in forms.actions],
+                    quarter=forms.quarter,
+                    contributor=forms.contributor,
+                ).select_related("planned_action")
+            }
             for action, form in forms.actions:
-                existing = ActionProgress.objects.filter(
-                    planned_action=action, quarter=forms.quarter, contributor=forms.contributor
-                ).first()
+                existing = stored.get(action.pk)
                 data[f"{form.prefix}-version"] = (
                     existing.version_token if existing else f"{forms.year}:{forms.quarter}:0"
                 )

@@ -8,6 +8,7 @@ from django.views import View
 from monev.excel.recap import Scope, recap_workbook
 from monev.views.dashboard import chosen_year_and_quarter
 from roadmap.models import Agency
+from roadmap.notation import parse_whole
 from roadmap.spreadsheets import xlsx_response
 from roadmap.views import EditionMixin
 
@@ -19,9 +20,10 @@ class RecapView(EditionMixin, View):
         year, _, _ = chosen_year_and_quarter(request, self.edition)
         area = agency = None
         if request.GET.get("area"):
-            if not (request.GET["area"].isascii() and request.GET["area"].isdigit()):
+            area_id = parse_whole(request.GET["area"])
+            if area_id is None:
                 raise Http404
-            area = get_object_or_404(self.edition.areas, pk=request.GET["area"])
+            area = get_object_or_404(self.edition.areas, pk=area_id)
         elif request.GET.get("agency"):
             agency = get_object_or_404(Agency.objects.with_code(request.GET["agency"]))
         scope = Scope(area=area, agency=agency)

@@ -21,6 +21,7 @@ from roadmap.access import require_profile
 from roadmap.filters import StyledFilterSet
 from roadmap.forms import BootstrapFormMixin
 from roadmap.models import Agency, RoadmapEdition
+from roadmap.notation import parse_whole
 from roadmap.views import EditionMixin
 
 REPORT_MODELS = {"realisation": Realisation, "progress": ActionProgress}
@@ -56,10 +57,19 @@ def safe_next(request, fallback: str) -> str:
     return fallback
 
 
+class ReviewForm(BootstrapFormMixin, forms.Form):
+    decision = forms.ChoiceField(choices=[("verify", "Verifikasi"), ("return", "Kembalikan")])
+    note = forms.CharField(
+        label="Catatan untuk pelapor (wajib bila dikembalikan)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
 @require_POST
 def review_report(request, kind: str, pk: int):
     report = get_report_for_reviewer(request.user, kind, pk)
-    form = BulkReviewForm(request.POST)
+    form = ReviewForm(request.POST)
     if not form.is_valid():
         messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
         return redirect(safe_next(request, report_item_url(report)))
@@ -249,18 +259,9 @@ class ProgressQueueTable(tables.Table):
         return evidence_links(record)
 
 
-class BulkReviewForm(BootstrapFormMixin, forms.Form):
-    decision = forms.ChoiceField(choices=[("verify", "Verifikasi"), ("return", "Kembalikan")])
-    note = forms.CharField(
-        label="Catatan untuk pelapor (wajib bila dikembalikan)",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
-
-
 def posted_ids(request, name: str) -> list[int]:
     """The ticked reports' ids; anything else in the field (a tampered value) ticks nothing."""
-    return [int(value) for value in request.POST.getlist(name) if value.isascii() and value.isdigit()]
+    return [pk for pk in map(parse_whole, request.POST.getlist(name)) if pk is not None]
 
 
 class VerificationQueueView(EditionMixin, TemplateView):
@@ -310,12 +311,12 @@ class VerificationQueueView(EditionMixin, TemplateView):
             filter=queue_filter,
             realisation_table=realisation_table,
             progress_table=progress_table,
-            review_form=kwargs.pop("review_form", None) or BulkReviewForm(),
+            review_form=kwargs.pop("review_form", None) or ReviewForm(),
             **kwargs,
         )
 
     def post(self, request, *args, **kwargs):
-        form = BulkReviewForm(request.POST)
+        form = ReviewForm(request.POST)
         realisations, progress = self.querysets()
         chosen = list(realisations.filter(pk__in=posted_ids(request, "realisation"))) + list(
             progress.filter(pk__in=posted_ids(request, "progress"))

@@ -16,6 +16,7 @@ from monev import services
 from monev.models import Period, ReportingWindow
 from monev.views.review import require_reviewer, safe_next
 from roadmap.forms import BootstrapFormMixin
+from roadmap.notation import parse_whole
 from roadmap.views import EditionMixin
 
 ITEM_MODELS = {"indicator": Indicator, "activity": PriorityActivity, "row": ActionPlanRow}
@@ -112,8 +113,8 @@ def reopen_item(request, kind: str, pk: int):
     if model is None:
         raise Http404("Jenis item tidak dikenal.")
     item = get_object_or_404(model, pk=pk)
-    window_id = request.POST.get("window", "")
-    if not (window_id.isascii() and window_id.isdigit()):
+    window_id = parse_whole(request.POST.get("window"))
+    if window_id is None:
         raise Http404("Jendela pelaporan tidak dikenal.")
     window = get_object_or_404(ReportingWindow, pk=window_id, is_open=False)
     try:
