@@ -29,17 +29,9 @@ set -euo pipefail
 umask 077 # the dump holds password hashes and personal data
 
 PROG="backup.sh"
-die() {
-    printf '%s: error: %s\n' "$PROG" "$*" >&2
-    exit 1
-}
-note() { printf '%s: %s\n' "$PROG" "$*" >&2; }
-usage() { sed -n '2,/^set -euo/{/^set -euo/d;s/^# \{0,1\}//;p}' "${BASH_SOURCE[0]}"; }
-
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-PG_BIN="${PG_BIN:-/usr/lib/postgresql/15/bin}"
-PYTHON="${PYTHON:-python3}"
-FS_STORAGE="django.core.files.storage.FileSystemStorage"
+# shellcheck source=scripts/backup_common.sh
+source "$ROOT/scripts/backup_common.sh"
 
 WITH_MEDIA=1
 DEST_DIR=""
@@ -81,8 +73,7 @@ for tool in tar gzip sha256sum "$PYTHON"; do
     command -v "$tool" >/dev/null 2>&1 || die "$tool not found on PATH."
 done
 
-# shellcheck source=scripts/pg_connection.sh
-source "$ROOT/scripts/pg_connection.sh"
+connect_database
 
 SERVER_VERSION="$(psql_value 'SHOW server_version')" ||
     die "cannot connect to database $DB_NAME (see the message above)."

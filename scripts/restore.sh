@@ -30,17 +30,9 @@ set -euo pipefail
 umask 077
 
 PROG="restore.sh"
-die() {
-    printf '%s: error: %s\n' "$PROG" "$*" >&2
-    exit 1
-}
-note() { printf '%s: %s\n' "$PROG" "$*" >&2; }
-usage() { sed -n '2,/^set -euo/{/^set -euo/d;s/^# \{0,1\}//;p}' "${BASH_SOURCE[0]}"; }
-
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-PG_BIN="${PG_BIN:-/usr/lib/postgresql/15/bin}"
-PYTHON="${PYTHON:-python3}"
-FS_STORAGE="django.core.files.storage.FileSystemStorage"
+# shellcheck source=scripts/backup_common.sh
+source "$ROOT/scripts/backup_common.sh"
 
 CLEAN=0
 WITH_MEDIA=1
@@ -97,8 +89,7 @@ if [[ $WITH_MEDIA -eq 1 && -n "${FILE_STORAGE:-}" && "$FILE_STORAGE" != "$FS_STO
     die "FILE_STORAGE=$FILE_STORAGE keeps evidence files outside MEDIA_ROOT: restore that storage on its own and run with --no-media."
 fi
 
-# shellcheck source=scripts/pg_connection.sh
-source "$ROOT/scripts/pg_connection.sh"
+connect_database
 
 USER_RELATIONS="
     FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
