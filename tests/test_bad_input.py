@@ -1171,3 +1171,12 @@ def test_evidence_is_readable_by_every_signed_in_role_but_never_writable(client,
     client.logout()
     response = client.get(url)
     assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
+
+
+def test_a_request_over_the_size_limit_is_answered_in_the_signed_in_frame(client, users):
+    client.force_login(users["inspektorat"])
+    response = client.post(activity_report_url(AUDIT)(), report(note="x" * (6 * MB)))
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Permintaan tidak dapat diproses" in page
+    assert "Admin Perangkat Daerah" in page  # the role badge of the navigation bar, as on every page
