@@ -1,6 +1,6 @@
 from django.utils.functional import SimpleLazyObject
 
-from monev.tasks import task_count
+from monev.todo import task_count
 
 
 def tasks(request):

@@ -12,7 +12,7 @@ from monev import filetypes
 from monev.models import ActionStatus, Evidence, Period
 from monev.models.progress import progress_errors
 from monev.services import REASON_REQUIRED
-from monev.status import level_of_score
+from monev.standing import level_of_score
 from monev.workflow import EditDecision
 from roadmap.forms import BootstrapFormMixin
 from roadmap.notation import format_number, normalize_decimal, parse_number

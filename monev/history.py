@@ -12,7 +12,9 @@ from django.contrib.auth import get_user_model
 
 from actions.models import ActionPlanRow, ActivityTarget
 from areas.models import Indicator, IndicatorTarget, ScaleLevel
+from monev.items import item_id_key
 from monev.models import ActionProgress, Evidence, Realisation, ReopenedItem
+from monev.models.periods import quarter_label
 from roadmap.notation import format_number
 
 IGNORED = {
@@ -141,24 +143,21 @@ def item_history(item) -> list[Entry]:
             ActionProgress,
             progress,
             lambda r: (
-                f"Kemajuan TW {r.quarter} {actions[r.planned_action_id].year}"
+                f"Kemajuan {quarter_label(r.quarter)} {actions[r.planned_action_id].year}"
                 + (" (kontribusi pendukung)" if r.contributor_id else "")
                 + f": {actions[r.planned_action_id].text[:60]}"
             ),
             lookups,
         )
         evidence_filter = {"action_progress_id__in": {r.id for r in progress}}
-        reopen_filter = {"row": item}
     else:
-        key = "indicator_id" if isinstance(item, Indicator) else "activity_id"
-        reports = list(Realisation.history.filter(**{key: item.pk}).select_related("history_user"))
+        reports = list(Realisation.history.filter(**item_id_key(item)).select_related("history_user"))
         periods = dict(Realisation._meta.get_field("period").flatchoices)
         entries += entries_for(
             Realisation, reports, lambda r: f"Realisasi {periods[r.period]} {r.year}", lookups
         )
         target_model = IndicatorTarget if isinstance(item, Indicator) else ActivityTarget
-        target_key = "indicator_id" if isinstance(item, Indicator) else "activity_id"
-        targets = target_model.history.filter(**{target_key: item.pk}).select_related("history_user")
+        targets = target_model.history.filter(**item_id_key(item)).select_related("history_user")
         # The targets as first loaded from the regulation are not news; every later change is.
         entries += [
             e
@@ -166,13 +165,10 @@ def item_history(item) -> list[Entry]:
             if not (e.who == "sistem" and e.kind == "dibuat")
         ]
         evidence_filter = {"realisation_id__in": {r.id for r in reports}}
-        reopen_filter = {"indicator": item} if isinstance(item, Indicator) else {"activity": item}
     evidence = Evidence.history.filter(**evidence_filter).select_related("history_user")
     entries += entries_for(
         Evidence, evidence, lambda r: f"Bukti dukung {r.title or r.original_name or r.link}", lookups
     )
-    reopened = ReopenedItem.history.filter(
-        **{f"{k}_id": v.pk for k, v in reopen_filter.items()}
-    ).select_related("history_user", "window")
+    reopened = ReopenedItem.history.filter(**item_id_key(item)).select_related("history_user", "window")
     entries += entries_for(ReopenedItem, reopened, lambda r: f"Dibuka kembali untuk {r.window}", lookups)
     return sorted(entries, key=lambda e: e.when, reverse=True)

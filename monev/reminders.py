@@ -15,7 +15,7 @@ from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 
 from monev.models import ActionProgress, Realisation, ReportingWindow, ReviewState, SentReminder
-from monev.tasks import missing_reports
+from monev.todo import missing_reports
 from roadmap.models import Role, UserProfile
 
 

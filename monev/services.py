@@ -15,6 +15,8 @@ from django.utils import timezone
 from actions.models import PlannedAction, PriorityActivity
 from areas.models import Indicator, ScaleLevel
 from monev import filetypes
+from monev.access import reporting_actor
+from monev.items import item_key
 from monev.models import (
     ActionProgress,
     Evidence,
@@ -26,8 +28,8 @@ from monev.models import (
     RiskReview,
     RiskStatus,
 )
-from monev.models.review import report_period, version_token
-from monev.windows import item_key
+from monev.models.review import report_period, report_year_period, version_token
+from monev.windows import period_open
 from monev.workflow import Actor, can_move, edit_decision
 from roadmap.models import Agency, Risk
 from roadmap.notation import parse_whole
@@ -122,12 +124,16 @@ def attach_evidence(
     return added
 
 
-def _apply_edit(
-    report: ReviewedReport, *, submit: bool, actor: Actor, period_open: bool, reason: str, user
-) -> None:
-    """Check the edit against the review rules and set the new state; raises when it is not allowed."""
+def _apply_edit(report: ReviewedReport, *, item, submit: bool, reason: str, user, contributor=None) -> None:
+    """Check the edit against the review rules and set the new state; raises when it is not allowed.
+
+    Who the user is for this item, and whether its period is open, are worked out here from the
+    database as it is now: no caller can claim them.
+    """
     current = report.review_state if report.pk else None
-    decision = edit_decision(current, actor, period_open)
+    actor = reporting_actor(user, item, contributor=contributor)
+    year, period = report_year_period(report)
+    decision = edit_decision(current, actor, period_open(item, year, period))
     if not decision.allowed:
         raise PermissionDenied(decision.why_not)
     if decision.reason_required and not reason.strip():
@@ -159,8 +165,6 @@ def save_realisation(
     obstacles: str = "",
     follow_up: str = "",
     submit: bool,
-    actor: Actor,
-    period_open: bool,
     reason: str = "",
     user,
     upload: UploadedFile | None = None,
@@ -169,14 +173,14 @@ def save_realisation(
     expected_version: str | None = None,
 ) -> Realisation:
     """Create or correct the report of an item for one period, with any new evidence."""
-    key = {"indicator": item} if isinstance(item, Indicator) else {"activity": item}
+    key = item_key(item)
     realisation = (
         Realisation.objects.select_for_update(of=("self",)).filter(**key, year=year, period=period).first()
     )
     if realisation is None:
         realisation = Realisation(**key, year=year, period=period)
     check_version(realisation, expected_version)
-    _apply_edit(realisation, submit=submit, actor=actor, period_open=period_open, reason=reason, user=user)
+    _apply_edit(realisation, item=item, submit=submit, reason=reason, user=user)
     realisation.number, realisation.level = number, level
     realisation.note, realisation.obstacles, realisation.follow_up = note, obstacles, follow_up
     save_checked(realisation)
@@ -194,8 +198,6 @@ def save_action_progress(
     percent: int,
     note: str = "",
     submit: bool,
-    actor: Actor,
-    period_open: bool,
     reason: str = "",
     user,
     upload: UploadedFile | None = None,
@@ -207,7 +209,14 @@ def save_action_progress(
         planned_action=planned_action, quarter=quarter, contributor=contributor
     ).first() or ActionProgress(planned_action=planned_action, quarter=quarter, contributor=contributor)
     check_version(progress, expected_version)
-    _apply_edit(progress, submit=submit, actor=actor, period_open=period_open, reason=reason, user=user)
+    _apply_edit(
+        progress,
+        item=planned_action.row,
+        submit=submit,
+        reason=reason,
+        user=user,
+        contributor=contributor,
+    )
     progress.status, progress.percent, progress.note = status, percent, note
     save_checked(progress)
     attach_evidence(user=user, action_progress=progress, upload=upload, link=link)
@@ -221,8 +230,6 @@ def save_row_progress(
     quarter: int,
     contributor: Agency | None,
     submit: bool,
-    actor: Actor,
-    period_open: bool,
     reason: str = "",
     user,
 ) -> list[ActionProgress]:
@@ -236,8 +243,6 @@ def save_row_progress(
             quarter=quarter,
             contributor=contributor,
             submit=submit,
-            actor=actor,
-            period_open=period_open,
             reason=reason,
             user=user,
             **entry,
@@ -331,7 +336,7 @@ def change_targets(
     levels = (
         scale_lookup(scale) if scale is not None and getattr(item, "target_kind", "") == "level" else None
     )
-    key = {"indicator": item} if isinstance(item, Indicator) else {"activity": item}
+    key = item_key(item)
     changed = 0
     for year, written in cells.items():
         target = item.targets.select_for_update(of=("self",)).filter(year=year).first()

@@ -1,20 +1,15 @@
 from django.urls import path
 
 from monev.views import (
-    achievement,
     action_plan,
-    completeness,
-    dashboard,
     evidence,
-    exports,
     history,
     imports,
     items,
     review,
     targets,
-    tasks,
+    todo,
     windows,
-    yearend,
 )
 
 app_name = "monev"
@@ -37,21 +32,11 @@ urlpatterns = [
     ),
     path("action-plan/<int:pk>/history/", history.RowHistoryView.as_view(), name="action-row-history"),
     path("evidence/<uuid:pk>/", evidence.download_evidence, name="evidence"),
-    path("achievement/", achievement.AchievementView.as_view(), name="achievement"),
-    path(
-        "achievement/action-plan/", achievement.ActionPlanProgressView.as_view(), name="action-plan-progress"
-    ),
     path("reports/<slug:kind>/<int:pk>/review/", review.review_report, name="review"),
     path("verification/", review.VerificationQueueView.as_view(), name="verification"),
     path("windows/", windows.WindowListView.as_view(), name="windows"),
     path("windows/reopen/<slug:kind>/<int:pk>/", windows.reopen_item, name="reopen-item"),
-    path("tasks/", tasks.TasksView.as_view(), name="tasks"),
-    path("dashboard/", dashboard.DashboardView.as_view(), name="dashboard"),
-    path("completeness/", completeness.CompletenessView.as_view(), name="completeness"),
-    path("recap.xlsx", exports.RecapView.as_view(), name="recap"),
-    path("report/", yearend.YearEndReportView.as_view(), name="report"),
-    path("report/risks/", yearend.RiskReviewView.as_view(), name="report-risks"),
-    path("report/signatories/", yearend.SignatoryView.as_view(), name="report-signatories"),
+    path("tasks/", todo.TasksView.as_view(), name="tasks"),
     path("import/", imports.ImportView.as_view(), name="import"),
     path("import/template.xlsx", imports.TemplateDownloadView.as_view(), name="import-template"),
     path("import/preview/", imports.ImportPreviewView.as_view(), name="import-preview"),

@@ -1,18 +1,7 @@
 """Whether a period is open for reporting, for one item."""
 
-from actions.models import ActionPlanRow, PriorityActivity
-from areas.models import Indicator
-from monev.models import Period, ReopenedItem, ReportingWindow
-
-
-def item_key(item) -> dict:
-    if isinstance(item, Indicator):
-        return {"indicator": item}
-    if isinstance(item, PriorityActivity):
-        return {"activity": item}
-    if isinstance(item, ActionPlanRow):
-        return {"row": item}
-    raise TypeError(f"not a reportable item: {item!r}")
+from monev.items import item_key
+from monev.models import ReopenedItem, ReportingWindow
 
 
 def period_open(item, year: int, period: str) -> bool:
@@ -32,10 +21,6 @@ def open_periods(item) -> set[tuple[int, str]]:
         "window__year", "window__period"
     )
     return periods | set(reopened)
-
-
-def quarter_period(quarter: int) -> str:
-    return [Period.Q1, Period.Q2, Period.Q3, Period.Q4][quarter - 1]
 
 
 def open_check(year: int, period: str):

@@ -39,6 +39,16 @@ def require_reporter(user) -> UserProfile:
     return profile
 
 
+def require_staff(
+    user, why: str = "Hanya staf Bagian Organisasi yang dapat membuka halaman ini."
+) -> UserProfile:
+    """Bagian Organisasi's own work: reporting windows, the chase list, targets, the year-end report's settings."""
+    profile = require_profile(user)
+    if not profile.is_staff_member:
+        raise PermissionDenied(why)
+    return profile
+
+
 def require_account_manager(user) -> UserProfile:
     profile = require_profile(user)
     if not profile.can_manage_users:

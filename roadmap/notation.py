@@ -38,7 +38,8 @@ def parse_whole(text: str | None) -> int | None:
     """A whole number as a link or a hidden field carries it (an id, a year, a version): ASCII digits
     only, so that a tampered value ("abc", "²", a NUL byte) is None instead of an error further on."""
     text = text or ""
-    return int(text) if text.isascii() and text.isdigit() else None
+    # 18 digits hold any id a database gives out; a longer run of digits is tampering, not a number.
+    return int(text) if text.isascii() and text.isdigit() and len(text) <= 18 else None
 
 
 def normalize_decimal(value: Decimal) -> Decimal:

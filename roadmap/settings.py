@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "areas",
     "actions",
     "monev",
+    "dashboards",
 ]
 
 MIDDLEWARE = [

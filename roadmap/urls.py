@@ -8,6 +8,7 @@ urlpatterns = [
     path("", include("actions.urls")),
     path("", include("roadmap.core_urls")),
     path("", include("monev.urls")),
+    path("", include("dashboards.urls")),
     path("accounts/", include("roadmap.accounts.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -118,7 +118,7 @@ class User(bench.Client):
 
 
 def agency_admin(base: str, code: str) -> "User":
-    from monev.scale import SCALE_PASSWORD, SCALE_PREFIX
+    from monev.devdata.scale import SCALE_PASSWORD, SCALE_PREFIX
 
     return User(base, f"{SCALE_PREFIX}{code}"[:150], SCALE_PASSWORD)
 

@@ -143,9 +143,9 @@ def reader_page(page, live_server, roadmap_tx, settings):
 @pytest.fixture(autouse=True)
 def _no_remembered_dashboards():
     """Rolled-back tests can leave identical data fingerprints behind: each test computes afresh."""
-    from monev import memo
+    from dashboards import dashboard_cache
 
-    memo.forget()
+    dashboard_cache.forget()
 
 
 @pytest.fixture(autouse=True)

@@ -619,10 +619,10 @@ REFUSED = [
     ),
     Refused("target-by-an-agency-admin", "inspektorat", lambda: reverse("monev:activity-targets", args=[activity(GRATIFIKASI).pk]), lambda: targets(GRATIFIKASI, PriorityActivity, reason="x", y2020="1"), "Hanya staf Bagian Organisasi yang mengubah target.", status=403),
     # --- The year-end report
-    Refused("risk-status-unknown", "staff", lambda: reverse("monev:report-risks") + "?year=2020", lambda: risks(first_status="hilang"), "hilang bukan salah satu dari pilihan yang tersedia"),
-    Refused("risk-nul-byte-in-note", "staff", lambda: reverse("monev:report-risks") + "?year=2020", lambda: risks(first_note="catatan\x00"), "Karakter null tidak diizinkan."),
-    Refused("signatory-nip-with-letters", "staff", lambda: reverse("monev:report-signatories"), lambda: signatory(nip="NIP-SEKDA"), "NIP terdiri dari 18 angka"),
-    Refused("signatory-name-missing", "staff", lambda: reverse("monev:report-signatories"), lambda: signatory(name=""), "Bidang ini tidak boleh kosong."),
+    Refused("risk-status-unknown", "staff", lambda: reverse("dashboards:report-risks") + "?year=2020", lambda: risks(first_status="hilang"), "hilang bukan salah satu dari pilihan yang tersedia"),
+    Refused("risk-nul-byte-in-note", "staff", lambda: reverse("dashboards:report-risks") + "?year=2020", lambda: risks(first_note="catatan\x00"), "Karakter null tidak diizinkan."),
+    Refused("signatory-nip-with-letters", "staff", lambda: reverse("dashboards:report-signatories"), lambda: signatory(nip="NIP-SEKDA"), "NIP terdiri dari 18 angka"),
+    Refused("signatory-name-missing", "staff", lambda: reverse("dashboards:report-signatories"), lambda: signatory(name=""), "Bidang ini tidak boleh kosong."),
     # --- The Excel import
     Refused("import-6-mb", "inspektorat", lambda: reverse("monev:import"), lambda: {"file": SimpleUploadedFile("besar.xlsx", b"PK\x03\x04" + b"\0" * (6 * MB))}, "Berkas lebih besar dari 5 MB."),
     Refused("import-zip-bomb", "inspektorat", lambda: reverse("monev:import"), lambda: {"file": zip_bomb()}, NOT_READABLE),
@@ -879,8 +879,8 @@ def year_end_texts(client, users, text: str) -> None:
         )
     )
     verify_everything(client, users)
-    saved(client.post(reverse("monev:report-risks") + "?year=2020", risks(first_note=text)))
-    saved(client.post(reverse("monev:report-signatories"), signatory(name=text, nip="")))
+    saved(client.post(reverse("dashboards:report-risks") + "?year=2020", risks(first_note=text)))
+    saved(client.post(reverse("dashboards:report-signatories"), signatory(name=text, nip="")))
     assert RiskReview.objects.get(note=text) and ReportSignatory.objects.get(name=text)
     assert ActionProgress.objects.get(note=text).review_state == "verified"
 
@@ -932,7 +932,7 @@ def review_note_on_tasks_and_item_page(client, users):
 
 def texts_in_the_year_end_report(client, users):
     year_end_texts(client, users, XSS)
-    return [("pengarah", reverse("monev:report") + "?year=2020")]
+    return [("pengarah", reverse("dashboards:report") + "?year=2020")]
 
 
 def contribution_note_on_the_row_page(client, users):
@@ -986,17 +986,17 @@ def year_end_workbook(client, users, text):
     # The risk note, the planned action's note and the signatory's name start a cell; obstacles
     # and follow-up are quoted after their period.
     expected = ["'" + text] * 3 + [f"TW I: {text}"] * 2
-    return "pengarah", reverse("monev:report") + "?year=2020&_export=xlsx", expected
+    return "pengarah", reverse("dashboards:report") + "?year=2020&_export=xlsx", expected
 
 
 def recap_workbook(client, users, text):
     year_end_texts(client, users, text)
-    return "pengarah", reverse("monev:recap") + "?year=2020", []  # the recap quotes no free text
+    return "pengarah", reverse("dashboards:recap") + "?year=2020", []  # the recap quotes no free text
 
 
 def achievement_table_export(client, users, text):
     year_end_texts(client, users, text)
-    return "pengarah", reverse("monev:achievement") + "?year=2020&_export=xlsx", []
+    return "pengarah", reverse("dashboards:achievement") + "?year=2020&_export=xlsx", []
 
 
 def account_table_export(client, users, text):

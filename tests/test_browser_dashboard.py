@@ -47,7 +47,7 @@ def average_display(roadmap_tx) -> str:
     """The overall verified average for the year, formatted as the page shows it (Indonesian decimals)."""
     from django.utils import timezone
 
-    from monev.overview import build_overview
+    from dashboards.overview import build_overview
 
     average = build_overview(roadmap_tx, YEAR, None, timezone.localdate()).total.average
     assert average is not None, "the demo data should give 2020 a verified average"
@@ -59,7 +59,7 @@ def area_row(page, name: str):
 
 
 def test_dashboard_draws_its_charts_and_prints(page, live_server, demo, roadmap_tx, screenshot_dir):
-    from monev.overview import key_indicator_series
+    from dashboards.overview import key_indicator_series
 
     sign_in(page, live_server, "pengarah")
     errors = watch_errors(page)
@@ -145,7 +145,7 @@ def test_dashboard_drills_down_to_an_item(page, live_server, demo):
 
 
 def test_yearend_report_prints_as_a_multi_page_pdf(page, live_server, demo, screenshot_dir):
-    from monev.demo import DEMO_SIGNATORIES
+    from monev.devdata.demo import DEMO_SIGNATORIES
     from monev.models.yearend import display_nip
 
     sign_in(page, live_server, "pengarah")

@@ -18,10 +18,10 @@ from django.utils import timezone
 
 from actions.models import ActionPlanRow, PlannedAction, PriorityActivity
 from areas.models import Indicator
+from dashboards.completeness import build_matrix
+from dashboards.overview import build_overview
 from monev import services
-from monev.completeness import build_matrix
 from monev.models import ActionProgress, Evidence, Realisation, ReportingWindow
-from monev.overview import build_overview
 from roadmap.models import Agency
 from tests.test_pages import grow
 
@@ -251,8 +251,8 @@ def test_overview_figures_match_the_hand_computation(edition, sdm_reports):
 
 def test_dashboard_page_shows_the_figures_and_links_each_count(client, edition, pengarah_user, sdm_reports):
     client.force_login(pengarah_user)
-    html = client.get(reverse("monev:dashboard"), {"year": YEAR}).content.decode()
-    achievement = reverse("monev:achievement")
+    html = client.get(reverse("dashboards:dashboard"), {"year": YEAR}).content.decode()
+    achievement = reverse("dashboards:achievement")
 
     card = section(html, 'aria-label="Ringkasan"', 'id="judul-area"')
     assert '<div class="stat">82,50 %</div>' in card
@@ -267,7 +267,7 @@ def test_dashboard_page_shows_the_figures_and_links_each_count(client, edition, 
         "behind": (2, f"{achievement}?year=2020&state=behind"),
     }
     assert '<span class="badge text-bg-warning">2</span> laporan menunggu verifikasi' in card
-    plan_link = reverse("monev:action-plan-progress") + "?year=2020"
+    plan_link = reverse("dashboards:action-plan-progress") + "?year=2020"
     assert f'<a href="{plan_link}">3 / 103</a>' in card
     assert 'aria-label="3% rencana aksi selesai"' in card
 
@@ -337,7 +337,7 @@ def test_a_submitted_report_is_counted_apart_until_it_is_verified(
     }
     assert summary.unverified == 1
     client.force_login(pengarah_user)
-    html = client.get(reverse("monev:dashboard"), {"year": YEAR}).content.decode()
+    html = client.get(reverse("dashboards:dashboard"), {"year": YEAR}).content.decode()
     card = section(html, 'aria-label="Ringkasan"', 'id="judul-area"')
     assert '<div class="stat">97,50 %</div>' in card and ">Sangat tinggi</span>" in card
     assert '<span class="badge text-bg-warning">1</span> laporan menunggu verifikasi' in card
@@ -373,7 +373,7 @@ def test_quarter_one_counts_only_first_quarter_reports(client, edition, pengarah
     assert share_of(overview, "bkd") == BKD_Q1
 
     client.force_login(pengarah_user)
-    html = client.get(reverse("monev:dashboard"), {"year": YEAR, "quarter": 1}).content.decode()
+    html = client.get(reverse("dashboards:dashboard"), {"year": YEAR, "quarter": 1}).content.decode()
     assert "Keadaan Reformasi Birokrasi 2020 sampai TW" in html
     assert '<option value="1" selected>TW I</option>' in html
     card = section(html, 'aria-label="Ringkasan"', 'id="judul-area"')
@@ -403,7 +403,7 @@ def test_quarter_counts_link_to_the_items_they_count(client, pengarah_user, sdm_
     knows whole years, where neither item is on track (Analisis Jabatan is behind, Kompetensi met).
     """
     client.force_login(pengarah_user)
-    html = client.get(reverse("monev:dashboard"), {"year": YEAR, "quarter": 1}).content.decode()
+    html = client.get(reverse("dashboards:dashboard"), {"year": YEAR, "quarter": 1}).content.decode()
     count, link = area_state_cells(html, SDM)["on_track"]
     assert count == 2
     assert listed(client, link, sdm_item_names()) == {JOB_ANALYSIS, COMPETENCE}
@@ -422,7 +422,7 @@ def test_the_average_caps_each_item_at_the_configured_cap(edition, settings, sdm
 
 def test_dashboard_with_nothing_reported_shows_dashes(client, pengarah_user):
     client.force_login(pengarah_user)
-    html = client.get(reverse("monev:dashboard"), {"year": YEAR}).content.decode()
+    html = client.get(reverse("dashboards:dashboard"), {"year": YEAR}).content.decode()
     card = section(html, 'aria-label="Ringkasan"', 'id="judul-area"')
     assert '<div class="stat">–</div>' in card
     assert "laporan menunggu verifikasi" not in card
@@ -435,7 +435,7 @@ def test_dashboard_with_nothing_reported_shows_dashes(client, pengarah_user):
 )
 def test_dashboard_ignores_a_bad_year_or_quarter(client, pengarah_user, query):
     client.force_login(pengarah_user)
-    response = client.get(reverse("monev:dashboard") + "?" + query)
+    response = client.get(reverse("dashboards:dashboard") + "?" + query)
     assert response.status_code == 200
     assert response.context["quarter"] is None
     assert response.context["year"] in response.context["years"]
@@ -526,7 +526,7 @@ def chase_on(html: str) -> dict[str, tuple[int, str, list[str]]]:
 
 
 def completeness(client, **query) -> str:
-    response = client.get(reverse("monev:completeness"), {"year": YEAR, **query})
+    response = client.get(reverse("dashboards:completeness"), {"year": YEAR, **query})
     assert response.status_code == 200
     return response.content.decode()
 
@@ -635,7 +635,7 @@ def test_chase_list_follows_the_period_filter(client, staff_user, bpkd_reports):
 )
 def test_an_invalid_filter_is_ignored(client, staff_user, bpkd_reports, query):
     client.force_login(staff_user)
-    response = client.get(reverse("monev:completeness"), query)
+    response = client.get(reverse("dashboards:completeness"), query)
     assert response.status_code == 200
     if "year" not in query:
         assert list(response.context["form"].errors) == list(query)  # and the form says so
@@ -650,25 +650,25 @@ def test_an_invalid_filter_is_ignored(client, staff_user, bpkd_reports, query):
 
 def test_the_tim_pengarah_reads_the_dashboard_but_not_the_matrix(client, pengarah_user):
     client.force_login(pengarah_user)
-    response = client.get(reverse("monev:dashboard"))
+    response = client.get(reverse("dashboards:dashboard"))
     assert response.status_code == 200
     html = response.content.decode()
     assert "Dasbor Tim Pengarah" in html
-    assert f'href="{reverse("monev:completeness")}"' not in html
-    assert client.get(reverse("monev:completeness")).status_code == 403
+    assert f'href="{reverse("dashboards:completeness")}"' not in html
+    assert client.get(reverse("dashboards:completeness")).status_code == 403
 
 
 def test_staff_find_the_matrix_in_the_menu(client, staff_user):
     client.force_login(staff_user)
-    html = client.get(reverse("monev:dashboard")).content.decode()
-    assert f'href="{reverse("monev:completeness")}">Kelengkapan laporan</a>' in html
-    assert "Yang perlu dikejar" in client.get(reverse("monev:completeness")).content.decode()
+    html = client.get(reverse("dashboards:dashboard")).content.decode()
+    assert f'href="{reverse("dashboards:completeness")}">Kelengkapan laporan</a>' in html
+    assert "Yang perlu dikejar" in client.get(reverse("dashboards:completeness")).content.decode()
 
 
 def test_an_agency_admin_cannot_open_the_matrix(client, bkd_user):
     client.force_login(bkd_user)
-    assert client.get(reverse("monev:dashboard")).status_code == 200
-    assert client.get(reverse("monev:completeness")).status_code == 403
+    assert client.get(reverse("dashboards:dashboard")).status_code == 200
+    assert client.get(reverse("dashboards:completeness")).status_code == 403
 
 
 # --- Query counts -----------------------------------------------------------------------------
@@ -712,10 +712,10 @@ def add_many_reports() -> None:
 
 
 PAGES = {
-    "dashboard": ("monev:dashboard", {"year": YEAR}),
-    "dashboard-quarter": ("monev:dashboard", {"year": YEAR, "quarter": 2}),
-    "completeness": ("monev:completeness", {"year": YEAR}),
-    "completeness-filtered": ("monev:completeness", {"year": YEAR, "agency": "bkd", "period": "q1"}),
+    "dashboard": ("dashboards:dashboard", {"year": YEAR}),
+    "dashboard-quarter": ("dashboards:dashboard", {"year": YEAR, "quarter": 2}),
+    "completeness": ("dashboards:completeness", {"year": YEAR}),
+    "completeness-filtered": ("dashboards:completeness", {"year": YEAR, "agency": "bkd", "period": "q1"}),
 }
 # Measured on SQLite and PostgreSQL, the same at both sizes.
 PINS = {"dashboard": 27, "dashboard-quarter": 27, "completeness": 28, "completeness-filtered": 30}
@@ -746,7 +746,7 @@ def test_the_dashboard_is_remembered_until_the_data_changes(
     client, pengarah_user, staff_user, sdm_reports, django_assert_max_num_queries
 ):
     client.force_login(pengarah_user)
-    url = reverse("monev:dashboard") + f"?year={YEAR}"
+    url = reverse("dashboards:dashboard") + f"?year={YEAR}"
     first = client.get(url).content.decode()
     with django_assert_max_num_queries(12):  # the figures come from memory: a fingerprint, no evaluation
         again = client.get(url).content.decode()

@@ -366,7 +366,7 @@ def test_achievement_export_writes_targets_figures_and_achievement_as_numbers(cl
 
 
 def recap(client, **params):
-    response = client.get(reverse("monev:recap"), {"year": 2020, **params})
+    response = client.get(reverse("dashboards:recap"), {"year": 2020, **params})
     return response, workbook_of(response)
 
 
@@ -490,7 +490,7 @@ def test_recap_action_plan_sheet_has_utama_pendukung_and_each_years_actions(
     assert line["Pendukung"].value == "Seluruh Perangkat Daerah"
     assert line["2020"].value == line["2021"].value == "Laporan Gratifikasi ke Komisi Pemberantasan Korupsi"
     assert line["Status"].value == "Sedang berjalan"  # the latest verified quarter
-    assert line["Persen selesai"].value == 40 and line["Triwulan"].value == "TW 2"
+    assert line["Persen selesai"].value == 40 and line["Triwulan"].value == "TW II"
     assert line["Verifikasi"].value == "menunggu verifikasi"  # TW 3 awaits review
     lhkpn = next(
         r
@@ -537,9 +537,9 @@ def test_recap_of_the_whole_roadmap_and_unknown_scopes(client, pengarah_user):
     assert response["Content-Disposition"] == 'attachment; filename="rekap-monev-2020-semua-area.xlsx"'
     assert wb.sheetnames == ["Indikator", "Kegiatan Prioritas", "Rencana Aksi"]
     assert wb["Indikator"]["A2"].value.startswith("Seluruh area perubahan")
-    assert client.get(reverse("monev:recap"), {"year": 2020, "agency": "tidak-ada"}).status_code == 404
-    assert client.get(reverse("monev:recap"), {"year": 2020, "area": "6 OR 1=1"}).status_code == 404
-    assert client.get(reverse("monev:recap"), {"year": 2020, "area": 999999}).status_code == 404
+    assert client.get(reverse("dashboards:recap"), {"year": 2020, "agency": "tidak-ada"}).status_code == 404
+    assert client.get(reverse("dashboards:recap"), {"year": 2020, "area": "6 OR 1=1"}).status_code == 404
+    assert client.get(reverse("dashboards:recap"), {"year": 2020, "area": 999999}).status_code == 404
 
 
 # --- The reporting template: helpers -----------------------------------------------------------

@@ -65,15 +65,15 @@ def pages():
             name="Nilai Sistem Akuntabilitas Kinerja Instansi Pemerintah"
         ).get_absolute_url(),
         "row": ActionPlanRow.objects.get(name="Pengembangan jabatan fungsional").get_absolute_url(),
-        "achievement": reverse("monev:achievement") + "?year=2020",
-        "achievement-area": reverse("monev:achievement") + "?year=2020&area=" + str(promosi().area_id),
-        "action-plan-progress": reverse("monev:action-plan-progress") + "?year=2020",
-        "recap": reverse("monev:recap") + "?year=2020",
-        "recap-agency": reverse("monev:recap") + "?year=2020&agency=inspektorat",
+        "achievement": reverse("dashboards:achievement") + "?year=2020",
+        "achievement-area": reverse("dashboards:achievement") + "?year=2020&area=" + str(promosi().area_id),
+        "action-plan-progress": reverse("dashboards:action-plan-progress") + "?year=2020",
+        "recap": reverse("dashboards:recap") + "?year=2020",
+        "recap-agency": reverse("dashboards:recap") + "?year=2020&agency=inspektorat",
         "indicators-xlsx": reverse("areas:indicator-list") + "?_export=xlsx",
         "activities-xlsx": reverse("actions:activity-list") + "?_export=xlsx",
         "action-plan-xlsx": reverse("actions:action-plan") + "?_export=xlsx",
-        "achievement-xlsx": reverse("monev:achievement") + "?year=2020&_export=xlsx",
+        "achievement-xlsx": reverse("dashboards:achievement") + "?year=2020&_export=xlsx",
     }
 
 
@@ -121,16 +121,16 @@ def test_achievement_table_counts_categories_and_filters_by_agency(client):
         activity=promosi(), year=2020, period="year", number=125, review_state="verified"
     )
     bkd = Agency.objects.get(code="bkd")
-    html = client.get(reverse("monev:achievement"), {"year": 2020, "agency": bkd.pk}).content.decode()
+    html = client.get(reverse("dashboards:achievement"), {"year": 2020, "agency": bkd.pk}).content.decode()
     assert "Promosi jabatan secara terbuka." in html
     assert "Penanganan gratifikasi." not in html
     assert "Sangat tinggi: 1" in html and "Tercapai: 1" in html
-    html = client.get(reverse("monev:achievement"), {"year": 2020, "state": "met"}).content.decode()
+    html = client.get(reverse("dashboards:achievement"), {"year": 2020, "state": "met"}).content.decode()
     assert "Promosi jabatan secara terbuka." in html and "Audit laporan keuangan." not in html
 
 
 def test_achievement_shows_the_regulations_facts_for_2019(client):
-    html = client.get(reverse("monev:achievement"), {"year": 2019, "kind": "indicator"}).content.decode()
+    html = client.get(reverse("dashboards:achievement"), {"year": 2019, "kind": "indicator"}).content.decode()
     assert "63,52/B" in html and "100,00 %" in html
 
 
@@ -140,7 +140,7 @@ def test_action_plan_progress_counts_what_is_done(client):
     ActionProgress.objects.create(
         planned_action=action, quarter=1, status="done", percent=100, review_state="verified"
     )
-    html = client.get(reverse("monev:action-plan-progress"), {"year": 2020}).content.decode()
+    html = client.get(reverse("dashboards:action-plan-progress"), {"year": 2020}).content.decode()
     assert "<strong>1 dari 103</strong>" in html
 
 
@@ -168,7 +168,7 @@ def staff_pages():
         "overview-with-task-count": reverse("areas:overview"),
         "import-template": reverse("monev:import-template") + "?agency=inspektorat&year=2020&period=q1",
         "import": reverse("monev:import"),
-        "completeness": reverse("monev:completeness") + "?year=2020",
+        "completeness": reverse("dashboards:completeness") + "?year=2020",
     }
 
 

@@ -115,7 +115,8 @@ def test_format_number_with_fixed_decimals():
 @pytest.mark.parametrize(
     ("text", "expected"),
     [("17", 17), ("0", 0), ("007", 7), ("", None), (None, None), ("abc", None), ("-1", None),
-     ("1.5", None), ("²", None), ("١٢", None), ("12\x00", None), (" 12", None)],
+     ("1.5", None), ("²", None), ("١٢", None), ("12\x00", None), (" 12", None),
+     ("9" * 18, 10**18 - 1), ("9" * 19, None), ("1" * 5000, None)],
 )  # fmt: skip
 def test_whole_numbers_from_links_and_hidden_fields_are_ascii_digits_only(text, expected):
     assert parse_whole(text) == expected

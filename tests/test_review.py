@@ -229,7 +229,7 @@ def test_unverified_figures_are_shown_apart_everywhere(client, pengarah_user):
     client.force_login(pengarah_user)
     html = client.get(gratifikasi().get_absolute_url()).content.decode()
     assert "80,00 %" in html and "sementara: 100 (100,00 %)" in html and "1 menunggu verifikasi" in html
-    html = client.get(reverse("monev:achievement"), {"year": 2020}).content.decode()
+    html = client.get(reverse("dashboards:achievement"), {"year": 2020}).content.decode()
     assert "1 menunggu verifikasi" in html
 
 
@@ -398,6 +398,6 @@ def test_action_plan_progress_counts_unverified_apart(client, pengarah_user):
         review_state="submitted",
     )
     client.force_login(pengarah_user)
-    html = client.get(reverse("monev:action-plan-progress"), {"year": 2020}).content.decode()
+    html = client.get(reverse("dashboards:action-plan-progress"), {"year": 2020}).content.decode()
     assert "<strong>0 dari 103</strong>" in html
     assert '<span class="badge text-bg-warning">1</span>' in html

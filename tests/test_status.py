@@ -8,7 +8,7 @@ import pytest
 from actions.models import PriorityActivity
 from areas.models import Indicator, ScaleLevel
 from monev.models import Realisation, ReviewState
-from monev.status import Rules, year_status
+from monev.standing import Rules, year_status
 
 pytestmark = pytest.mark.django_db
 

@@ -8,8 +8,8 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from dashboards.yearend import build_report
 from monev.models import ReportSignatory, RiskReview, RiskStatus
-from monev.yearend import build_report
 from roadmap.models import Risk
 from tests.test_dashboard import (
     JOB_ANALYSIS,
@@ -25,7 +25,7 @@ from tests.test_pages import grow
 pytestmark = pytest.mark.django_db
 
 AFTER_THE_YEAR = datetime.date(2021, 1, 15)
-REPORT = "monev:report"
+REPORT = "dashboards:report"
 
 
 @pytest.fixture
@@ -101,12 +101,12 @@ def test_staff_set_the_risks_status_for_a_year_and_it_is_kept_in_history(client,
         f"risk-{risks[0].pk}-status": RiskStatus.RESOLVED,
         f"risk-{risks[0].pk}-note": "Komitmen ditandatangani.",
     }
-    response = client.post(reverse("monev:report-risks") + "?year=2020", data)
+    response = client.post(reverse("dashboards:report-risks") + "?year=2020", data)
     assert response.status_code == 302
     review = RiskReview.objects.get(risk=risks[0], year=2020)
     assert (review.status, review.updated_by) == (RiskStatus.RESOLVED, staff_user)
     assert RiskReview.objects.count() == 1  # nothing said about the others: no rows
-    client.post(reverse("monev:report-risks") + "?year=2020", data)  # the same again: nothing to record
+    client.post(reverse("dashboards:report-risks") + "?year=2020", data)  # the same again: nothing to record
     assert review.history.count() == 1
     html = client.get(reverse(REPORT), {"year": 2020}).content.decode()
     assert "Teratasi" in html and "Komitmen ditandatangani." in html
@@ -116,7 +116,9 @@ def test_staff_set_the_risks_status_for_a_year_and_it_is_kept_in_history(client,
 def test_an_unknown_risk_status_is_refused_with_a_message(client, staff_user, edition):
     risk = Risk.objects.filter(edition=edition).first()
     client.force_login(staff_user)
-    response = client.post(reverse("monev:report-risks") + "?year=2020", {f"risk-{risk.pk}-status": "hilang"})
+    response = client.post(
+        reverse("dashboards:report-risks") + "?year=2020", {f"risk-{risk.pk}-status": "hilang"}
+    )
     assert response.status_code == 200
     assert "Masukkan pilihan yang valid. hilang bukan salah satu dari pilihan" in response.content.decode()
     assert not RiskReview.objects.exists()
@@ -137,7 +139,7 @@ def signatory_post(nip: str) -> dict:
 
 def test_a_nip_written_in_groups_is_stored_as_its_18_digits(client, staff_user):
     client.force_login(staff_user)
-    response = client.post(reverse("monev:report-signatories"), signatory_post("19680101 199003 1 001"))
+    response = client.post(reverse("dashboards:report-signatories"), signatory_post("19680101 199003 1 001"))
     assert response.status_code == 302
     signatory = ReportSignatory.objects.get()
     assert signatory.nip == "196801011990031001" and signatory.nip_display == "19680101 199003 1 001"
@@ -146,7 +148,7 @@ def test_a_nip_written_in_groups_is_stored_as_its_18_digits(client, staff_user):
 @pytest.mark.parametrize("nip", ["19680101 199003 1 00", "1968O101199003100l", "1968010119900310011"])
 def test_a_wrong_nip_gets_an_indonesian_message_and_nothing_is_saved(client, staff_user, nip):
     client.force_login(staff_user)
-    response = client.post(reverse("monev:report-signatories"), signatory_post(nip))
+    response = client.post(reverse("dashboards:report-signatories"), signatory_post(nip))
     assert response.status_code == 200
     assert "NIP terdiri dari 18 angka" in response.content.decode()
     assert not ReportSignatory.objects.exists()
@@ -159,7 +161,7 @@ def test_the_database_refuses_a_nip_that_is_not_18_digits():
 
 def test_a_signatory_without_nip_is_allowed_for_elected_officials(client, staff_user):
     client.force_login(staff_user)
-    assert client.post(reverse("monev:report-signatories"), signatory_post("")).status_code == 302
+    assert client.post(reverse("dashboards:report-signatories"), signatory_post("")).status_code == 302
     assert ReportSignatory.objects.get().nip == ""
 
 

@@ -19,6 +19,7 @@ from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
 from monev import services
+from monev.access import agency_actor
 from monev.excel.template import COLUMNS, INFO_SHEET, SHEET, TITLES, Entry, reportable_entries
 from monev.forms import ActionProgressForm, RealisationForm
 from monev.models import ActionStatus, Period
@@ -279,9 +280,11 @@ def check_rules(line: Line, cleaned: dict, actor: Actor, reason: str) -> None:
 
 
 def build_preview(
-    *, edition: RoadmapEdition, agency: Agency, uploaded: UploadedTemplate, actor: Actor, reason: str = ""
+    *, edition: RoadmapEdition, agency: Agency, uploaded: UploadedTemplate, user, reason: str = ""
 ) -> Preview:
+    """Check every line as the forms would; nothing is written."""
     year, period = uploaded.year, uploaded.period
+    actor = agency_actor(user, agency)
     entries = {entry.code: entry for entry in reportable_entries(edition, agency, year, period)}
     is_open = open_check(year, period)
     lines, seen = [], set()
@@ -313,7 +316,7 @@ def build_preview(
 
 
 @transaction.atomic
-def apply_import(*, preview: Preview, user, actor: Actor, reason: str, filename: str) -> int:
+def apply_import(*, preview: Preview, user, reason: str, filename: str) -> int:
     """Save every new or changed line as submitted, all in one transaction; returns how many."""
     note = " · ".join(part for part in (reason.strip(), f"Impor Excel: {filename}") if part)
     lines = preview.to_save
@@ -330,8 +333,6 @@ def apply_import(*, preview: Preview, user, actor: Actor, reason: str, filename:
                     obstacles=line.cleaned["obstacles"],
                     follow_up=line.cleaned["follow_up"],
                     submit=True,
-                    actor=actor,
-                    period_open=line.period_open,
                     reason=note,
                     user=user,
                 )
@@ -344,8 +345,6 @@ def apply_import(*, preview: Preview, user, actor: Actor, reason: str, filename:
                     percent=line.cleaned["percent"],
                     note=line.cleaned["note"],
                     submit=True,
-                    actor=actor,
-                    period_open=line.period_open,
                     reason=note,
                     user=user,
                 )

@@ -1,8 +1,9 @@
 """Reported progress: realisations of indicators and activities, action-plan progress, evidence."""
 
 from monev.models.evidence import Evidence
+from monev.models.periods import Period, Quarter
 from monev.models.progress import ActionProgress, ActionStatus
-from monev.models.realisations import Period, Realisation, RealisationQuerySet
+from monev.models.realisations import Realisation, RealisationQuerySet
 from monev.models.reminders import SentReminder
 from monev.models.review import ReviewedReport, ReviewState
 from monev.models.windows import ReopenedItem, ReportingWindow
@@ -13,6 +14,7 @@ __all__ = [
     "ActionStatus",
     "Evidence",
     "Period",
+    "Quarter",
     "Realisation",
     "RealisationQuerySet",
     "ReopenedItem",

@@ -6,6 +6,7 @@ from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
 from actions.models import PlannedAction
+from monev.models.periods import Quarter
 from monev.models.review import ReviewedReport
 from roadmap.models import Agency
 
@@ -27,9 +28,7 @@ class ActionProgress(ReviewedReport):
     planned_action = models.ForeignKey(
         PlannedAction, on_delete=models.PROTECT, related_name="progress", verbose_name="rencana aksi"
     )
-    quarter = models.PositiveSmallIntegerField(
-        "triwulan", choices=[(1, "TW I"), (2, "TW II"), (3, "TW III"), (4, "TW IV")]
-    )
+    quarter = models.PositiveSmallIntegerField("triwulan", choices=Quarter.choices)
     contributor = models.ForeignKey(
         Agency,
         on_delete=models.PROTECT,
@@ -71,7 +70,9 @@ class ActionProgress(ReviewedReport):
         ]
 
     def __str__(self) -> str:
-        return f"{self.planned_action} TW {self.quarter}: {self.get_status_display()} {self.percent}%"
+        return (
+            f"{self.planned_action} {self.get_quarter_display()}: {self.get_status_display()} {self.percent}%"
+        )
 
     def clean(self) -> None:
         errors = progress_errors(self.status, self.percent)

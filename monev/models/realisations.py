@@ -7,20 +7,9 @@ from simple_history.models import HistoricalRecords
 
 from actions.models import PriorityActivity
 from areas.models import Indicator, ScaleLevel, TargetKind
+from monev.models.periods import Period
 from monev.models.review import ReviewedReport, ReviewState
 from roadmap.notation import format_target
-
-
-class Period(models.TextChoices):
-    Q1 = "q1", "TW I"
-    Q2 = "q2", "TW II"
-    Q3 = "q3", "TW III"
-    Q4 = "q4", "TW IV"
-    YEAR = "year", "Tahunan"
-
-    @property
-    def quarter(self) -> int | None:
-        return {"q1": 1, "q2": 2, "q3": 3, "q4": 4}.get(self.value)
 
 
 class RealisationQuerySet(models.QuerySet):

@@ -3,6 +3,8 @@
 from django.conf import settings
 from django.db import models
 
+from monev.models.periods import Period
+
 
 class ReviewState(models.TextChoices):
     DRAFT = "draft", "Draf"
@@ -52,18 +54,29 @@ class ReviewedReport(models.Model):
         """Whether the figure counts in comparisons with targets: only once verified."""
         return self.review_state == ReviewState.VERIFIED
 
-    @property
-    def awaits_review(self) -> bool:
-        return self.review_state == ReviewState.SUBMITTED
+
+def report_year_period(report) -> tuple[int, str]:
+    """The year and period a report stands for: a realisation's own, a progress report's quarter."""
+    if hasattr(report, "period"):
+        return report.year, report.period
+    return report.planned_action.year, Period.of_quarter(report.quarter).value
 
 
 def report_period(report) -> str:
-    """The period a report stands for: "2020:q1" for a realisation, "2020:1" for progress."""
+    """The period part of a report's version token: "2020:q1" for a realisation, "2020:1" for progress."""
     if hasattr(report, "period"):
         return f"{report.year}:{report.period}"
     return f"{report.planned_action.year}:{report.quarter}"
 
 
-def version_token(report) -> str:
-    """What an edit form carries: which period's report it was opened on, and at which version."""
-    return f"{report_period(report)}:{report.version if report.pk else 0}"
+def version_token(report=None, *, year: int | None = None, period: str | int | None = None) -> str:
+    """What an edit form carries: which period's report it was opened on, and at which version.
+
+    Without a stored report, pass the ``year`` and the ``period`` (a realisation's period, or a
+    progress report's quarter): the version is 0, so a report someone else creates meanwhile
+    counts as a change made after the form was opened.
+    """
+    if report is not None and report.pk:
+        return f"{report_period(report)}:{report.version}"
+    where = report_period(report) if report is not None else f"{year}:{period}"
+    return f"{where}:0"

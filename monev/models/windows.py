@@ -8,7 +8,7 @@ from simple_history.models import HistoricalRecords
 
 from actions.models import ActionPlanRow, PriorityActivity
 from areas.models import Indicator
-from monev.models.realisations import Period
+from monev.models.periods import Period
 
 
 class ReportingWindowQuerySet(models.QuerySet):

@@ -4,7 +4,6 @@ from dataclasses import dataclass
 
 from django import forms
 from django.contrib import messages
-from django.db.models import Prefetch
 from django.shortcuts import redirect
 from django.views.generic import TemplateView
 
@@ -16,44 +15,20 @@ from actions.access import (
 )
 from actions.models import ActionPlanRow, PlannedAction
 from monev import services
+from monev.access import closed_windows_for, reporting_actor
 from monev.forms import ActionProgressForm, ProgressPeriodForm
-from monev.models import ActionProgress, ActionStatus, ReviewState
-from monev.views.items import closed_windows
-from monev.windows import period_open, quarter_period
-from monev.workflow import Actor, EditDecision, edit_decision
-from roadmap.access import profile_of
+from monev.models import ActionProgress, Period, Quarter
+from monev.models.periods import quarter_label
+from monev.models.review import version_token
+from monev.periods import chosen_quarter, edition_plan_years
+from monev.plan_progress import action_standing, plan_share
+from monev.selectors import row_queryset
+from monev.windows import period_open
+from monev.workflow import EditDecision, edit_decision
 from roadmap.forms import BootstrapFormMixin
 from roadmap.models import Agency
 from roadmap.notation import parse_whole
 from roadmap.views import EditionMixin
-
-PROGRESS = Prefetch(
-    "planned_actions__progress",
-    queryset=ActionProgress.objects.select_related("contributor", "reported_by").prefetch_related("evidence"),
-)
-
-
-def row_queryset():
-    return ActionPlanRow.objects.select_related("area", "group").prefetch_related(
-        "leads__agency", "supporting_agencies", PROGRESS
-    )
-
-
-def latest_lead_progress(action: PlannedAction) -> ActionProgress | None:
-    """The row's own latest submitted progress on a planned action."""
-    reports = [
-        p
-        for p in action.progress.all()
-        if p.contributor_id is None and p.review_state == ReviewState.VERIFIED
-    ]
-    return max(reports, key=lambda p: p.quarter, default=None)
-
-
-def edition_plan_years(edition) -> list[int]:
-    """The years the action plan covers (2020 and 2021 in Perbup 40/2020)."""
-    return sorted(
-        set(PlannedAction.objects.filter(row__area__edition=edition).values_list("year", flat=True))
-    )
 
 
 def plan_by_year(row: ActionPlanRow, years: list[int]) -> list[dict]:
@@ -70,12 +45,15 @@ def plan_by_year(row: ActionPlanRow, years: list[int]) -> list[dict]:
             entries.append(
                 {
                     "action": action,
-                    "quarters": [lead.get(q) for q in (1, 2, 3, 4)],
+                    "quarters": [lead.get(q) for q in Quarter.values],
                     "contributions": contributions,
                 }
             )
-        done = sum(1 for a in actions if (p := latest_lead_progress(a)) and p.status == ActionStatus.DONE)
-        plan.append({"year": year, "entries": entries, "done": done, "total": len(actions)})
+        share = plan_share(
+            action_standing(p for p in action.progress.all() if p.contributor_id is None)
+            for action in actions
+        )
+        plan.append({"year": year, "entries": entries, "done": share.done, "total": share.total})
     return plan
 
 
@@ -84,16 +62,16 @@ class ActionRowDetailView(EditionMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         row = get_action_row_for_user(self.request.user, self.kwargs["pk"], queryset=row_queryset())
-        profile = profile_of(self.request.user)
+        profile = self.profile
         return super().get_context_data(
             row=row,
             item=row,
             kind="row",
-            closed_windows=closed_windows(self.request.user),
+            closed_windows=closed_windows_for(self.request.user),
             plan=plan_by_year(row, edition_plan_years(self.edition)),
             can_lead=may_lead_row(profile, row),
-            can_contribute=may_contribute(profile, row) and not (profile and profile.is_staff_member),
-            staff=profile is not None and profile.is_staff_member,
+            can_contribute=may_contribute(profile, row) and not profile.is_staff_member,
+            staff=profile.is_staff_member,
             **kwargs,
         )
 
@@ -139,8 +117,6 @@ class RowProgressView(EditionMixin, TemplateView):
             self.row = get_action_row_for_user(
                 request.user, kwargs["pk"], write=True, queryset=row_queryset()
             )
-        self.profile = profile_of(request.user)
-        self.actor = Actor.STAFF if self.profile.is_staff_member else Actor.AGENCY
         return super().dispatch(request, *args, **kwargs)
 
     @property
@@ -161,16 +137,17 @@ class RowProgressView(EditionMixin, TemplateView):
 
     def decision(self, year: int, quarter: int, contributor: Agency | None) -> EditDecision:
         """The strictest decision over the year's planned actions (one verified report locks the form)."""
-        is_open = period_open(self.row, year, quarter_period(quarter))
+        is_open = period_open(self.row, year, Period.of_quarter(quarter))
+        actor = reporting_actor(self.request.user, self.row, contributor=contributor)
         decisions = [
             edit_decision(
                 getattr(self.existing(action, quarter, contributor), "review_state", None),
-                self.actor,
+                actor,
                 is_open,
             )
             for action in self.row.planned_actions.all()
             if action.year == year
-        ] or [edit_decision(None, self.actor, is_open)]
+        ] or [edit_decision(None, actor, is_open)]
         blocked = next((d for d in decisions if not d.allowed), None)
         return blocked or EditDecision(True, reason_required=any(d.reason_required for d in decisions))
 
@@ -196,20 +173,13 @@ class RowProgressView(EditionMixin, TemplateView):
             year, quarter = period.cleaned_data["year"], period.cleaned_data["quarter"]
         elif period.is_bound:
             year = parse_whole(source.get("year")) or year
-            quarter = int(source.get("quarter")) if source.get("quarter") in ("1", "2", "3", "4") else quarter
+            quarter = chosen_quarter(source.get("quarter")) or quarter
         actions = []
         for action in (a for a in self.row.planned_actions.all() if a.year == year):
             existing = self.existing(action, quarter, contributor)
-            initial = (
-                {
-                    "status": existing.status,
-                    "percent": existing.percent,
-                    "note": existing.note,
-                    "version": existing.version_token,
-                }
-                if existing
-                else {"version": f"{year}:{quarter}:0"}
-            )
+            initial = {"version": version_token(existing, year=year, period=quarter)}
+            if existing:
+                initial.update(status=existing.status, percent=existing.percent, note=existing.note)
             form = ActionProgressForm(
                 data, files, prefix=f"a{action.pk}", initial=initial, planned_action=action
             )
@@ -252,8 +222,6 @@ class RowProgressView(EditionMixin, TemplateView):
                 quarter=forms.quarter,
                 contributor=forms.contributor,
                 submit=submit,
-                actor=self.actor,
-                period_open=period_open(self.row, forms.year, quarter_period(forms.quarter)),
                 reason=forms.period.cleaned_data.get("reason", ""),
                 user=request.user,
             )
@@ -270,17 +238,14 @@ class RowProgressView(EditionMixin, TemplateView):
                 ).select_related("planned_action")
             }
             for action, form in forms.actions:
-                existing = stored.get(action.pk)
-                data[f"{form.prefix}-version"] = (
-                    existing.version_token if existing else f"{forms.year}:{forms.quarter}:0"
+                data[f"{form.prefix}-version"] = version_token(
+                    stored.get(action.pk), year=forms.year, period=forms.quarter
                 )
                 form.data = data
             return self.render_to_response(self.get_context_data(forms=forms), status=409)
         what = f"Kontribusi {forms.contributor.short_name}" if forms.contributor else "Kemajuan"
         verb = "diajukan" if submit else "disimpan sebagai draf"
-        messages.success(
-            request, f"{what} TW {['I', 'II', 'III', 'IV'][forms.quarter - 1]} {forms.year} {verb}."
-        )
+        messages.success(request, f"{what} {quarter_label(forms.quarter)} {forms.year} {verb}.")
         return redirect(self.row.get_absolute_url())
 
 

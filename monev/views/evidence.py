@@ -1,16 +1,9 @@
 """Evidence downloads: only through this view, after a login and role check, never from a public path."""
 
 from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_GET
 
-from monev.models import Evidence
-from roadmap.access import require_profile
-
-
-def get_evidence_for_user(user, pk) -> Evidence:
-    require_profile(user)  # every role reads every report's evidence
-    return get_object_or_404(Evidence, pk=pk)
+from monev.access import get_evidence_for_user
 
 
 @require_GET

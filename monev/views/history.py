@@ -4,8 +4,8 @@ from django.views.generic import TemplateView
 
 from actions.access import get_action_row_for_user
 from monev.history import item_history
-from monev.views.action_plan import row_queryset
-from monev.views.items import ACTIVITY, INDICATOR, ItemKind
+from monev.items import ACTIVITY, INDICATOR, ItemKind
+from monev.selectors import row_queryset
 from roadmap.views import EditionMixin
 
 

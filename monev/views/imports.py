@@ -14,8 +14,7 @@ from django.views.generic import TemplateView
 from monev.excel.importing import TemplateError, UploadedTemplate, apply_import, build_preview, read_template
 from monev.excel.template import template_workbook
 from monev.models import Period, ReportingWindow
-from monev.views.achievement import default_year, edition_years
-from monev.workflow import Actor
+from monev.periods import default_year, edition_years
 from roadmap.access import get_agency_for_reporting, require_reporter
 from roadmap.forms import BootstrapFormMixin
 from roadmap.models import Agency
@@ -69,10 +68,7 @@ class UploadForm(BootstrapFormMixin, forms.Form):
 
 
 class ReporterMixin(EditionMixin):
-    def dispatch(self, request, *args, **kwargs):
-        self.profile = require_reporter(request.user)
-        self.actor = Actor.STAFF if self.profile.is_staff_member else Actor.AGENCY
-        return super().dispatch(request, *args, **kwargs)
+    access = staticmethod(require_reporter)
 
 
 def default_period() -> tuple[int | None, str]:
@@ -146,7 +142,11 @@ class ImportPreviewView(ReporterMixin, TemplateView):
         agency = get_agency_for_reporting(self.request.user, stored["agency"])
         uploaded = UploadedTemplate(agency.code, stored["year"], stored["period"], stored["rows"])
         return build_preview(
-            edition=self.edition, agency=agency, uploaded=uploaded, actor=self.actor, reason=stored["reason"]
+            edition=self.edition,
+            agency=agency,
+            uploaded=uploaded,
+            user=self.request.user,
+            reason=stored["reason"],
         )
 
     def get(self, request, *args, **kwargs):
@@ -173,7 +173,6 @@ class ImportPreviewView(ReporterMixin, TemplateView):
             saved = apply_import(
                 preview=preview,
                 user=request.user,
-                actor=self.actor,
                 reason=self.stored["reason"],
                 filename=self.stored["filename"],
             )

@@ -1,79 +1,25 @@
 """Indicator and activity pages: target against realisation, the reports, and the report form."""
 
-from collections.abc import Callable
-from dataclasses import dataclass
-
 from django.contrib import messages
-from django.db.models import Prefetch
 from django.shortcuts import redirect
 from django.views.generic import FormView, TemplateView
 
-from actions.access import get_activity_for_user, may_write_activity
-from actions.models import PriorityActivity
-from areas.access import get_indicator_for_user, may_write_indicator
-from areas.models import Indicator
 from monev import services
+from monev.access import closed_windows_for, reporting_actor
 from monev.forms import RealisationForm
-from monev.models import Period, Realisation, ReportingWindow, ReviewState
-from monev.status import Rules, item_years, year_status
+from monev.items import ACTIVITY, INDICATOR, ItemKind
+from monev.models import Period, Realisation, ReviewState
+from monev.models.review import version_token
+from monev.standing import Rules, item_years, year_status
 from monev.windows import open_periods, period_open
-from monev.workflow import Actor, EditDecision, edit_decision
-from roadmap.access import profile_of
+from monev.workflow import EditDecision, edit_decision
 from roadmap.views import EditionMixin
-
-REALISATIONS = Prefetch(
-    "realisations",
-    queryset=Realisation.objects.select_related("level", "reported_by").prefetch_related("evidence"),
-)
-
-
-def indicator_queryset():
-    return Indicator.objects.select_related("area", "scale").prefetch_related(
-        "targets__level", "scale__levels", REALISATIONS
-    )
-
-
-def activity_queryset():
-    return PriorityActivity.objects.select_related("area", "quick_win", "agency").prefetch_related(
-        "targets__level", REALISATIONS
-    )
-
-
-@dataclass(frozen=True)
-class ItemKind:
-    """What differs between indicator and activity pages."""
-
-    name: str
-    fetch: Callable
-    may_write: Callable
-    queryset: Callable
-    report_url: str
-
-
-INDICATOR = ItemKind(
-    "indicator",
-    get_indicator_for_user,
-    lambda profile, item: may_write_indicator(profile),
-    indicator_queryset,
-    "monev:indicator-report",
-)
-ACTIVITY = ItemKind(
-    "activity", get_activity_for_user, may_write_activity, activity_queryset, "monev:activity-report"
-)
 
 
 def quarter_grid(item, years):
     """For each year, the report of each period (TW I–IV, Tahunan), drafts included."""
     by_key = {(r.year, r.period): r for r in item.realisations.all()}
     return [(year, [(period, by_key.get((year, period))) for period in Period]) for year in years]
-
-
-def closed_windows(user) -> list[ReportingWindow]:
-    """Closed windows staff may reopen an item in (none for other roles)."""
-    profile = profile_of(user)
-    if profile is None or not profile.is_staff_member:
-        return []
-    return list(ReportingWindow.objects.filter(is_open=False))
 
 
 class ItemDetailView(EditionMixin, TemplateView):
@@ -92,9 +38,9 @@ class ItemDetailView(EditionMixin, TemplateView):
             grid=quarter_grid(item, years),
             periods=Period,
             reports=reports,
-            can_report=self.kind.may_write(profile_of(self.request.user), item),
+            can_report=self.kind.may_write(self.profile, item),
             report_url=self.kind.report_url,
-            closed_windows=closed_windows(self.request.user),
+            closed_windows=closed_windows_for(self.request.user),
             **kwargs,
         )
 
@@ -114,8 +60,8 @@ class ItemReportView(EditionMixin, FormView):
 
     def dispatch(self, request, *args, **kwargs):
         self.item = self.kind.fetch(request.user, kwargs["pk"], write=True, queryset=self.kind.queryset())
-        self.staff = profile_of(request.user).is_staff_member
-        self.actor = Actor.STAFF if self.staff else Actor.AGENCY
+        self.staff = self.profile.is_staff_member
+        self.actor = reporting_actor(request.user, self.item)
         return super().dispatch(request, *args, **kwargs)
 
     @property
@@ -161,10 +107,9 @@ class ItemReportView(EditionMixin, FormView):
 
     def get_initial(self):
         year, period = self.chosen_period()
-        initial = {"year": year, "period": period, "version": f"{year}:{period}:0"}
         report = self.report_for(year, period)
+        initial = {"year": year, "period": period, "version": version_token(report, year=year, period=period)}
         if report is not None:
-            initial["version"] = report.version_token
             initial.update(
                 number=report.number,
                 level=report.level,
@@ -216,8 +161,6 @@ class ItemReportView(EditionMixin, FormView):
             obstacles=data["obstacles"],
             follow_up=data["follow_up"],
             submit=submit,
-            actor=self.actor,
-            period_open=period_open(self.item, data["year"], data["period"]),
             reason=data.get("reason", ""),
             user=self.request.user,
             upload=data.get("evidence_file"),

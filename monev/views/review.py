@@ -4,57 +4,29 @@ import django_filters
 import django_tables2 as tables
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Q
-from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.utils.html import format_html
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 
 from actions.filters import edition_quick_wins
 from areas.filters import edition_areas
 from monev import services
+from monev.access import get_report_for_reviewer, require_reviewer
 from monev.models import ActionProgress, Period, Realisation, ReviewState
-from roadmap.access import require_profile
 from roadmap.filters import StyledFilterSet
 from roadmap.forms import BootstrapFormMixin
 from roadmap.models import Agency, RoadmapEdition
 from roadmap.notation import parse_whole
-from roadmap.views import EditionMixin
-
-REPORT_MODELS = {"realisation": Realisation, "progress": ActionProgress}
-
-
-def require_reviewer(user):
-    profile = require_profile(user)
-    if not profile.can_verify:
-        raise PermissionDenied("Hanya staf Bagian Organisasi yang memverifikasi laporan.")
-    return profile
-
-
-def get_report_for_reviewer(user, kind: str, pk: int):
-    require_reviewer(user)
-    model = REPORT_MODELS.get(kind)
-    if model is None:
-        raise Http404("Jenis laporan tidak dikenal.")
-    return get_object_or_404(model, pk=pk)
+from roadmap.views import EditionMixin, safe_next
 
 
 def report_item_url(report) -> str:
     if isinstance(report, Realisation):
         return report.item.get_absolute_url()
     return report.planned_action.row.get_absolute_url()
-
-
-def safe_next(request, fallback: str) -> str:
-    target = request.POST.get("next", "")
-    if url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return target
-    return fallback
 
 
 class ReviewForm(BootstrapFormMixin, forms.Form):
@@ -247,7 +219,7 @@ class ProgressQueueTable(tables.Table):
         )
 
     def render_period(self, record):
-        return f"TW {['I', 'II', 'III', 'IV'][record.quarter - 1]} {record.planned_action.year}"
+        return f"{record.get_quarter_display()} {record.planned_action.year}"
 
     def render_value(self, record):
         return f"{record.get_status_display()}, {record.percent}%"
@@ -266,10 +238,7 @@ def posted_ids(request, name: str) -> list[int]:
 
 class VerificationQueueView(EditionMixin, TemplateView):
     template_name = "monev/verification_queue.html"
-
-    def dispatch(self, request, *args, **kwargs):
-        require_reviewer(request.user)
-        return super().dispatch(request, *args, **kwargs)
+    access = staticmethod(require_reviewer)
 
     def querysets(self):
         editions = RoadmapEdition.objects.in_force()

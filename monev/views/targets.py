@@ -1,16 +1,18 @@
 """Staff correct an item's yearly targets; once realisations exist, a reason is required and kept."""
 
+from functools import partial
+
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.views.generic import FormView
 
 from areas.loading import scale_lookup
 from monev import services
 from monev.forms import check_storable
-from monev.views.items import ACTIVITY, INDICATOR, ItemKind
-from roadmap.access import profile_of
+from monev.items import ACTIVITY, INDICATOR, ItemKind
+from roadmap.access import require_staff
 from roadmap.forms import BootstrapFormMixin
 from roadmap.loading import FixtureError
 from roadmap.notation import parse_target
@@ -73,12 +75,10 @@ class TargetsView(EditionMixin, FormView):
     kind: ItemKind
     template_name = "monev/targets_form.html"
     form_class = TargetsForm
+    access = staticmethod(partial(require_staff, why="Hanya staf Bagian Organisasi yang mengubah target."))
 
     def dispatch(self, request, *args, **kwargs):
         self.item = self.kind.fetch(request.user, kwargs["pk"], queryset=self.kind.queryset())
-        profile = profile_of(request.user)
-        if profile is None or not profile.is_staff_member:
-            raise PermissionDenied("Hanya staf Bagian Organisasi yang mengubah target.")
         return super().dispatch(request, *args, **kwargs)
 
     def get_form_kwargs(self):

@@ -4,22 +4,17 @@ import django_tables2 as tables
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 
-from actions.models import ActionPlanRow, PriorityActivity
-from areas.models import Indicator
 from monev import services
+from monev.access import get_closed_window_for_staff, get_item_for_reopening
 from monev.models import Period, ReportingWindow
-from monev.views.review import require_reviewer, safe_next
+from roadmap.access import require_staff
 from roadmap.forms import BootstrapFormMixin
-from roadmap.notation import parse_whole
-from roadmap.views import EditionMixin
-
-ITEM_MODELS = {"indicator": Indicator, "activity": PriorityActivity, "row": ActionPlanRow}
+from roadmap.views import EditionMixin, safe_next
 
 
 class WindowTable(tables.Table):
@@ -73,10 +68,7 @@ class WindowForm(BootstrapFormMixin, forms.Form):
 
 class WindowListView(EditionMixin, TemplateView):
     template_name = "monev/windows.html"
-
-    def dispatch(self, request, *args, **kwargs):
-        require_reviewer(request.user)
-        return super().dispatch(request, *args, **kwargs)
+    access = staticmethod(require_staff)
 
     def get_context_data(self, **kwargs):
         windows = ReportingWindow.objects.select_related("changed_by").prefetch_related("reopened_items")
@@ -108,15 +100,8 @@ class WindowListView(EditionMixin, TemplateView):
 
 @require_POST
 def reopen_item(request, kind: str, pk: int):
-    require_reviewer(request.user)
-    model = ITEM_MODELS.get(kind)
-    if model is None:
-        raise Http404("Jenis item tidak dikenal.")
-    item = get_object_or_404(model, pk=pk)
-    window_id = parse_whole(request.POST.get("window"))
-    if window_id is None:
-        raise Http404("Jendela pelaporan tidak dikenal.")
-    window = get_object_or_404(ReportingWindow, pk=window_id, is_open=False)
+    item = get_item_for_reopening(request.user, kind, pk)
+    window = get_closed_window_for_staff(request.user, request.POST.get("window"))
     try:
         # The field's validators refuse what the database cannot store (a NUL byte).
         reason = forms.CharField(required=False).clean(request.POST.get("reason", ""))

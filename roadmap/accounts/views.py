@@ -8,7 +8,7 @@ from django.urls import reverse, reverse_lazy
 from django.views.generic import FormView, UpdateView
 from django_tables2 import SingleTableMixin
 
-from roadmap.access import get_account_for_user, require_account_manager, require_profile
+from roadmap.access import get_account_for_user, require_account_manager
 from roadmap.accounts import services
 from roadmap.accounts.forms import (
     AccountCreateForm,
@@ -19,15 +19,13 @@ from roadmap.accounts.forms import (
 )
 from roadmap.accounts.tables import AccountFilter, AccountTable
 from roadmap.spreadsheets import TableExportMixin
-from roadmap.views import LenientFilterView
+from roadmap.views import LenientFilterView, RoleRequiredMixin
 
 User = get_user_model()
 
 
-class AccountManagerMixin:
-    def dispatch(self, request, *args, **kwargs):
-        require_account_manager(request.user)
-        return super().dispatch(request, *args, **kwargs)
+class AccountManagerMixin(RoleRequiredMixin):
+    access = staticmethod(require_account_manager)
 
 
 class AccountListView(AccountManagerMixin, TableExportMixin, SingleTableMixin, LenientFilterView):
@@ -121,13 +119,12 @@ class AccountPasswordView(FormView):
         return redirect("account-edit", pk=self.account.pk)
 
 
-class OwnDetailsView(UpdateView):
+class OwnDetailsView(RoleRequiredMixin, UpdateView):
     template_name = "accounts/own_details.html"
     form_class = OwnDetailsForm
     success_url = reverse_lazy("own-details")
 
     def get_object(self, queryset=None):
-        require_profile(self.request.user)
         return self.request.user
 
     def form_valid(self, form):

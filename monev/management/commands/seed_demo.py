@@ -8,8 +8,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
-from monev.demo import DEMO_YEAR, seed_demo_reports
-from monev.scale import SCALE_PASSWORD, seed_scale
+from monev.devdata.demo import DEMO_YEAR, seed_demo_reports
+from monev.devdata.scale import SCALE_PASSWORD, seed_scale
 from roadmap.models import Agency, Role, UserProfile
 
 DEMO_PASSWORD = "monev-demo-2020"
@@ -35,7 +35,7 @@ class Command(BaseCommand):
             type=int,
             default=0,
             help="Also generate N times a realistic year of use (45 agencies, 2020-2021, every item; "
-            "see monev/scale.py). 0: none; 1: the roadmap as it is; at most 30.",
+            "see monev/devdata/scale.py). 0: none; 1: the roadmap as it is; at most 30.",
         )
 
     def handle(self, *args, force: bool, scale: int, **options):

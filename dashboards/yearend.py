@@ -10,7 +10,8 @@ import datetime
 from dataclasses import dataclass, field
 
 from actions.models import ActionPlanRow
-from monev.completeness import plan_rows
+from dashboards.overview import ItemLine, Overview, build_overview
+from dashboards.selectors import plan_rows
 from monev.models import (
     ActionProgress,
     ActionStatus,
@@ -20,7 +21,7 @@ from monev.models import (
     RiskReview,
     RiskStatus,
 )
-from monev.overview import ItemLine, Overview, build_overview
+from monev.plan_progress import action_standing
 from roadmap.models import Risk, RoadmapEdition
 
 
@@ -80,15 +81,13 @@ def verified_texts(item, attribute: str) -> list[tuple[str, str]]:
     return [(Period(r.period).label, getattr(r, attribute).strip()) for r in reports]
 
 
-def latest_verified(action) -> ActionProgress | None:
-    verified = [p for p in action.progress.all() if p.review_state == ReviewState.VERIFIED]
-    return max(verified, key=lambda p: p.quarter, default=None)
-
-
 def unfinished_rows(rows: list[ActionPlanRow]) -> list[UnfinishedRow]:
     unfinished = []
     for row in rows:
-        actions = [(action.text, latest_verified(action)) for action in row.planned_actions.all()]
+        actions = [
+            (action.text, action_standing(action.progress.all()).report)
+            for action in row.planned_actions.all()
+        ]
         if actions and not all(p is not None and p.status == ActionStatus.DONE for _, p in actions):
             unfinished.append(UnfinishedRow(row, actions))
     return unfinished

@@ -4,8 +4,8 @@ import django_tables2 as tables
 from django.template.loader import render_to_string
 from django.utils.html import format_html
 
-from monev.excel.recap import figure
-from monev.status import STATE_LABELS
+from dashboards.excel.recap import figure
+from monev.standing import STATE_LABELS
 from roadmap.spreadsheets import Percent, target_cell
 
 

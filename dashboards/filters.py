@@ -6,7 +6,7 @@ from actions.filters import edition_quick_wins
 from actions.models import PriorityActivity
 from areas.filters import edition_areas
 from monev.achievement import DEFAULT_CATEGORIES
-from monev.status import STATE_LABELS
+from monev.standing import STATE_LABELS
 from roadmap.filters import StyledFilterSet
 from roadmap.models import Agency
 

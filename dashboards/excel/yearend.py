@@ -3,9 +3,9 @@
 from django.conf import settings
 from django.utils import formats, timezone
 
-from monev.excel.recap import figure
-from monev.status import STATE_LABELS
-from monev.yearend import YearEndReport
+from dashboards.excel.recap import figure
+from dashboards.yearend import YearEndReport
+from monev.standing import STATE_LABELS
 from roadmap.models import RoadmapEdition
 from roadmap.spreadsheets import GROUP_FILL, Column, Percent, Sheet, new_workbook, target_cell
 

@@ -5,10 +5,10 @@ from django.core.paginator import Paginator
 from django.views.generic import TemplateView
 
 from areas.filters import edition_areas
-from monev.completeness import CELL_LABELS, build_matrix
+from dashboards.completeness import CELL_LABELS, build_matrix
 from monev.models import Period
-from monev.views.dashboard import chosen_year_and_quarter
-from monev.views.review import require_reviewer
+from monev.periods import chosen_year_and_quarter
+from roadmap.access import require_staff
 from roadmap.forms import BootstrapFormMixin
 from roadmap.models import Agency
 from roadmap.views import EditionMixin
@@ -38,11 +38,8 @@ class MatrixFilterForm(BootstrapFormMixin, forms.Form):
 
 
 class CompletenessView(EditionMixin, TemplateView):
-    template_name = "monev/completeness.html"
-
-    def dispatch(self, request, *args, **kwargs):
-        require_reviewer(request.user)
-        return super().dispatch(request, *args, **kwargs)
+    template_name = "dashboards/completeness.html"
+    access = staticmethod(require_staff)
 
     def get_context_data(self, **kwargs):
         year, _, years = chosen_year_and_quarter(self.request, self.edition)

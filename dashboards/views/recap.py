@@ -5,8 +5,8 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.views import View
 
-from monev.excel.recap import Scope, recap_workbook
-from monev.views.dashboard import chosen_year_and_quarter
+from dashboards.excel.recap import Scope, recap_workbook
+from monev.periods import chosen_year_and_quarter
 from roadmap.models import Agency
 from roadmap.notation import parse_whole
 from roadmap.spreadsheets import xlsx_response

@@ -11,20 +11,20 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.generic import TemplateView
 
-from monev.excel.yearend import report_workbook
+from dashboards.excel.yearend import report_workbook
+from dashboards.yearend import build_report, risk_lines
 from monev.models import ReportSignatory, RiskStatus
 from monev.models.yearend import NIP_PATTERN, normalise_nip
+from monev.periods import chosen_year_and_quarter
 from monev.services import save_risk_reviews
-from monev.views.dashboard import chosen_year_and_quarter
-from monev.views.review import require_reviewer
-from monev.yearend import build_report, risk_lines
+from roadmap.access import require_staff
 from roadmap.forms import BootstrapFormMixin
 from roadmap.spreadsheets import xlsx_response
 from roadmap.views import EditionMixin
 
 
 class YearEndReportView(EditionMixin, TemplateView):
-    template_name = "monev/yearend_report.html"
+    template_name = "dashboards/yearend_report.html"
 
     def get(self, request, *args, **kwargs):
         if request.GET.get("_export") == "xlsx":
@@ -51,16 +51,11 @@ class RiskReviewForm(BootstrapFormMixin, forms.Form):
     )
 
 
-class StaffMixin(EditionMixin):
-    def dispatch(self, request, *args, **kwargs):
-        require_reviewer(request.user)
-        return super().dispatch(request, *args, **kwargs)
-
-
-class RiskReviewView(StaffMixin, TemplateView):
+class RiskReviewView(EditionMixin, TemplateView):
     """The status of each obstacle of Tabel 2.1 in a year, as the Tim Pelaksana judges it."""
 
-    template_name = "monev/risk_reviews.html"
+    template_name = "dashboards/risk_reviews.html"
+    access = staticmethod(require_staff)
 
     def forms(self, year: int, data=None):
         return [
@@ -94,7 +89,7 @@ class RiskReviewView(StaffMixin, TemplateView):
             user=request.user,
         )
         messages.success(request, f"Status hambatan {year} disimpan ({changed} berubah).")
-        return redirect(f"{reverse('monev:report')}?year={year}#hambatan")
+        return redirect(f"{reverse('dashboards:report')}?year={year}#hambatan")
 
 
 class SignatoryForm(BootstrapFormMixin, forms.ModelForm):
@@ -118,10 +113,11 @@ class SignatoryForm(BootstrapFormMixin, forms.ModelForm):
 SignatoryFormSet = forms.modelformset_factory(ReportSignatory, form=SignatoryForm, extra=1, can_delete=True)
 
 
-class SignatoryView(StaffMixin, TemplateView):
+class SignatoryView(EditionMixin, TemplateView):
     """Who signs the year-end report: name, position and NIP."""
 
-    template_name = "monev/signatories.html"
+    template_name = "dashboards/signatories.html"
+    access = staticmethod(require_staff)
 
     def get_context_data(self, **kwargs):
         kwargs.setdefault("formset", SignatoryFormSet(queryset=ReportSignatory.objects.all()))
@@ -134,4 +130,4 @@ class SignatoryView(StaffMixin, TemplateView):
         with transaction.atomic():
             formset.save()
         messages.success(request, "Penandatangan laporan disimpan.")
-        return redirect("monev:report")
+        return redirect("dashboards:report")

@@ -10,7 +10,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from actions.models import ActionPlanLead, ActionPlanRow, PlannedAction
-from monev.models import ActionProgress, ActionStatus, ReviewState
+from monev.models import ActionProgress
+from monev.plan_progress import ActionStanding, ProgressFact, action_standing
 from roadmap.models import Agency, RoadmapEdition
 
 # When several planned actions of one row disagree, the row shows the state that needs most attention.
@@ -18,32 +19,25 @@ ATTENTION = ["missing", "returned", "draft", "submitted", "verified"]
 
 
 @dataclass
-class PlanFacts:
+class PlanSnapshot:
     rows: list[ActionPlanRow]  # rows with planned actions in the year, with their area
     actions: dict[int, list[int]]  # row id -> the year's planned action ids
     leads: dict[int, list[Agency]]  # row id -> lead agencies (Utama)
-    progress: dict[tuple[int, int], tuple[str, str]]  # (action id, quarter) -> (review state, status)
+    progress: dict[int, list[ProgressFact]]  # action id -> the lead's own reports
 
     def cell(self, row_id: int, quarter: int) -> str:
         """The row's state in a quarter: the one of its planned actions that needs most attention."""
-        states = [self.progress.get((action, quarter), ("missing", ""))[0] for action in self.actions[row_id]]
+        states = [
+            next((r.review_state for r in self.progress.get(action, []) if r.quarter == quarter), "missing")
+            for action in self.actions[row_id]
+        ]
         return min(states, key=ATTENTION.index) if states else "missing"
 
-    def standing(self, action_id: int, quarters: list[int]) -> tuple[str | None, bool]:
-        """The status of the latest verified report within the quarters, and whether one awaits review."""
-        latest, pending = None, False
-        for quarter in quarters:
-            state, status = self.progress.get((action_id, quarter), (None, None))
-            if state == ReviewState.VERIFIED:
-                latest = status
-            pending = pending or state == ReviewState.SUBMITTED
-        return latest, pending
-
-    def is_done(self, action_id: int, quarters: list[int]) -> bool:
-        return self.standing(action_id, quarters)[0] == ActionStatus.DONE
+    def standing(self, action_id: int, quarters: list[int]) -> ActionStanding:
+        return action_standing(self.progress.get(action_id, []), quarters)
 
 
-def plan_facts(edition: RoadmapEdition, year: int) -> PlanFacts:
+def plan_snapshot(edition: RoadmapEdition, year: int) -> PlanSnapshot:
     actions: dict[int, list[int]] = defaultdict(list)
     for row_id, action_id in (
         PlannedAction.objects.filter(row__area__edition=edition, year=year)
@@ -60,10 +54,9 @@ def plan_facts(edition: RoadmapEdition, year: int) -> PlanFacts:
         .values_list("row_id", "agency_id")
     ):
         leads[row_id].append(agencies[agency_id])
-    progress = {
-        (action_id, quarter): (state, status)
-        for action_id, quarter, state, status in ActionProgress.objects.filter(
-            contributor__isnull=True, planned_action__row__area__edition=edition, planned_action__year=year
-        ).values_list("planned_action_id", "quarter", "review_state", "status")
-    }
-    return PlanFacts(rows, dict(actions), dict(leads), progress)
+    progress: dict[int, list[ProgressFact]] = defaultdict(list)
+    for action_id, *fact in ActionProgress.objects.filter(
+        contributor__isnull=True, planned_action__row__area__edition=edition, planned_action__year=year
+    ).values_list("planned_action_id", "quarter", "review_state", "status", "percent"):
+        progress[action_id].append(ProgressFact(*fact))
+    return PlanSnapshot(rows, dict(actions), dict(leads), dict(progress))

@@ -13,10 +13,11 @@ from django.utils import timezone
 
 from actions.models import ActionPlanRow, PriorityActivity
 from areas.models import AreaPlacement, ChangeArea, Indicator
-from monev.completeness import plan_rows
-from monev.models import ActionProgress, ActionStatus, ReviewState
-from monev.overview import edition_items
-from monev.status import STATE_LABELS, Rules, YearStatus, year_status
+from dashboards.selectors import edition_items, plan_rows
+from monev.models import ActionStatus, Period
+from monev.models.periods import quarter_label
+from monev.plan_progress import action_standing
+from monev.standing import STATE_LABELS, Rules, YearStatus, year_status
 from roadmap.models import Agency, RoadmapEdition
 from roadmap.notation import normalize_decimal
 from roadmap.spreadsheets import GROUP_FILL, Column, Percent, Sheet, new_workbook, target_cell
@@ -123,14 +124,11 @@ def progress_text(actions, year: int) -> tuple[str, int | None, str, str]:
     """Status, percent, quarter and review note of the lead's latest progress on the year's actions."""
     lines, percents, quarters, notes = [], [], [], []
     for action in actions:
-        own = [p for p in action.progress.all() if p.contributor_id is None]
-        verified = [p for p in own if p.review_state == ReviewState.VERIFIED]
-        latest: ActionProgress | None = max(verified, key=lambda p: p.quarter, default=None)
-        pending = any(p.review_state == ReviewState.SUBMITTED for p in own)
-        lines.append(ActionStatus(latest.status).label if latest else "Belum dilaporkan")
-        percents.append(latest.percent if latest else None)
-        quarters.append(f"TW {latest.quarter}" if latest else "–")
-        notes.append("menunggu verifikasi" if pending else "")
+        standing = action_standing(p for p in action.progress.all() if p.contributor_id is None)
+        lines.append(ActionStatus(standing.status).label if standing.reported else "Belum dilaporkan")
+        percents.append(standing.percent)
+        quarters.append(quarter_label(standing.quarter) or "–")
+        notes.append("menunggu verifikasi" if standing.pending else "")
     percent = percents[0] if len(percents) == 1 else None
     return "\n".join(lines), percent, "\n".join(quarters), "\n".join(n for n in notes if n)
 
@@ -180,9 +178,7 @@ def write_action_plan(sheet: Sheet, rows: list[ActionPlanRow], plan_years: list[
 def recap_workbook(edition: RoadmapEdition, year: int, scope: Scope, today: datetime.date | None = None):
     today = today or timezone.localdate()
     rules = Rules.from_settings()
-    indicators, activities = edition_items(
-        edition, year, ["q1", "q2", "q3", "q4", "year"], all_target_years=True
-    )
+    indicators, activities = edition_items(edition, year, list(Period.values), all_target_years=True)
     indicators, activities = scope.indicators(indicators), scope.activities(activities)
     stamp = f"Data terverifikasi per {timezone.localtime():%d-%m-%Y %H:%M} WIB"
     workbook = new_workbook()

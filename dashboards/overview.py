@@ -5,7 +5,6 @@ apart, never mixed in. Items come with their targets and that year's reports pre
 whole edition costs a fixed number of queries.
 """
 
-import calendar
 import datetime
 from collections import Counter
 from dataclasses import dataclass, field
@@ -14,31 +13,19 @@ from functools import partial
 
 from django.db.models import Prefetch
 
-from actions.models import ActivityTarget, PriorityActivity, QuickWin
-from areas.models import ChangeArea, Indicator, IndicatorTarget
+from actions.models import PriorityActivity, QuickWin
+from areas.models import ChangeArea, Indicator
+from dashboards.completeness import AgencyShare, shares_by_agency
+from dashboards.plan_snapshot import plan_snapshot
+from dashboards.selectors import edition_items
 from monev import achievement
-from monev.completeness import AgencyShare, shares_by_agency
-from monev.models import ActionStatus, Period, Realisation
-from monev.planfacts import PlanFacts, plan_facts
-from monev.status import STATE_LABELS, Rules, YearStatus, year_status
+from monev.models import Period, Realisation
+from monev.periods import as_of, periods_up_to
+from monev.plan_progress import PlanShare, plan_share
+from monev.standing import STATE_LABELS, Rules, YearStatus, year_status
 from roadmap.models import RoadmapEdition
 
 STATES = list(STATE_LABELS)
-
-
-def periods_up_to(quarter: int | None) -> list[str]:
-    """The periods whose reports count when looking at a year up to a quarter (all, without one)."""
-    if quarter is None or quarter == 4:
-        return list(Period.values)
-    return [Period.Q1, Period.Q2, Period.Q3, Period.Q4][:quarter]
-
-
-def as_of(year: int, quarter: int | None, today: datetime.date) -> datetime.date:
-    """The day the figures are read on: the end of the chosen quarter, else today."""
-    if quarter is None:
-        return today
-    month = quarter * 3
-    return datetime.date(year, month, calendar.monthrange(year, month)[1])
 
 
 @dataclass
@@ -90,69 +77,13 @@ class Summary:
 
 
 @dataclass
-class PlanProgress:
-    total: int = 0
-    done: int = 0
-    reported: int = 0
-    unverified: int = 0
-
-    @property
-    def share(self) -> int | None:
-        return round(100 * self.done / self.total) if self.total else None
-
-    def add(self, action_ids: list[int], quarters: list[int], facts: PlanFacts) -> None:
-        """Count planned actions by the lead's latest verified report within the quarters."""
-        for action_id in action_ids:
-            status, pending = facts.standing(action_id, quarters)
-            self.total += 1
-            self.reported += status is not None
-            self.done += status == ActionStatus.DONE
-            self.unverified += pending
-
-
-def realisations_prefetch(year: int, periods: list[str]) -> Prefetch:
-    return Prefetch(
-        "realisations",
-        queryset=Realisation.objects.filter(year=year, period__in=periods).select_related("level"),
-    )
-
-
-def edition_items(edition: RoadmapEdition, year: int, periods: list[str], all_target_years: bool = False):
-    """Every indicator and activity with the year's reports, and that year's targets (or all of them)."""
-    indicator_targets = IndicatorTarget.objects.select_related("level")
-    activity_targets = ActivityTarget.objects.select_related("level")
-    if not all_target_years:
-        indicator_targets, activity_targets = (
-            indicator_targets.filter(year=year),
-            activity_targets.filter(year=year),
-        )
-    indicators = (
-        Indicator.objects.of_edition(edition)
-        .select_related("area", "scale")
-        .prefetch_related(
-            Prefetch("targets", queryset=indicator_targets),
-            "scale__levels",
-            realisations_prefetch(year, periods),
-        )
-    )
-    activities = (
-        PriorityActivity.objects.of_edition(edition)
-        .select_related("area", "quick_win", "agency")
-        .prefetch_related(
-            Prefetch("targets", queryset=activity_targets), realisations_prefetch(year, periods)
-        )
-    )
-    return list(indicators), list(activities)
-
-
-@dataclass
 class Overview:
     year: int
     quarter: int | None
     total: Summary
-    areas: list[tuple[ChangeArea, Summary, PlanProgress]]
+    areas: list[tuple[ChangeArea, Summary, PlanShare]]
     quick_wins: list[tuple[QuickWin, Summary]]
-    plan: PlanProgress
+    plan: PlanShare
     key_indicators: list[ItemLine]
     completeness: list[AgencyShare]
 
@@ -165,18 +96,17 @@ def build_overview(edition: RoadmapEdition, year: int, quarter: int | None, toda
     indicators, activities = edition_items(edition, year, periods)
     lines = [ItemLine(item, year_status(item, year, rules, reading_day)) for item in indicators + activities]
     total = Summary(lines)
-    facts = plan_facts(edition, year)
-    plan = PlanProgress()
+    snapshot = plan_snapshot(edition, year)
+    plan = PlanShare()
     areas = []
     for area in edition.areas.all():
-        area_plan = PlanProgress()
-        for row in facts.rows:
-            if row.area_id == area.pk:
-                area_plan.add(facts.actions[row.pk], quarters, facts)
-        plan.total += area_plan.total
-        plan.done += area_plan.done
-        plan.reported += area_plan.reported
-        plan.unverified += area_plan.unverified
+        area_plan = plan_share(
+            snapshot.standing(action_id, quarters)
+            for row in snapshot.rows
+            if row.area_id == area.pk
+            for action_id in snapshot.actions[row.pk]
+        )
+        plan.merge(area_plan)
         areas.append((area, Summary([line for line in lines if line.item.area_id == area.pk]), area_plan))
     quick_wins = [
         (
@@ -193,7 +123,7 @@ def build_overview(edition: RoadmapEdition, year: int, quarter: int | None, toda
         quick_wins=quick_wins,
         plan=plan,
         key_indicators=[line for line in lines if getattr(line.item, "is_key", False)],
-        completeness=shares_by_agency(activities, facts, year, [p for p in periods if p != Period.YEAR]),
+        completeness=shares_by_agency(activities, snapshot, year, [p for p in periods if p != Period.YEAR]),
     )
 
 

@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from actions.models import ActionPlanRow, ActivityTarget, PlannedAction, PriorityActivity
 from areas.models import Indicator, IndicatorTarget
+from monev.items import item_kind
 from monev.models import ActionProgress, Period, Realisation, ReopenedItem, ReportingWindow, ReviewState
 from roadmap.access import profile_of
 from roadmap.models import RoadmapEdition, UserProfile
@@ -21,13 +22,13 @@ class Missing:
 
     @property
     def report_url(self) -> str:
-        if isinstance(self.item, ActionPlanRow):
+        kind = item_kind(self.item)
+        if kind == "row":
             quarter = Period(self.window.period).quarter
             return (
                 reverse("monev:action-progress", args=[self.item.pk])
                 + f"?year={self.window.year}&quarter={quarter}"
             )
-        kind = "indicator" if isinstance(self.item, Indicator) else "activity"
         query = f"?year={self.window.year}&period={self.window.period}"
         return reverse(f"monev:{kind}-report", args=[self.item.pk]) + query
 
@@ -113,8 +114,8 @@ def missing_reports(profile: UserProfile) -> list[Missing]:
     missing = []
     for window in sorted(windows.values(), key=lambda w: (w.year, list(Period.values).index(w.period))):
         for item in items:
-            key = (item.pk, None) if isinstance(item, Indicator) else (None, item.pk)
-            kind = "indicator" if isinstance(item, Indicator) else "activity"
+            kind = item_kind(item)
+            key = (item.pk, None) if kind == "indicator" else (None, item.pk)
             if (
                 (kind, item.pk, window.year) in with_target
                 and reportable(item, window)

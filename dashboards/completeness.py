@@ -9,9 +9,9 @@ from datetime import datetime
 
 from django.db.models import Min, Prefetch
 
-from actions.models import ActionPlanRow, ActivityTarget, PlannedAction, PriorityActivity
-from monev.models import ActionProgress, Period, Realisation, ReportingWindow
-from monev.planfacts import PlanFacts, plan_facts
+from actions.models import ActionPlanRow, ActivityTarget, PriorityActivity
+from dashboards.plan_snapshot import PlanSnapshot, plan_snapshot
+from monev.models import Period, Realisation, ReportingWindow
 from roadmap.models import Agency, RoadmapEdition
 
 CELL_LABELS = {
@@ -75,7 +75,7 @@ class AgencyShare:
         return round(100 * self.done / self.required) if self.required else 100
 
 
-def owed_cells(activities, facts: PlanFacts, year: int, periods: list[str], agency: Agency | None = None):
+def owed_cells(activities, plan: PlanSnapshot, year: int, periods: list[str], agency: Agency | None = None):
     """(agency, item, cells) for every item an agency owes reports on in the year."""
     quarters = [Period(period).quarter for period in periods]
     for activity in activities:
@@ -83,38 +83,21 @@ def owed_cells(activities, facts: PlanFacts, year: int, periods: list[str], agen
         if activity.agency_id is None or target is None or not target.is_set:
             continue  # no target that year: nothing is owed
         yield activity.agency, activity, [activity_cell(activity, period) for period in periods]
-    for row in facts.rows:
-        cells = [facts.cell(row.pk, quarter) if quarter else "" for quarter in quarters]
-        for lead in facts.leads.get(row.pk, []):
+    for row in plan.rows:
+        cells = [plan.cell(row.pk, quarter) if quarter else "" for quarter in quarters]
+        for lead in plan.leads.get(row.pk, []):
             if agency is None or lead.pk == agency.pk:
                 yield lead, row, cells
 
 
-def shares_by_agency(activities, facts: PlanFacts, year: int, periods: list[str]) -> list[AgencyShare]:
+def shares_by_agency(activities, plan: PlanSnapshot, year: int, periods: list[str]) -> list[AgencyShare]:
     by_agency: dict[int, AgencyShare] = {}
-    for agency, _, cells in owed_cells(activities, facts, year, periods):
+    for agency, _, cells in owed_cells(activities, plan, year, periods):
         entry = by_agency.setdefault(agency.pk, AgencyShare(agency))
         owed = [state for state in cells if state]
         entry.required += len(owed)
         entry.done += sum(state in ("submitted", "verified") for state in owed)
     return sorted(by_agency.values(), key=lambda c: (-c.share, c.agency.name))
-
-
-def plan_rows(edition: RoadmapEdition, year: int | None):
-    """Action-plan rows with their leads, the year's (or every year's) planned actions and the leads' own progress."""
-    progress = ActionProgress.objects.filter(contributor__isnull=True)
-    actions = PlannedAction.objects.filter(year=year) if year else PlannedAction.objects.all()
-    return (
-        ActionPlanRow.objects.of_edition(edition)
-        .select_related("area", "group__parent")
-        .prefetch_related(
-            "leads__agency",
-            Prefetch(
-                "planned_actions",
-                queryset=actions.prefetch_related(Prefetch("progress", queryset=progress)),
-            ),
-        )
-    )
 
 
 def build_matrix(
@@ -132,13 +115,13 @@ def build_matrix(
             ),
         )
     )
-    facts = plan_facts(edition, year)
+    plan = plan_snapshot(edition, year)
     if area is not None:
         activities = activities.filter(area=area)
-        facts.rows = [row for row in facts.rows if row.area_id == area.pk]
+        plan.rows = [row for row in plan.rows if row.area_id == area.pk]
     if agency is not None:
         activities = activities.led_by(agency)
-    matrix = [MatrixRow(*line) for line in owed_cells(activities, facts, year, periods, agency)]
+    matrix = [MatrixRow(*line) for line in owed_cells(activities, plan, year, periods, agency)]
     matrix.sort(key=lambda line: (line.agency.name, line.kind, line.item.name))
 
     openings = window_openings(year)

@@ -1,11 +1,11 @@
 from django.views.generic import TemplateView
 
-from monev.tasks import tasks_for
+from monev.todo import tasks_for
 from roadmap.views import EditionMixin
 
 
 class TasksView(EditionMixin, TemplateView):
-    template_name = "monev/tasks.html"
+    template_name = "monev/todo.html"
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(tasks=tasks_for(self.request.user), **kwargs)

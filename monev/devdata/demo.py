@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from actions.models import ActionPlanRow, PriorityActivity
 from areas.models import Indicator, ScaleLevel
+from monev.items import item_key
 from monev.models import (
     ActionProgress,
     Evidence,
@@ -56,7 +57,7 @@ def item_named(name: str):
 def save_report(
     item, period: str, value: str | None, level, state: str, reporter, reviewer, note: str
 ) -> Realisation:
-    key = {"indicator": item} if isinstance(item, Indicator) else {"activity": item}
+    key = item_key(item)
     now = timezone.now()
     reviewed = state in (ReviewState.VERIFIED, ReviewState.RETURNED)
     report, _ = Realisation.objects.update_or_create(

@@ -4,31 +4,20 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.generic import TemplateView
 
-from monev import memo
-from monev.overview import build_overview, key_indicator_series
-from monev.views.achievement import default_year, edition_years
+from dashboards import dashboard_cache
+from dashboards.overview import build_overview, key_indicator_series
+from monev.models import Quarter
+from monev.periods import chosen_year_and_quarter
 from roadmap.views import EditionMixin
 
 
-def chosen_year_and_quarter(request, edition) -> tuple[int, int | None, list[int]]:
-    years = edition_years(edition)
-    try:
-        year = int(request.GET.get("year", ""))
-    except ValueError:
-        year = default_year(edition, years)
-    if year not in years:
-        year = default_year(edition, years)
-    quarter = request.GET.get("quarter", "")
-    return year, int(quarter) if quarter in ("1", "2", "3", "4") else None, years
-
-
 class DashboardView(EditionMixin, TemplateView):
-    template_name = "monev/dashboard.html"
+    template_name = "dashboards/dashboard.html"
 
     def get_context_data(self, **kwargs):
         year, quarter, years = chosen_year_and_quarter(self.request, self.edition)
         today = timezone.localdate()
-        overview, indicator_charts = memo.remember(
+        overview, indicator_charts = dashboard_cache.remember(
             ("dashboard", self.edition.pk, year, quarter, today),
             lambda: (build_overview(self.edition, year, quarter, today), key_indicator_series(self.edition)),
         )
@@ -37,7 +26,7 @@ class DashboardView(EditionMixin, TemplateView):
                 "label": f"{area.order}. {area.name}",
                 "value": float(summary.average) if summary.average is not None else None,
                 "colour": summary.category.colour if summary.category else "#adb5bd",
-                "url": f"{reverse('monev:achievement')}?year={year}&area={area.pk}"
+                "url": f"{reverse('dashboards:achievement')}?year={year}&area={area.pk}"
                 + (f"&quarter={quarter}" if quarter else ""),
             }
             for area, summary, _ in overview.areas
@@ -51,7 +40,7 @@ class DashboardView(EditionMixin, TemplateView):
             year=year,
             quarter=quarter,
             years=years,
-            quarters=[(1, "TW I"), (2, "TW II"), (3, "TW III"), (4, "TW IV")],
+            quarters=Quarter.choices,
             charts={
                 "indicators": indicator_charts,
                 "areas": area_chart,

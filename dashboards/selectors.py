@@ -1,0 +1,61 @@
+"""Querysets the read side shares: a whole edition's items with one year's reports, and the action plan.
+
+Every item comes with its targets and reports prefetched, so a page over a whole edition costs
+a fixed number of queries whatever its size (pinned in tests/test_query_counts.py).
+"""
+
+from django.db.models import Prefetch
+
+from actions.models import ActionPlanRow, ActivityTarget, PlannedAction, PriorityActivity
+from areas.models import Indicator, IndicatorTarget
+from monev.models import ActionProgress, Realisation
+from roadmap.models import RoadmapEdition
+
+
+def realisations_of_year(year: int, periods: list[str] | None = None) -> Prefetch:
+    """An item's ``realisations`` of one year (of some periods only, when given), with their levels."""
+    reports = Realisation.objects.filter(year=year).select_related("level")
+    return Prefetch("realisations", queryset=reports.filter(period__in=periods) if periods else reports)
+
+
+def edition_items(edition: RoadmapEdition, year: int, periods: list[str], all_target_years: bool = False):
+    """Every indicator and activity with the year's reports, and that year's targets (or all of them)."""
+    indicator_targets = IndicatorTarget.objects.select_related("level")
+    activity_targets = ActivityTarget.objects.select_related("level")
+    if not all_target_years:
+        indicator_targets, activity_targets = (
+            indicator_targets.filter(year=year),
+            activity_targets.filter(year=year),
+        )
+    indicators = (
+        Indicator.objects.of_edition(edition)
+        .select_related("area", "scale")
+        .prefetch_related(
+            Prefetch("targets", queryset=indicator_targets),
+            "scale__levels",
+            realisations_of_year(year, periods),
+        )
+    )
+    activities = (
+        PriorityActivity.objects.of_edition(edition)
+        .select_related("area", "quick_win", "agency")
+        .prefetch_related(Prefetch("targets", queryset=activity_targets), realisations_of_year(year, periods))
+    )
+    return list(indicators), list(activities)
+
+
+def plan_rows(edition: RoadmapEdition, year: int | None):
+    """Action-plan rows with their leads, the year's (or every year's) planned actions and the leads' own progress."""
+    progress = ActionProgress.objects.filter(contributor__isnull=True)
+    actions = PlannedAction.objects.filter(year=year) if year else PlannedAction.objects.all()
+    return (
+        ActionPlanRow.objects.of_edition(edition)
+        .select_related("area", "group__parent")
+        .prefetch_related(
+            "leads__agency",
+            Prefetch(
+                "planned_actions",
+                queryset=actions.prefetch_related(Prefetch("progress", queryset=progress)),
+            ),
+        )
+    )

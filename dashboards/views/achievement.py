@@ -1,0 +1,110 @@
+"""Achievement of every item against its target for a year, filterable by area, agency, category and state."""
+
+import datetime
+from collections import Counter
+
+from django.utils import timezone
+from django.views.generic import TemplateView
+from django_tables2 import RequestConfig
+
+from actions.models import PriorityActivity
+from areas.models import Indicator
+from dashboards.filters import AchievementFilter
+from dashboards.selectors import realisations_of_year
+from dashboards.tables import AchievementTable
+from monev.achievement import DEFAULT_CATEGORIES, average
+from monev.periods import as_of, default_year, edition_years, periods_up_to
+from monev.standing import STATE_LABELS, Rules, year_status
+from roadmap.filters import ignore_invalid
+from roadmap.spreadsheets import TableExportMixin
+from roadmap.views import EditionMixin
+
+STATE_ORDER = list(STATE_LABELS)
+
+
+def achievement_rows(indicators, activities, year: int, today: datetime.date | None = None) -> list[dict]:
+    rules = Rules.from_settings()
+    rows = []
+    for kind_label, items in (("Indikator", indicators), ("Kegiatan", activities)):
+        for item in items:
+            status = year_status(item, year, rules, today)
+            home = item.area if item.area_id else item.quick_win
+            agency = getattr(item, "agency", None)
+            rows.append(
+                {
+                    "item": item,
+                    "kind_label": kind_label,
+                    "home": home,
+                    "agency": agency,
+                    "status": status,
+                    "home_sort": (getattr(home, "order", 0) or 0, getattr(home, "number", 0) or 0, str(home)),
+                    "name_sort": item.name.lower(),
+                    "agency_sort": agency.name if agency else "",
+                    "percent_sort": status.percent if status.percent is not None else -1,
+                    "state_sort": STATE_ORDER.index(status.state),
+                }
+            )
+    return rows
+
+
+class AchievementView(EditionMixin, TableExportMixin, TemplateView):
+    export_title, export_name = "Capaian indikator dan kegiatan", "capaian"
+    template_name = "dashboards/achievement.html"
+
+    def get_context_data(self, **kwargs):
+        years = edition_years(self.edition)
+        data = self.request.GET.copy()
+        data.setdefault("year", str(default_year(self.edition, years)))
+        indicators = Indicator.objects.of_edition(self.edition).select_related("area", "scale")
+        activities = PriorityActivity.objects.of_edition(self.edition).select_related(
+            "area", "quick_win", "agency"
+        )
+        # One filter form, applied to both kinds of item.
+        item_filter = AchievementFilter(data, queryset=activities, request=self.request, years=years)
+        # An invalid value (a stale link, a typo) is shown with its error and ignored, like the lists do.
+        fallback_year = default_year(self.edition, years)
+        chosen = ignore_invalid(item_filter.form, {"year": str(fallback_year)})
+        year = int(chosen["year"]) if chosen.get("year") else fallback_year
+        kind = chosen.get("kind") or ""
+        # "Up to a quarter" reads the year as it stood at that quarter's end, as the dashboard does.
+        quarter = int(chosen["quarter"]) if chosen.get("quarter") else None
+        periods = periods_up_to(quarter)
+        chosen_indicators = (
+            item_filter.filter_queryset(indicators).prefetch_related(
+                "targets__level", "scale__levels", realisations_of_year(year, periods)
+            )
+            if kind != "activity"
+            else Indicator.objects.none()
+        )
+        chosen_activities = (
+            item_filter.filter_queryset(activities).prefetch_related(
+                "targets", realisations_of_year(year, periods)
+            )
+            if kind != "indicator"
+            else PriorityActivity.objects.none()
+        )
+        rows = achievement_rows(
+            chosen_indicators, chosen_activities, year, as_of(year, quarter, timezone.localdate())
+        )
+        categories = Counter(row["status"].category.key for row in rows if row["status"].category)
+        states = Counter(row["status"].state for row in rows)
+        category = chosen.get("category") or ""
+        state = chosen.get("state") or ""
+        shown = [
+            row
+            for row in rows
+            if (not category or (row["status"].category and row["status"].category.key == category))
+            and (not state or row["status"].state == state)
+        ]
+        table = AchievementTable(shown)
+        RequestConfig(self.request, paginate={"per_page": 50}).configure(table)
+        return super().get_context_data(
+            filter=item_filter,
+            table=table,
+            year=year,
+            average=average([row["status"].percent for row in rows], cap=Rules.from_settings().cap),
+            category_counts=[(c, categories.get(c.key, 0)) for c in DEFAULT_CATEGORIES],
+            state_counts=[(key, label, states.get(key, 0)) for key, label in STATE_LABELS.items()],
+            total=len(rows),
+            **kwargs,
+        )

@@ -1,0 +1,97 @@
+"""Who may review, reopen and download in monev (see roadmap.access).
+
+Every fetch-for-user of monev's own objects is here: another agency's object is a 404, a
+role that may not do the thing is a 403. Items themselves are fetched through
+``areas.access`` and ``actions.access``.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from actions.access import may_contribute, may_lead_row, may_write_activity
+from actions.models import PriorityActivity
+from areas.access import may_write_indicator
+from areas.models import Indicator
+from monev.items import ITEM_MODELS
+from monev.models import ActionProgress, Evidence, Realisation, ReportingWindow
+from monev.workflow import Actor
+from roadmap.access import profile_of, require_profile, require_staff
+from roadmap.models import Agency, UserProfile
+from roadmap.notation import parse_whole
+
+REPORT_MODELS = {"realisation": Realisation, "progress": ActionProgress}
+
+
+def require_reviewer(user) -> UserProfile:
+    profile = require_profile(user)
+    if not profile.can_verify:
+        raise PermissionDenied("Hanya staf Bagian Organisasi yang memverifikasi laporan.")
+    return profile
+
+
+def get_report_for_reviewer(user, kind: str, pk: int) -> Realisation | ActionProgress:
+    require_reviewer(user)
+    model = REPORT_MODELS.get(kind)
+    if model is None:
+        raise Http404("Jenis laporan tidak dikenal.")
+    return get_object_or_404(model, pk=pk)
+
+
+def get_evidence_for_user(user, pk) -> Evidence:
+    require_profile(user)  # every role reads every report's evidence
+    return get_object_or_404(Evidence, pk=pk)
+
+
+def get_item_for_reopening(user, kind: str, pk: int):
+    """An indicator, activity or action-plan row staff reopen in a closed window."""
+    require_staff(user)
+    model = ITEM_MODELS.get(kind)
+    if model is None:
+        raise Http404("Jenis item tidak dikenal.")
+    return get_object_or_404(model, pk=pk)
+
+
+def get_closed_window_for_staff(user, window_id: str | None) -> ReportingWindow:
+    require_staff(user)
+    pk = parse_whole(window_id)
+    if pk is None:
+        raise Http404("Jendela pelaporan tidak dikenal.")
+    return get_object_or_404(ReportingWindow, pk=pk, is_open=False)
+
+
+def closed_windows_for(user) -> list[ReportingWindow]:
+    """Closed windows the user may reopen an item in: staff only (an empty list for other roles)."""
+    profile = require_profile(user)
+    if not profile.is_staff_member:
+        return []
+    return list(ReportingWindow.objects.filter(is_open=False))
+
+
+def agency_actor(user, agency: Agency) -> Actor:
+    """How the review rules see ``user`` writing the reports of ``agency``'s own items (the workbook import)."""
+    profile = profile_of(user)
+    if profile is None or not profile.can_report:
+        return Actor.READER
+    if profile.is_staff_member:
+        return Actor.STAFF
+    return Actor.AGENCY if profile.can_report_for(agency) else Actor.READER
+
+
+def reporting_actor(user, item, *, contributor: Agency | None = None) -> Actor:
+    """How the review rules see ``user`` writing a report on ``item`` (an indicator, activity or
+    action-plan row; with ``contributor``, that supporting agency's contribution to the row)."""
+    profile = profile_of(user)
+    if profile is None or not profile.can_report:
+        return Actor.READER
+    if profile.is_staff_member:
+        return Actor.STAFF
+    if isinstance(item, Indicator):
+        allowed = may_write_indicator(profile)
+    elif isinstance(item, PriorityActivity):
+        allowed = may_write_activity(profile, item)
+    elif contributor is not None:
+        allowed = contributor.pk == profile.agency_id and may_contribute(profile, item)
+    else:
+        allowed = may_lead_row(profile, item)
+    return Actor.AGENCY if allowed else Actor.READER

@@ -1,0 +1,57 @@
+"""What can be reported on: an indicator, a priority activity or an action-plan row.
+
+Reports, reopenings and history refer to an item through one foreign key per kind; these
+helpers build that key, so no module spells the choice out again.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from actions.access import get_activity_for_user, may_write_activity
+from actions.models import ActionPlanRow, PriorityActivity
+from areas.access import get_indicator_for_user, may_write_indicator
+from areas.models import Indicator
+from monev.selectors import activity_queryset, indicator_queryset
+
+ITEM_MODELS = {"indicator": Indicator, "activity": PriorityActivity, "row": ActionPlanRow}
+
+
+def item_kind(item) -> str:
+    """ "indicator", "activity" or "row" (the word used in URLs and foreign keys)."""
+    for kind, model in ITEM_MODELS.items():
+        if isinstance(item, model):
+            return kind
+    raise TypeError(f"not a reportable item: {item!r}")
+
+
+def item_key(item) -> dict:
+    """The foreign key naming ``item``, e.g. ``{"indicator": item}``, for filters and new rows."""
+    return {item_kind(item): item}
+
+
+def item_id_key(item) -> dict:
+    """The same key by id, e.g. ``{"indicator_id": 7}`` (for history tables)."""
+    return {f"{item_kind(item)}_id": item.pk}
+
+
+@dataclass(frozen=True)
+class ItemKind:
+    """What differs between indicator and activity pages: how to fetch, who writes, the report form."""
+
+    name: str
+    fetch: Callable
+    may_write: Callable
+    queryset: Callable
+    report_url: str
+
+
+INDICATOR = ItemKind(
+    "indicator",
+    get_indicator_for_user,
+    lambda profile, item: may_write_indicator(profile),
+    indicator_queryset,
+    "monev:indicator-report",
+)
+ACTIVITY = ItemKind(
+    "activity", get_activity_for_user, may_write_activity, activity_queryset, "monev:activity-report"
+)
