@@ -16,9 +16,9 @@ from areas.models import (
     TargetKind,
     YearTarget,
 )
+from areas.targets import scale_lookup, target_values
 from roadmap.loading import AgencyDirectory, FixtureError, LoadStats, prune, read_json, upsert
 from roadmap.models import RoadmapEdition
-from roadmap.notation import parse_target
 
 
 def _score(value: str | None) -> Decimal | None:
@@ -75,27 +75,11 @@ def load_scales(path: Path, stats: LoadStats) -> None:
                 stats.record(ScaleLevel, "updated")
 
 
-def scale_lookup(scale: Scale) -> dict[str, ScaleLevel]:
-    """Lower-cased codes and labels of a scale's levels, for reading targets as written."""
-    lookup: dict[str, ScaleLevel] = {}
-    for level in scale.levels.all():
-        lookup[level.code.lower()] = level
-        lookup[level.label.lower()] = level
-    return lookup
-
-
-def target_values(as_written: str, levels: dict[str, ScaleLevel] | None, where: str) -> dict[str, Any]:
-    """The typed fields of a YearTarget from the cell as written ("-" and "" are no target)."""
+def cell_values(as_written: str, levels: dict[str, ScaleLevel] | None, where: str) -> dict[str, Any]:
     try:
-        parsed = parse_target(as_written, levels)
+        return target_values(as_written, levels)
     except ValueError as exc:
         raise FixtureError(f"{where}: {exc}") from None
-    return {
-        "as_written": as_written,
-        "number": parsed.number,
-        "level": parsed.level,
-        "comparator": parsed.comparator,
-    }
 
 
 def load_year_targets(
@@ -112,7 +96,7 @@ def load_year_targets(
         raise FixtureError(f"{where}: {len(cells)} target cells for {len(years)} years")
     kept = [
         upsert(
-            model, stats, {parent_field: parent, "year": year}, target_values(cell, levels, f"{where} {year}")
+            model, stats, {parent_field: parent, "year": year}, cell_values(cell, levels, f"{where} {year}")
         )
         for year, cell in zip(years, cells, strict=True)
     ]

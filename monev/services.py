@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from actions.models import PlannedAction, PriorityActivity
 from areas.models import Indicator, ScaleLevel
+from areas.targets import item_levels, target_values
 from monev import filetypes
 from monev.access import reporting_actor
 from monev.items import item_key
@@ -330,12 +331,7 @@ def change_targets(
     *, item: Indicator | PriorityActivity, cells: dict[int, str], reason: str = "", user
 ) -> int:
     """Rewrite some years' targets as written; once a year has reports, its change needs a reason."""
-    from areas.loading import scale_lookup, target_values
-
-    scale = getattr(item, "scale", None)
-    levels = (
-        scale_lookup(scale) if scale is not None and getattr(item, "target_kind", "") == "level" else None
-    )
+    levels = item_levels(item)
     key = item_key(item)
     changed = 0
     for year, written in cells.items():
@@ -345,7 +341,11 @@ def change_targets(
         reported = Realisation.objects.filter(**key, year=year).exists()
         if reported and not reason.strip():
             raise ValidationError(TARGET_REASON_REQUIRED)
-        for name, value in target_values(written, levels, f"{item} {year}").items():
+        try:
+            values = target_values(written, levels)
+        except ValueError as error:
+            raise ValidationError({f"year_{year}": str(error)}) from None
+        for name, value in values.items():
             setattr(target, name, value)
         target._change_reason = reason.strip()
         target._history_user = user

@@ -8,15 +8,14 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.views.generic import FormView
 
-from areas.loading import scale_lookup
+from areas.targets import item_levels
 from monev import services
 from monev.forms import check_storable
 from monev.items import ACTIVITY, INDICATOR, ItemKind
 from roadmap.access import require_staff
 from roadmap.forms import BootstrapFormMixin
-from roadmap.loading import FixtureError
+from roadmap.mixins import EditionMixin
 from roadmap.notation import parse_target
-from roadmap.views import EditionMixin
 
 
 class TargetsForm(BootstrapFormMixin, forms.Form):
@@ -45,12 +44,7 @@ class TargetsForm(BootstrapFormMixin, forms.Form):
 
     def clean(self):
         data = super().clean()
-        scale = getattr(self.item, "scale", None)
-        levels = (
-            scale_lookup(scale)
-            if scale is not None and getattr(self.item, "target_kind", "") == "level"
-            else None
-        )
+        levels = item_levels(self.item)
         for name, value in list(data.items()):
             if name.startswith("year_"):
                 try:
@@ -93,11 +87,13 @@ class TargetsView(EditionMixin, FormView):
                 item=self.item, cells=form.cells(), reason=form.cleaned_data["reason"], user=self.request.user
             )
         except ValidationError as error:
-            # The service's own messages are about the reason; a model's field errors are the whole form's.
-            form.add_error(None if hasattr(error, "error_dict") else "reason", error.messages)
-            return self.form_invalid(form)
-        except FixtureError as error:
-            form.add_error(None, str(error).split(": ", 1)[-1])
+            # The service's own messages are about the reason; field errors go beside their year's cell
+            # (a model's own fields have no cell of their own, so theirs are the whole form's).
+            if hasattr(error, "error_dict"):
+                for name, errors in error.message_dict.items():
+                    form.add_error(name if name in form.fields else None, errors)
+            else:
+                form.add_error("reason", error.messages)
             return self.form_invalid(form)
         messages.success(
             self.request, f"{changed} target diubah." if changed else "Tidak ada target yang berubah."
