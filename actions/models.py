@@ -108,10 +108,6 @@ class PriorityActivity(MeasuredItem):
     def __str__(self) -> str:
         return self.name
 
-    def get_absolute_url(self) -> str:
-        # The activity's page shows its reports, so it lives in the monev app.
-        return reverse("monev:activity-detail", kwargs={"pk": self.pk})
-
     def clean(self) -> None:
         if (self.area_id is None) == (self.quick_win_id is None):
             raise ValidationError(
@@ -241,10 +237,6 @@ class ActionPlanRow(models.Model):
 
     def __str__(self) -> str:
         return self.name
-
-    def get_absolute_url(self) -> str:
-        # The row's page shows its progress, so it lives in the monev app.
-        return reverse("monev:action-row-detail", kwargs={"pk": self.pk})
 
     def supporting_agency_choices(self) -> models.QuerySet:
         """The agencies that may record a contribution to this row."""

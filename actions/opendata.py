@@ -16,9 +16,9 @@ from django.views.generic import TemplateView
 
 from actions.models import ActionPlanRow, PriorityActivity
 from areas.models import ExpectedResult, Indicator, YearTarget
+from roadmap.mixins import EditionMixin
 from roadmap.models import Agency, RoadmapEdition
 from roadmap.notation import normalize_decimal
-from roadmap.views import EditionMixin
 
 
 def json_number(value: Decimal) -> int | float:

@@ -22,7 +22,7 @@ def test_login_page_is_in_indonesian(client):
 
 
 def test_every_page_sends_strangers_to_the_login_page(client):
-    response = client.get(reverse("areas:overview"))
+    response = client.get(reverse("actions:overview"))
     assert response.status_code == 302
     assert response["Location"] == reverse("login") + "?next=/"
 
@@ -56,7 +56,7 @@ def test_the_navigation_bar_shows_who_is_signed_in(client, inspektorat_user):
     inspektorat_user.first_name = "Rina"
     inspektorat_user.save()
     client.force_login(inspektorat_user)
-    html = client.get(reverse("areas:overview")).content.decode()
+    html = client.get(reverse("actions:overview")).content.decode()
     assert "Rina" in html
     assert "Admin Perangkat Daerah · Inspektorat" in html
     assert "Perangkat Daerah saya" in html
@@ -65,14 +65,14 @@ def test_the_navigation_bar_shows_who_is_signed_in(client, inspektorat_user):
 
 def test_staff_see_account_management_in_the_menu(client, staff_user):
     client.force_login(staff_user)
-    html = client.get(reverse("areas:overview")).content.decode()
+    html = client.get(reverse("actions:overview")).content.decode()
     assert "Kelola akun" in html and "Staf Bagian Organisasi" in html
 
 
 def test_a_user_without_a_role_is_told_so(client):
     user = User.objects.create_user("tanpaperan", password=PASSWORD)
     client.force_login(user)
-    response = client.get(reverse("areas:overview"))
+    response = client.get(reverse("actions:overview"))
     assert response.status_code == 403
     assert "belum diberi peran" in response.content.decode()
 
@@ -104,7 +104,7 @@ def test_staff_create_an_agency_admin_who_must_change_the_temporary_password(cli
 
     client.logout()
     assert login(client, "dinkominfo", "Sementara-2020!").status_code == 302
-    response = client.get(reverse("areas:overview"))
+    response = client.get(reverse("actions:overview"))
     assert response.status_code == 302 and response["Location"] == reverse("password_change")
     html = client.get(reverse("password_change")).content.decode()
     assert "kata sandi sementara" in html
@@ -117,7 +117,7 @@ def test_staff_create_an_agency_admin_who_must_change_the_temporary_password(cli
         },
     )
     assert response.status_code == 302
-    assert client.get(reverse("areas:overview")).status_code == 200
+    assert client.get(reverse("actions:overview")).status_code == 200
 
 
 @pytest.mark.parametrize(
@@ -206,4 +206,4 @@ def test_own_details_cannot_change_role_or_agency(client, bkd_user):
 def test_logout_is_a_post_and_ends_the_session(client, bkd_user):
     client.force_login(bkd_user)
     assert client.post(reverse("logout")).status_code == 302
-    assert client.get(reverse("areas:overview")).status_code == 302
+    assert client.get(reverse("actions:overview")).status_code == 302

@@ -165,7 +165,7 @@ def staff_pages():
         "windows": reverse("monev:windows"),
         "tasks": reverse("monev:tasks"),
         "history": reverse("monev:activity-history", args=[activity.pk]),
-        "overview-with-task-count": reverse("areas:overview"),
+        "overview-with-task-count": reverse("actions:overview"),
         "import-template": reverse("monev:import-template") + "?agency=inspektorat&year=2020&period=q1",
         "import": reverse("monev:import"),
         "completeness": reverse("dashboards:completeness") + "?year=2020",

@@ -27,7 +27,7 @@ def page(client, url: str) -> str:
 
 
 def test_overview_lists_the_eight_areas_with_their_counts(client):
-    html = page(client, reverse("areas:overview"))
+    html = page(client, reverse("actions:overview"))
     assert "Road Map Reformasi Birokrasi Kabupaten Pekalongan Tahun 2020" in html
     assert "Peraturan Bupati Pekalongan Nomor 40 Tahun 2020" in html
     for name in ["Manajemen Perubahan", "Penguatan Pengawasan", "Peningkatan Kualitas Pelayanan Publik"]:
@@ -153,13 +153,13 @@ def test_without_a_roadmap_pages_explain_how_to_load_it(client):
 
     Realisation.objects.all().delete()  # reports protect what they report on
     RoadmapEdition.objects.all().delete()
-    response = client.get(reverse("areas:overview"))
+    response = client.get(reverse("actions:overview"))
     assert response.status_code == 503
     assert "python manage.py load_roadmap" in response.content.decode()
 
 
 def test_pages_are_in_indonesian(client):
-    html = page(client, reverse("areas:overview"))
+    html = page(client, reverse("actions:overview"))
     assert '<html lang="id">' in html
     assert "Ringkasan" in html and "Data Terbuka" in html
 
@@ -193,7 +193,7 @@ def grow(n: int) -> None:
 
 
 PINNED_PAGES = [
-    ("areas:overview", {}, 8),
+    ("actions:overview", {}, 8),
     ("areas:indicator-list", {}, 12),
     ("actions:activity-list", {}, 14),
     ("actions:action-plan", {}, 14),

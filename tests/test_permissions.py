@@ -91,10 +91,10 @@ def superuser_pk():
 
 # (url name, kwargs factory, method, expected status per role)
 TABLE = [
-    ("areas:overview", None, "get", READ),
-    ("areas:overview", None, "post", READ_ONLY_POST),
-    ("areas:area-detail", lambda: {"pk": area_pk()}, "get", READ),
-    ("areas:area-detail", lambda: {"pk": area_pk()}, "post", READ_ONLY_POST),
+    ("actions:overview", None, "get", READ),
+    ("actions:overview", None, "post", READ_ONLY_POST),
+    ("actions:area-detail", lambda: {"pk": area_pk()}, "get", READ),
+    ("actions:area-detail", lambda: {"pk": area_pk()}, "post", READ_ONLY_POST),
     ("areas:indicator-list", None, "get", READ),
     ("areas:indicator-list", None, "post", READ_ONLY_POST),
     ("actions:agency-list", None, "get", READ),

@@ -313,7 +313,7 @@ def test_staff_tasks_count_the_queue_and_the_navbar_shows_it(client, staff_user)
     client.force_login(staff_user)
     html = client.get(reverse("monev:tasks")).content.decode()
     assert "<strong>1</strong> laporan menunggu verifikasi" in html
-    overview = client.get(reverse("areas:overview")).content.decode()
+    overview = client.get(reverse("actions:overview")).content.decode()
     assert 'aria-label="1 tugas"' in overview
 
 

@@ -7,11 +7,11 @@ from django_tables2 import SingleTableMixin
 from actions.filters import ActionPlanFilter, ActivityFilter, AgencyFilter
 from actions.models import ActionPlanRow, ActivityTarget, PlannedAction, PriorityActivity
 from actions.tables import ActionPlanTable, ActivityTable, AgencyTable
-from areas.views import years_of
+from areas.selectors import years_of
 from roadmap.access import get_agency_for_user
+from roadmap.mixins import EditionMixin, LenientFilterView
 from roadmap.models import Agency
 from roadmap.spreadsheets import TableExportMixin
-from roadmap.views import EditionMixin, LenientFilterView
 
 
 def activities_with_targets(queryset):
