@@ -1,0 +1,127 @@
+"""The verification queue's tables: realisations and action-plan progress awaiting review."""
+
+import django_tables2 as tables
+from django.utils.html import format_html
+
+from monev.models import ActionProgress, Realisation
+
+
+def evidence_links(report) -> str:
+    links = [
+        format_html(
+            '<a href="{}"{}>{}</a>',
+            e.get_absolute_url(),
+            ' target="_blank" rel="noopener"' if e.link else "",
+            e.label,
+        )
+        for e in report.evidence.all()
+    ]
+    return (
+        format_html(", ".join(["{}"] * len(links)), *links)
+        if links
+        else format_html('<span class="text-body-secondary">{}</span>', "tanpa bukti")
+    )
+
+
+class SelectColumn(tables.CheckBoxColumn):
+    def __init__(self, name: str):
+        super().__init__(
+            accessor="pk",
+            attrs={
+                "input": {"name": name, "class": "form-check-input"},
+                "th__input": {
+                    "class": "form-check-input",
+                    "data-select-all": name,
+                    "aria-label": "Pilih semua",
+                },
+            },
+        )
+
+
+class QueueTable(tables.Table):
+    """What both queues show: a tick box, the report, its period, value, reporter, date and evidence.
+
+    Subclasses set ``selected`` (the form field the tick boxes post) and the ``report`` column.
+    """
+
+    period = tables.Column(verbose_name="Periode", accessor="pk", orderable=False)
+    reporter = tables.Column(verbose_name="Pelapor", accessor="reported_by", default="–", orderable=False)
+    submitted_at = tables.DateTimeColumn(verbose_name="Diajukan", format="j M Y H:i")
+    evidence = tables.Column(verbose_name="Bukti dukung", accessor="pk", orderable=False)
+
+    class Meta:
+        fields = ("selected", "report", "period", "value", "reporter", "submitted_at", "evidence")
+        sequence = ("selected", "report", "period", "value", "reporter", "submitted_at", "evidence")
+
+    def render_reporter(self, value):
+        return value.get_full_name() or value.get_username()
+
+    def render_evidence(self, record):
+        return evidence_links(record)
+
+
+class RealisationQueueTable(QueueTable):
+    selected = SelectColumn("realisation")
+    report = tables.Column(verbose_name="Indikator / kegiatan", accessor="pk", orderable=False)
+    value = tables.Column(
+        verbose_name="Realisasi", accessor="pk", orderable=False, attrs={"td": {"class": "text-end"}}
+    )
+
+    class Meta(QueueTable.Meta):
+        model = Realisation
+        empty_text = "Tidak ada realisasi yang menunggu verifikasi."
+        attrs = {
+            "class": "table table-sm table-hover align-middle",
+            "aria-label": "Realisasi menunggu verifikasi",
+        }
+
+    def render_report(self, record):
+        item = record.item
+        agency = getattr(item, "agency", None)
+        return format_html(
+            '<a href="{}">{}</a><div class="small text-body-secondary">{}</div>',
+            item.get_absolute_url(),
+            item.name,
+            agency.short_name if agency else "Indikator (staf)",
+        )
+
+    def render_period(self, record):
+        return f"{record.get_period_display()} {record.year}"
+
+    def render_value(self, record):
+        return record.display
+
+
+class ProgressQueueTable(QueueTable):
+    selected = SelectColumn("progress")
+    report = tables.Column(verbose_name="Rencana aksi", accessor="pk", orderable=False)
+    value = tables.Column(verbose_name="Kemajuan", accessor="pk", orderable=False)
+
+    class Meta(QueueTable.Meta):
+        model = ActionProgress
+        empty_text = "Tidak ada kemajuan rencana aksi yang menunggu verifikasi."
+        attrs = {
+            "class": "table table-sm table-hover align-middle",
+            "aria-label": "Kemajuan menunggu verifikasi",
+        }
+
+    def render_report(self, record):
+        row = record.planned_action.row
+        who = (
+            f"Kontribusi {record.contributor.short_name}"
+            if record.contributor_id
+            else "Laporan Perangkat Daerah Utama"
+        )
+        return format_html(
+            '<a href="{}">{}</a><div class="small">{}</div><div class="small text-body-secondary">{}</div>',
+            row.get_absolute_url(),
+            row.name,
+            record.planned_action.text,
+            who,
+        )
+
+    def render_period(self, record):
+        return f"{record.get_quarter_display()} {record.planned_action.year}"
+
+    def render_value(self, record):
+        return f"{record.get_status_display()}, {record.percent}%"
