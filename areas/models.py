@@ -3,7 +3,6 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils.functional import cached_property
 from simple_history.models import HistoricalRecords
 
@@ -107,9 +106,6 @@ class ChangeArea(models.Model):
 
     def __str__(self) -> str:
         return self.name
-
-    def get_absolute_url(self) -> str:
-        return reverse("areas:area-detail", kwargs={"pk": self.pk})
 
 
 class AreaPlacement(models.Model):
@@ -268,10 +264,6 @@ class Indicator(MeasuredItem):
 
     def __str__(self) -> str:
         return self.name
-
-    def get_absolute_url(self) -> str:
-        # The indicator's page shows its reports, so it lives in the monev app.
-        return reverse("monev:indicator-detail", kwargs={"pk": self.pk})
 
     def clean(self) -> None:
         if self.target_kind == TargetKind.LEVEL and self.scale_id is None:

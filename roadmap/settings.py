@@ -10,6 +10,7 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from django.urls import reverse
 
 from roadmap.env import env_bool, env_int, env_list, env_str
 
@@ -70,6 +71,16 @@ if env_bool("QUERY_COUNT_HEADER", default=False):
 
 ROOT_URLCONF = "roadmap.urls"
 
+# A record's page is often in an app above the one defining its model (an indicator's page shows
+# its reports, so it lives in monev): models never name an upper app's URLs, the links are set here.
+ABSOLUTE_URL_OVERRIDES = {
+    "roadmap.agency": lambda agency: reverse("actions:agency-detail", kwargs={"code": agency.code}),
+    "areas.changearea": lambda area: reverse("actions:area-detail", kwargs={"pk": area.pk}),
+    "areas.indicator": lambda indicator: reverse("monev:indicator-detail", kwargs={"pk": indicator.pk}),
+    "actions.priorityactivity": lambda activity: reverse("monev:activity-detail", kwargs={"pk": activity.pk}),
+    "actions.actionplanrow": lambda row: reverse("monev:action-row-detail", kwargs={"pk": row.pk}),
+}
+
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
@@ -120,7 +131,7 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "areas:overview"
+LOGIN_REDIRECT_URL = "actions:overview"
 LOGOUT_REDIRECT_URL = "login"
 
 # Login throttling: five wrong passwords for one username from one address lock that pair

@@ -16,8 +16,8 @@ from monev.achievement import DEFAULT_CATEGORIES, average
 from monev.periods import as_of, default_year, edition_years, periods_up_to
 from monev.standing import STATE_LABELS, Rules, year_status
 from roadmap.filters import ignore_invalid
+from roadmap.mixins import EditionMixin
 from roadmap.spreadsheets import TableExportMixin
-from roadmap.views import EditionMixin
 
 STATE_ORDER = list(STATE_LABELS)
 

@@ -10,8 +10,8 @@ from monev.models import Period
 from monev.periods import chosen_year_and_quarter
 from roadmap.access import require_staff
 from roadmap.forms import BootstrapFormMixin
+from roadmap.mixins import EditionMixin
 from roadmap.models import Agency
-from roadmap.views import EditionMixin
 
 MATRIX_PAGE_SIZE = 100
 

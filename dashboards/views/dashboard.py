@@ -8,7 +8,7 @@ from dashboards import dashboard_cache
 from dashboards.overview import build_overview, key_indicator_series
 from monev.models import Quarter
 from monev.periods import chosen_year_and_quarter
-from roadmap.views import EditionMixin
+from roadmap.mixins import EditionMixin
 
 
 class DashboardView(EditionMixin, TemplateView):

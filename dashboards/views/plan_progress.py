@@ -7,7 +7,7 @@ from actions.models import ActionPlanRow, PlannedAction
 from monev.models import ActionProgress, Quarter
 from monev.periods import chosen_year_and_quarter, edition_plan_years
 from monev.plan_progress import PlanShare, action_standing, plan_share
-from roadmap.views import EditionMixin
+from roadmap.mixins import EditionMixin
 
 
 def share_of(actions: list[PlannedAction], quarters: list[int] | None) -> PlanShare:

@@ -7,10 +7,10 @@ from django.views import View
 
 from dashboards.excel.recap import Scope, recap_workbook
 from monev.periods import chosen_year_and_quarter
+from roadmap.mixins import EditionMixin
 from roadmap.models import Agency
 from roadmap.notation import parse_whole
 from roadmap.spreadsheets import xlsx_response
-from roadmap.views import EditionMixin
 
 
 class RecapView(EditionMixin, View):

@@ -19,8 +19,8 @@ from monev.periods import chosen_year_and_quarter
 from monev.services import save_risk_reviews
 from roadmap.access import require_staff
 from roadmap.forms import BootstrapFormMixin
+from roadmap.mixins import EditionMixin
 from roadmap.spreadsheets import xlsx_response
-from roadmap.views import EditionMixin
 
 
 class YearEndReportView(EditionMixin, TemplateView):

@@ -13,9 +13,6 @@ from roadmap.notation import format_target
 
 
 class RealisationQuerySet(models.QuerySet):
-    def for_year(self, year: int) -> "RealisationQuerySet":
-        return self.filter(year=year)
-
     def verified(self) -> "RealisationQuerySet":
         return self.filter(review_state=ReviewState.VERIFIED)
 

@@ -26,9 +26,9 @@ from monev.selectors import row_queryset
 from monev.windows import period_open
 from monev.workflow import EditDecision, edit_decision
 from roadmap.forms import BootstrapFormMixin
+from roadmap.mixins import EditionMixin
 from roadmap.models import Agency
 from roadmap.notation import parse_whole
-from roadmap.views import EditionMixin
 
 
 def plan_by_year(row: ActionPlanRow, years: list[int]) -> list[dict]:

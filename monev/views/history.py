@@ -6,7 +6,7 @@ from actions.access import get_action_row_for_user
 from monev.history import item_history
 from monev.items import ACTIVITY, INDICATOR, ItemKind
 from monev.selectors import row_queryset
-from roadmap.views import EditionMixin
+from roadmap.mixins import EditionMixin
 
 
 class ItemHistoryView(EditionMixin, TemplateView):

@@ -17,9 +17,9 @@ from monev.models import Period, ReportingWindow
 from monev.periods import default_year, edition_years
 from roadmap.access import get_agency_for_reporting, require_reporter
 from roadmap.forms import BootstrapFormMixin
+from roadmap.mixins import EditionMixin
 from roadmap.models import Agency
 from roadmap.spreadsheets import xlsx_response
-from roadmap.views import EditionMixin
 
 SESSION_KEY = "monev_import"
 MAX_UPLOAD_MB = 5

@@ -13,7 +13,7 @@ from monev.models.review import version_token
 from monev.standing import Rules, item_years, year_status
 from monev.windows import open_periods, period_open
 from monev.workflow import EditDecision, edit_decision
-from roadmap.views import EditionMixin
+from roadmap.mixins import EditionMixin
 
 
 def quarter_grid(item, years):

@@ -1,7 +1,7 @@
 from django.views.generic import TemplateView
 
 from monev.todo import tasks_for
-from roadmap.views import EditionMixin
+from roadmap.mixins import EditionMixin
 
 
 class TasksView(EditionMixin, TemplateView):

@@ -14,7 +14,7 @@ from monev.access import get_closed_window_for_staff, get_item_for_reopening
 from monev.models import Period, ReportingWindow
 from roadmap.access import require_staff
 from roadmap.forms import BootstrapFormMixin
-from roadmap.views import EditionMixin, safe_next
+from roadmap.mixins import EditionMixin, safe_next
 
 
 class WindowTable(tables.Table):

@@ -18,8 +18,8 @@ from roadmap.accounts.forms import (
     TemporaryPasswordForm,
 )
 from roadmap.accounts.tables import AccountFilter, AccountTable
+from roadmap.mixins import LenientFilterView, RoleRequiredMixin
 from roadmap.spreadsheets import TableExportMixin
-from roadmap.views import LenientFilterView, RoleRequiredMixin
 
 User = get_user_model()
 

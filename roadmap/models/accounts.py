@@ -73,10 +73,6 @@ class UserProfile(models.Model):
         return self.role == Role.STAFF
 
     @property
-    def is_agency_admin(self) -> bool:
-        return self.role == Role.AGENCY_ADMIN
-
-    @property
     def can_verify(self) -> bool:
         return self.role == Role.STAFF
 

@@ -3,7 +3,6 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_slug
 from django.db import models
-from django.urls import reverse
 
 
 class AgencyQuerySet(models.QuerySet):
@@ -54,10 +53,6 @@ class Agency(models.Model):
 
     def __str__(self) -> str:
         return self.name
-
-    def get_absolute_url(self) -> str:
-        # The page lives in the actions app: it lists what the agency is responsible for.
-        return reverse("actions:agency-detail", kwargs={"code": self.code})
 
 
 class AgencySpelling(models.Model):

@@ -61,10 +61,6 @@ class RoadmapEdition(models.Model):
     def years(self) -> range:
         return range(self.start_year, self.end_year + 1)
 
-    @property
-    def citation(self) -> str:
-        return f"Perbup {self.regulation_number}/{self.regulation_year}"
-
 
 class LegalBasis(models.Model):
     """A consideration or legal basis listed by the regulation (Menimbang, Mengingat, Dasar Hukum)."""
