@@ -19,7 +19,7 @@ help:
 	@echo "make test    - ruff + pytest against a throwaway PostgreSQL, browser tests included"
 	@echo "make bench   - latency and queries of the heavy pages at scale 1 and 20 (gunicorn + PostgreSQL)"
 	@echo "make load-test - 20 concurrent agency admins for 30 s, with a PostgreSQL restart"
-	@echo "make lint    - ruff check + ruff format --check"
+	@echo "make lint    - ruff check + ruff format --check + import-linter contracts"
 	@echo "make format  - ruff check --fix + ruff format"
 
 $(PY):
@@ -62,6 +62,7 @@ load-test: install-dev
 lint: install-dev
 	$(RUFF) check .
 	$(RUFF) format --check .
+	$(VENV)/bin/lint-imports
 
 format: install-dev
 	$(RUFF) check --fix --exit-zero .

@@ -75,6 +75,8 @@ if [[ "${SKIP_LINT:-0}" != 1 ]]; then
     "$VENV/bin/ruff" check .
     log "ruff format --check"
     "$VENV/bin/ruff" format --check .
+    log "import-linter (pyproject.toml: layers, pure rule modules, independent views)"
+    "$VENV/bin/lint-imports"
     timing "ruff" "$t"
 else
     log "SKIP_LINT=1: not running ruff"

@@ -63,12 +63,6 @@ def set_temporary_password(*, account: "User", password: str, must_change_passwo
     UserProfile.objects.filter(user=account).update(must_change_password=must_change_password)
 
 
-@transaction.atomic
-def deactivate_account(*, account: "User") -> None:
-    account.is_active = False
-    account.save(update_fields=["is_active"])
-
-
 def password_changed(*, user: "User") -> None:
     """The user chose their own password: the temporary one no longer binds them."""
     UserProfile.objects.filter(user=user, must_change_password=True).update(must_change_password=False)
