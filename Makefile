@@ -12,7 +12,7 @@ ARGS   ?=
 # Set DEMO=0 to skip loading demo data (the seed_demo step runs only if that command exists).
 DEMO   ?= 1
 
-.PHONY: help run venv install install-dev migrate load demo test bench load-test lint format clean
+.PHONY: help run venv install install-dev migrate load demo test bench load-test lint format hooks clean
 
 help:
 	@echo "make run     - install, migrate, load the road map, (demo data), runserver $(HOST):$(PORT)"
@@ -21,6 +21,7 @@ help:
 	@echo "make load-test - 20 concurrent agency admins for 30 s, with a PostgreSQL restart"
 	@echo "make lint    - ruff check + ruff format --check + import-linter contracts"
 	@echo "make format  - ruff check --fix + ruff format"
+	@echo "make hooks   - install the git pre-commit hook (.pre-commit-config.yaml)"
 
 $(PY):
 	@# Debian's own python3 needs the python3-venv package for this.
@@ -67,6 +68,10 @@ lint: install-dev
 format: install-dev
 	$(RUFF) check --fix --exit-zero .
 	$(RUFF) format .
+
+# The hooks run tools from .venv (ruff, pre-commit-hooks, manage.py): see .pre-commit-config.yaml.
+hooks: install-dev
+	$(VENV)/bin/pre-commit install
 
 clean:
 	rm -rf .pytest_cache .ruff_cache test-artifacts staticfiles

@@ -1,6 +1,6 @@
 """Achievement (capaian) rules: plain functions over numbers and ranks, with no models.
 
-Conventions (see ../shared/domain.md):
+Conventions (see docs/achievement.md and docs/scales.md):
 - Higher is better: realisation / target × 100.
 - Lower is better: the official form (2·target − realisation) / target × 100, or the ratio
   form target / realisation × 100, which is undefined at a realisation of 0 (no figure).

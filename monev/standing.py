@@ -3,6 +3,7 @@
 This is the bridge between the models and the pure rules of ``monev.achievement``. Items
 (indicators and priority activities) are expected with ``targets`` and ``realisations``
 prefetched, and indicators with ``scale__levels`` where they have a scale.
+See docs/achievement.md.
 """
 
 import datetime

@@ -4,6 +4,7 @@ A report moves draft → submitted → verified, or submitted → returned (with
 note) → corrected and submitted again. Staff of Bagian Organisasi review; agency admins report
 their own items; the Tim Pengarah never writes. A verified report, or a period whose reporting
 window has closed, is locked for agency admins; staff may still correct it, giving a reason.
+See docs/roles.md.
 """
 
 from dataclasses import dataclass

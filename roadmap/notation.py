@@ -2,7 +2,7 @@
 
 Pure functions, no Django models: ``53,75`` is 53.75, ``3.900`` is 3900, ``-`` is "no
 target", and a target may be a level on a scale ("Wajar Tanpa Pengecualian"), a number,
-or both with a comparator (">70/BB"), as other regions write them.
+or both with a comparator (">70/BB"), as other regions write them. See docs/scales.md.
 """
 
 import re

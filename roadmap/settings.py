@@ -222,7 +222,7 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL") or "Monev RB Kabupaten Pekalo
 SITE_URL = (env_str("SITE_URL") or "http://127.0.0.1:8000").rstrip("/")
 REMINDER_DAYS_BEFORE_CLOSE = env_int("REMINDER_DAYS_BEFORE_CLOSE", 3)
 
-# Achievement rules (see monev/achievement.py); the defaults follow ../shared/domain.md.
+# Achievement rules (see monev/achievement.py); the defaults and their meaning: docs/README.md.
 ACHIEVEMENT_CAP = env_int("ACHIEVEMENT_CAP", 120)
 ACHIEVEMENT_LOWER_FORMULA = env_str("ACHIEVEMENT_LOWER_FORMULA") or "official"  # or "ratio"
 if ACHIEVEMENT_LOWER_FORMULA not in ("official", "ratio"):

@@ -1,7 +1,7 @@
 """Who a user is in the monitoring: one role, and for an agency admin one agency.
 
 Every permission question is answered here, through properties of the profile, so that
-views and templates never inspect groups or flags themselves.
+views and templates never inspect groups or flags themselves. See docs/roles.md.
 """
 
 from django.conf import settings
