@@ -61,7 +61,7 @@ class ActivityFilter(MyAgencyFilterMixin, StyledFilterSet):
         label="Perangkat Daerah Pengampu", queryset=Agency.objects.all(), empty_label="Semua Perangkat Daerah"
     )
     no_agency = django_filters.BooleanFilter(
-        label="Tanpa Perangkat Daerah Pengampu", field_name="agency", lookup_expr="isnull"
+        label="Pengampu tidak disebut dalam tabel", method="without_agency_in_source"
     )
 
     class Meta:
@@ -70,6 +70,11 @@ class ActivityFilter(MyAgencyFilterMixin, StyledFilterSet):
 
     def search(self, queryset, name, value):
         return queryset.filter(Q(name__icontains=value) | Q(unit__icontains=value))
+
+    def without_agency_in_source(self, queryset, name, value):
+        """Activities whose source cell names no Pengampu (the application may have assigned one)."""
+        source_empty = Q(agency__isnull=True) | ~Q(agency_note="")
+        return queryset.filter(source_empty) if value else queryset.exclude(source_empty)
 
 
 class ActionPlanFilter(MyAgencyFilterMixin, StyledFilterSet):

@@ -51,7 +51,8 @@ def load_activity_table(
 ) -> None:
     for order, row in enumerate(table["rows"], start=1):
         where = f"{path} {table['table']} row {order}"
-        spelling = row.get("agency", default_agency_spelling)
+        # Where the table's Pengampu cell is empty, the application's assignment (with its reason) stands in.
+        spelling = row.get("agency", default_agency_spelling) or row.get("assigned_agency")
         activity = upsert(
             PriorityActivity,
             stats,
@@ -62,6 +63,7 @@ def load_activity_table(
                 "direction": row.get("direction", "higher"),
                 "aggregation": row.get("aggregation", "latest"),
                 "agency": agencies.optional(spelling, where),
+                "agency_note": row.get("assigned_because", "") if not row.get("agency") else "",
                 "source_table": f"{table['table']} {table['title']}",
             },
         )
@@ -78,7 +80,7 @@ def load_targets(path: Path, edition: RoadmapEdition, agencies: AgencyDirectory,
         if area is None:
             raise FixtureError(f"{path} {table['table']}: unknown area {table['area']!r}")
         if table["kind"] == "indicators":
-            load_indicator_table(path, table, area, scales, stats)
+            load_indicator_table(path, table, area, scales, agencies, stats)
         elif table["kind"] == "activities":
             load_activity_table(path, table, {"area": area, "quick_win": None}, agencies, stats)
         else:

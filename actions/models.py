@@ -82,6 +82,12 @@ class PriorityActivity(MeasuredItem):
         related_name="led_activities",
         verbose_name="perangkat daerah pengampu",
     )
+    agency_note = models.CharField(
+        "dasar penetapan pengampu",
+        max_length=300,
+        blank=True,
+        help_text="Bila tabel sumber tidak menyebut Pengampu: dari mana Perangkat Daerah ini ditetapkan.",
+    )
 
     objects = PriorityActivityQuerySet.as_manager()
 

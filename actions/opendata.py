@@ -44,7 +44,9 @@ def build_export(edition: RoadmapEdition) -> dict:
     )
     section_order = {section: n for n, section in enumerate(ExpectedResult.Section.values)}
     indicators = (
-        Indicator.objects.of_edition(edition).select_related("area").prefetch_related("targets__level")
+        Indicator.objects.of_edition(edition)
+        .select_related("area", "data_owner")
+        .prefetch_related("targets__level")
     )
     activities = (
         PriorityActivity.objects.of_edition(edition)
@@ -77,7 +79,13 @@ def build_export(edition: RoadmapEdition) -> dict:
             for area in areas
         ],
         "indicators": [
-            {"area": i.area.name, "name": i.name, "unit": i.unit, "targets": targets_by_year(i)}
+            {
+                "area": i.area.name,
+                "name": i.name,
+                "unit": i.unit,
+                "data_owner": i.data_owner.name if i.data_owner_id else None,
+                "targets": targets_by_year(i),
+            }
             for i in indicators
         ],
         "activities": [
@@ -87,6 +95,7 @@ def build_export(edition: RoadmapEdition) -> dict:
                 "name": a.name,
                 "unit": a.unit,
                 "agency": a.agency.name if a.agency_id else None,
+                "agency_note": a.agency_note,
                 "targets": targets_by_year(a),
             }
             for a in activities
@@ -184,9 +193,9 @@ def csv_table(data: dict, table: str) -> tuple[list[str], list[list]]:
         items = data[table]
         years = _targets_columns(items)
         fixed = (
-            ["area", "name", "unit"]
+            ["area", "name", "unit", "data_owner"]
             if table == "indicators"
-            else ["area", "quick_win", "name", "unit", "agency"]
+            else ["area", "quick_win", "name", "unit", "agency", "agency_note"]
         )
         rows = [
             [_cell(item[key]) for key in fixed] + [_cell(item["targets"].get(y)) for y in years]

@@ -14,15 +14,22 @@ def get_area_for_user(user, pk: int, queryset=None) -> ChangeArea:
     return get_object_or_404(queryset.filter(edition__in=RoadmapEdition.objects.in_force()), pk=pk)
 
 
-def may_write_indicator(profile: UserProfile | None) -> bool:
-    """Indicators measure the whole regency, not one agency: only staff write them."""
-    return profile is not None and profile.is_staff_member
+def may_write_indicator(profile: UserProfile | None, indicator: Indicator) -> bool:
+    """Indicators measure the whole regency: staff write them, and the admins of the agency that is
+    the indicator's data owner (penanggung jawab data, docs/roles.md)."""
+    if profile is None or not profile.can_report:
+        return False
+    return profile.is_staff_member or (
+        indicator.data_owner_id is not None and indicator.data_owner_id == profile.agency_id
+    )
 
 
 def get_indicator_for_user(user, pk: int, write: bool = False, queryset=None) -> Indicator:
     profile = require_profile(user)
     queryset = queryset if queryset is not None else Indicator.objects.select_related("area", "scale")
     indicator = get_object_or_404(queryset.filter(area__edition__in=RoadmapEdition.objects.in_force()), pk=pk)
-    if write and not may_write_indicator(profile):
-        raise PermissionDenied("Hanya staf Bagian Organisasi yang mengisi indikator.")
+    if write and not may_write_indicator(profile, indicator):
+        raise PermissionDenied(
+            "Hanya staf Bagian Organisasi dan Perangkat Daerah penanggung jawab data yang mengisi indikator ini."
+        )
     return indicator

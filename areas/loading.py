@@ -144,7 +144,12 @@ def load_areas(path: Path, edition: RoadmapEdition, agencies: AgencyDirectory, s
 
 
 def load_indicator_table(
-    path: Path, table: dict, area: ChangeArea, scales: dict[str, Scale], stats: LoadStats
+    path: Path,
+    table: dict,
+    area: ChangeArea,
+    scales: dict[str, Scale],
+    agencies: AgencyDirectory,
+    stats: LoadStats,
 ) -> None:
     for order, row in enumerate(table["rows"], start=1):
         where = f"{path} {table['table']} row {order}"
@@ -167,6 +172,10 @@ def load_indicator_table(
                 "is_key": row.get("key", False),
             },
         )
+        if indicator.data_owner_id is None and row.get("data_owner"):
+            # A default only: once set, the data owner is staff's to change, and a reload keeps it.
+            indicator.data_owner = agencies.get(row["data_owner"], where)
+            indicator.save(update_fields=["data_owner"])
         levels = scale_lookup(scale) if scale and kind == TargetKind.LEVEL else None
         load_year_targets(
             IndicatorTarget, "indicator", indicator, table["years"], row["targets"], levels, where, stats

@@ -241,6 +241,15 @@ class Indicator(MeasuredItem):
         help_text="Wajib untuk target berupa tingkat; untuk angka, skala memberi nama tingkat (mis. maturitas SPIP).",
     )
 
+    data_owner = models.ForeignKey(
+        Agency,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="owned_indicators",
+        verbose_name="penanggung jawab data",
+        help_text="Perangkat Daerah yang melaporkan indikator ini; staf Bagian Organisasi selalu dapat mengisinya.",
+    )
     is_key = models.BooleanField(
         "indikator kunci",
         default=False,

@@ -84,10 +84,13 @@ def owed_cells(activities, plan: PlanSnapshot, year: int, periods: list[str], ag
             continue  # no target that year: nothing is owed
         yield activity.agency, activity, [activity_cell(activity, period) for period in periods]
     for row in plan.rows:
-        cells = [plan.cell(row.pk, quarter) if quarter else "" for quarter in quarters]
         for lead in plan.leads.get(row.pk, []):
             if agency is None or lead.pk == agency.pk:
-                yield lead, row, cells
+                yield (
+                    lead,
+                    row,
+                    [plan.cell(row.pk, quarter, lead.pk) if quarter else "" for quarter in quarters],
+                )
 
 
 def shares_by_agency(activities, plan: PlanSnapshot, year: int, periods: list[str]) -> list[AgencyShare]:

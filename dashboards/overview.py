@@ -9,7 +9,7 @@ import datetime
 from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import partial
+from functools import cached_property, partial
 
 from django.db.models import Prefetch
 
@@ -20,12 +20,14 @@ from dashboards.plan_snapshot import plan_snapshot
 from dashboards.selectors import edition_items
 from monev import achievement
 from monev.models import Period, Realisation
-from monev.periods import as_of, periods_up_to
+from monev.periods import periods_up_to
 from monev.plan_progress import PlanShare, plan_share
-from monev.standing import STATE_LABELS, Rules, YearStatus, year_status
+from monev.standing import STATE_LABELS, Average, Rules, YearStatus, average_of, year_status
 from roadmap.models import RoadmapEdition
 
 STATES = list(STATE_LABELS)
+# Reported and targeted, but the target is not (yet) met.
+BELOW_TARGET = ("on_track", "behind", "not_yet", "not_met")
 
 
 @dataclass
@@ -57,15 +59,18 @@ class Summary:
     def present_counts(self) -> list[tuple[str, str, int]]:
         return [entry for entry in self.state_counts if entry[2]]
 
+    @cached_property
+    def mean(self) -> Average:
+        """Average achievement of the numeric items, with grades and levels met counted beside it."""
+        return average_of((line.status for line in self.lines), Rules.from_settings())
+
     @property
     def average(self) -> Decimal | None:
-        return achievement.average(
-            (line.status.percent for line in self.lines), cap=Rules.from_settings().cap
-        )
+        return self.mean.percent
 
     @property
     def category(self) -> achievement.Category | None:
-        return achievement.category(self.average)
+        return self.mean.category
 
     @property
     def unverified(self) -> int:
@@ -73,7 +78,7 @@ class Summary:
 
     @property
     def below_target(self) -> list[ItemLine]:
-        return [line for line in self.lines if line.status.state in ("behind", "on_track")]
+        return [line for line in self.lines if line.status.state in BELOW_TARGET]
 
 
 @dataclass
@@ -87,21 +92,36 @@ class Overview:
     key_indicators: list[ItemLine]
     completeness: list[AgencyShare]
 
+    @property
+    def present_states(self) -> list[tuple[str, str]]:
+        """The states some item of the year is in, in their order: the columns of the area table."""
+        counts = self.total.counts
+        return [(key, label) for key, label in STATE_LABELS.items() if counts.get(key)]
+
+    @property
+    def area_rows(self) -> list[tuple[ChangeArea, Summary, PlanShare, list[tuple[str, int]]]]:
+        keys = [key for key, _ in self.present_states]
+        return [
+            (area, summary, plan, [(key, summary.counts.get(key, 0)) for key in keys])
+            for area, summary, plan in self.areas
+        ]
+
 
 def build_overview(edition: RoadmapEdition, year: int, quarter: int | None, today: datetime.date) -> Overview:
     periods = periods_up_to(quarter)
     quarters = [Period(p).quarter for p in periods if Period(p).quarter]
     rules = Rules.from_settings()
-    reading_day = as_of(year, quarter, today)
     indicators, activities = edition_items(edition, year, periods)
-    lines = [ItemLine(item, year_status(item, year, rules, reading_day)) for item in indicators + activities]
+    lines = [
+        ItemLine(item, year_status(item, year, rules, today, quarter)) for item in indicators + activities
+    ]
     total = Summary(lines)
     snapshot = plan_snapshot(edition, year)
     plan = PlanShare()
     areas = []
     for area in edition.areas.all():
         area_plan = plan_share(
-            snapshot.standing(action_id, quarters)
+            snapshot.standing(row.pk, action_id, quarters)
             for row in snapshot.rows
             if row.area_id == area.pk
             for action_id in snapshot.actions[row.pk]

@@ -23,18 +23,26 @@ class PlanSnapshot:
     rows: list[ActionPlanRow]  # rows with planned actions in the year, with their area
     actions: dict[int, list[int]]  # row id -> the year's planned action ids
     leads: dict[int, list[Agency]]  # row id -> lead agencies (Utama)
-    progress: dict[int, list[ProgressFact]]  # action id -> the lead's own reports
+    progress: dict[int, list[ProgressFact]]  # action id -> the lead agencies' own reports
 
-    def cell(self, row_id: int, quarter: int) -> str:
-        """The row's state in a quarter: the one of its planned actions that needs most attention."""
+    def cell(self, row_id: int, quarter: int, lead_id: int) -> str:
+        """One lead's part of a row in a quarter: the state of its planned actions that needs most attention."""
         states = [
-            next((r.review_state for r in self.progress.get(action, []) if r.quarter == quarter), "missing")
+            next(
+                (
+                    r.review_state
+                    for r in self.progress.get(action, [])
+                    if r.quarter == quarter and r.lead_id == lead_id
+                ),
+                "missing",
+            )
             for action in self.actions[row_id]
         ]
         return min(states, key=ATTENTION.index) if states else "missing"
 
-    def standing(self, action_id: int, quarters: list[int]) -> ActionStanding:
-        return action_standing(self.progress.get(action_id, []), quarters)
+    def standing(self, row_id: int, action_id: int, quarters: list[int] | None) -> ActionStanding:
+        leads = [agency.pk for agency in self.leads.get(row_id, [])]
+        return action_standing(self.progress.get(action_id, []), leads, quarters)
 
 
 def plan_snapshot(edition: RoadmapEdition, year: int) -> PlanSnapshot:
@@ -56,7 +64,7 @@ def plan_snapshot(edition: RoadmapEdition, year: int) -> PlanSnapshot:
         leads[row_id].append(agencies[agency_id])
     progress: dict[int, list[ProgressFact]] = defaultdict(list)
     for action_id, *fact in ActionProgress.objects.filter(
-        contributor__isnull=True, planned_action__row__area__edition=edition, planned_action__year=year
-    ).values_list("planned_action_id", "quarter", "review_state", "status", "percent"):
+        lead__isnull=False, planned_action__row__area__edition=edition, planned_action__year=year
+    ).values_list("planned_action_id", "lead_id", "quarter", "review_state", "status", "percent"):
         progress[action_id].append(ProgressFact(*fact))
     return PlanSnapshot(rows, dict(actions), dict(leads), dict(progress))

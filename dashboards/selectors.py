@@ -8,13 +8,18 @@ from django.db.models import Prefetch
 
 from actions.models import ActionPlanRow, ActivityTarget, PlannedAction, PriorityActivity
 from areas.models import Indicator, IndicatorTarget
-from monev.models import ActionProgress, Realisation
+from monev.models import ActionProgress, Realisation, ReviewState
 from roadmap.models import RoadmapEdition
 
 
 def realisations_of_year(year: int, periods: list[str] | None = None) -> Prefetch:
-    """An item's ``realisations`` of one year (of some periods only, when given), with their levels."""
-    reports = Realisation.objects.filter(year=year).select_related("level")
+    """An item's ``realisations`` of one year (of some periods only, when given), with their levels.
+
+    Drafts are left out: they never count, and they are their reporter's and staff's only.
+    """
+    reports = (
+        Realisation.objects.filter(year=year).exclude(review_state=ReviewState.DRAFT).select_related("level")
+    )
     return Prefetch("realisations", queryset=reports.filter(period__in=periods) if periods else reports)
 
 
@@ -45,8 +50,9 @@ def edition_items(edition: RoadmapEdition, year: int, periods: list[str], all_ta
 
 
 def plan_rows(edition: RoadmapEdition, year: int | None):
-    """Action-plan rows with their leads, the year's (or every year's) planned actions and the leads' own progress."""
-    progress = ActionProgress.objects.filter(contributor__isnull=True)
+    """Action-plan rows with their leads, the year's (or every year's) planned actions and their progress:
+    each lead's part and each supporting agency's contribution."""
+    progress = ActionProgress.objects.select_related("lead", "contributor")
     actions = PlannedAction.objects.filter(year=year) if year else PlannedAction.objects.all()
     return (
         ActionPlanRow.objects.of_edition(edition)

@@ -4,9 +4,9 @@ import django_tables2 as tables
 from django.template.loader import render_to_string
 from django.utils.html import format_html
 
-from dashboards.excel.recap import figure
+from dashboards.excel.recap import achievement_cell, basis_cell, figure
 from monev.standing import STATE_LABELS
-from roadmap.spreadsheets import Percent, target_cell
+from roadmap.spreadsheets import target_cell
 
 
 class AchievementTable(tables.Table):
@@ -26,6 +26,9 @@ class AchievementTable(tables.Table):
         accessor="status",
         orderable=False,
         attrs={"td": {"class": "text-end"}},
+    )
+    basis = tables.Column(
+        verbose_name="Dasar angka", accessor="status", orderable=False, attrs={"td": {"class": "small"}}
     )
     percent = tables.Column(
         verbose_name="Capaian",
@@ -58,6 +61,12 @@ class AchievementTable(tables.Table):
     def value_realised(self, value):
         return figure(value)
 
+    def render_basis(self, value):
+        return basis_cell(value) or "–"
+
+    def value_basis(self, value):
+        return basis_cell(value)
+
     def render_percent(self, value):
         return render_to_string("monev/_achievement_cell.html", {"status": value})
 
@@ -74,7 +83,7 @@ class AchievementTable(tables.Table):
         return value.name
 
     def value_percent(self, value):
-        return Percent(value.percent) if value.percent is not None else None
+        return achievement_cell(value)
 
     def value_state(self, value):
         return STATE_LABELS[value.state]

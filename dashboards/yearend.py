@@ -12,16 +12,15 @@ from dataclasses import dataclass, field
 from actions.models import ActionPlanRow
 from dashboards.overview import ItemLine, Overview, build_overview
 from dashboards.selectors import plan_rows
+from monev.action_reports import contribution_lines, part_lines, standing_of
 from monev.models import (
-    ActionProgress,
-    ActionStatus,
     Period,
     ReportSignatory,
     ReviewState,
     RiskReview,
     RiskStatus,
 )
-from monev.plan_progress import action_standing
+from monev.plan_progress import ActionStanding
 from roadmap.models import Risk, RoadmapEdition
 
 
@@ -33,21 +32,20 @@ class BelowTarget:
 
 
 @dataclass
+class UnfinishedAction:
+    """A planned action of the year that is not done, with each Utama's part and the supporters' contributions."""
+
+    text: str
+    standing: ActionStanding
+    parts: list[str]
+    contributions: list[str]
+    notes: list[str]
+
+
+@dataclass
 class UnfinishedRow:
     row: ActionPlanRow
-    actions: list[tuple[str, ActionProgress | None]]  # (planned action, latest verified progress)
-
-    @property
-    def status_label(self) -> str:
-        labels = [
-            ActionStatus(p.status).label + f" ({p.percent}%)" if p else "Belum dilaporkan"
-            for _, p in self.actions
-        ]
-        return "; ".join(dict.fromkeys(labels))
-
-    @property
-    def notes(self) -> str:
-        return " ".join(p.note for _, p in self.actions if p and p.note)
+    actions: list[UnfinishedAction]
 
 
 @dataclass
@@ -67,6 +65,11 @@ class YearEndReport:
     below_target: list[BelowTarget]
     not_reported: list[ItemLine]
     unfinished: list[UnfinishedRow]
+
+    @property
+    def unfinished_count(self) -> int:
+        return sum(len(entry.actions) for entry in self.unfinished)
+
     risks: list[RiskLine]
     signatories: list[ReportSignatory]
     as_of: datetime.date
@@ -82,13 +85,22 @@ def verified_texts(item, attribute: str) -> list[tuple[str, str]]:
 
 
 def unfinished_rows(rows: list[ActionPlanRow]) -> list[UnfinishedRow]:
+    """The year's planned actions not done, grouped by row (the unit counted is the planned action)."""
     unfinished = []
     for row in rows:
-        actions = [
-            (action.text, action_standing(action.progress.all()).report)
-            for action in row.planned_actions.all()
-        ]
-        if actions and not all(p is not None and p.status == ActionStatus.DONE for _, p in actions):
+        actions = []
+        for action in row.planned_actions.all():
+            standing = standing_of(action, row)
+            if not standing.done:
+                notes = [r.note for r in standing.reports if r.note] + [
+                    r.obstacles for r in standing.reports if r.obstacles
+                ]
+                actions.append(
+                    UnfinishedAction(
+                        action.text, standing, part_lines(standing, row), contribution_lines(action), notes
+                    )
+                )
+        if actions:
             unfinished.append(UnfinishedRow(row, actions))
     return unfinished
 

@@ -208,6 +208,10 @@ class ActionProgressForm(BootstrapFormMixin, EvidenceFields):
         },
     )
     note = forms.CharField(label="Keterangan", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    obstacles = forms.CharField(label="Kendala", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    follow_up = forms.CharField(
+        label="Rencana tindak lanjut", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
     version = forms.CharField(required=False, widget=forms.HiddenInput, max_length=40)
 
     def __init__(self, *args, planned_action, **kwargs):

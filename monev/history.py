@@ -13,7 +13,7 @@ from django.contrib.auth import get_user_model
 from actions.models import ActionPlanRow, ActivityTarget
 from areas.models import Indicator, IndicatorTarget, ScaleLevel
 from monev.items import item_id_key
-from monev.models import ActionProgress, Evidence, Realisation, ReopenedItem
+from monev.models import ActionProgress, Evidence, Realisation, ReopenedItem, ReviewState
 from monev.models.periods import quarter_label
 from roadmap.notation import format_number
 
@@ -131,13 +131,30 @@ def entries_for(model, records, label, lookups: dict) -> list[Entry]:
     return entries
 
 
-def item_history(item) -> list[Entry]:
+def own_agency_ids(item, profile) -> set[int] | None:
+    """The agencies whose drafts this user may see in the item's history (None: every draft, staff)."""
+    if profile is None or profile.is_staff_member:
+        return None
+    return {profile.agency_id} if profile.agency_id else set()
+
+
+def visible(records: list, owner, agencies: set[int] | None) -> list:
+    """Drop the records of drafts of other agencies: a draft is its reporter's and staff's only."""
+    if agencies is None:
+        return records
+    return [r for r in records if r.review_state != ReviewState.DRAFT or owner(r) in agencies]
+
+
+def item_history(item, profile=None) -> list[Entry]:
     lookups = lookups_for()
     entries: list[Entry] = []
+    agencies = own_agency_ids(item, profile)
     if isinstance(item, ActionPlanRow):
         actions = {a.pk: a for a in item.planned_actions.all()}
-        progress = list(
-            ActionProgress.history.filter(planned_action_id__in=actions).select_related("history_user")
+        progress = visible(
+            list(ActionProgress.history.filter(planned_action_id__in=actions).select_related("history_user")),
+            lambda r: r.lead_id or r.contributor_id,
+            agencies,
         )
         entries += entries_for(
             ActionProgress,
@@ -151,7 +168,12 @@ def item_history(item) -> list[Entry]:
         )
         evidence_filter = {"action_progress_id__in": {r.id for r in progress}}
     else:
-        reports = list(Realisation.history.filter(**item_id_key(item)).select_related("history_user"))
+        owner_id = item.data_owner_id if isinstance(item, Indicator) else item.agency_id
+        reports = visible(
+            list(Realisation.history.filter(**item_id_key(item)).select_related("history_user")),
+            lambda r: owner_id,
+            agencies,
+        )
         periods = dict(Realisation._meta.get_field("period").flatchoices)
         entries += entries_for(
             Realisation, reports, lambda r: f"Realisasi {periods[r.period]} {r.year}", lookups

@@ -48,7 +48,7 @@ class ItemKind:
 INDICATOR = ItemKind(
     "indicator",
     get_indicator_for_user,
-    lambda profile, item: may_write_indicator(profile),
+    may_write_indicator,
     indicator_queryset,
     "monev:indicator-report",
 )

@@ -99,10 +99,10 @@ def remind_closing(outcome: Outcome, today: datetime.date, days: int) -> None:
 
 def returned_reports():
     realisations = Realisation.objects.filter(review_state=ReviewState.RETURNED).select_related(
-        "indicator", "activity__agency", "reported_by", "reviewed_by"
+        "indicator__data_owner", "activity__agency", "reported_by", "reviewed_by"
     )
     progress = ActionProgress.objects.filter(review_state=ReviewState.RETURNED).select_related(
-        "planned_action__row", "contributor", "reported_by", "reviewed_by"
+        "planned_action__row", "lead", "contributor", "reported_by", "reviewed_by"
     )
     return list(realisations) + list(progress)
 
@@ -111,13 +111,11 @@ def recipients_of(report) -> set:
     """Whoever wrote the report, and the admins of the agency it belongs to."""
     users = {report.reported_by} if report.reported_by and report.reported_by.email else set()
     if isinstance(report, Realisation):
-        agencies = [report.activity.agency] if report.activity_id and report.activity.agency_id else []
+        item = report.activity if report.activity_id else report.indicator
+        owner = item.agency if report.activity_id else item.data_owner
+        agencies = [owner] if owner is not None else []
     else:
-        agencies = (
-            [report.contributor]
-            if report.contributor_id
-            else [lead.agency for lead in report.planned_action.row.leads.select_related("agency")]
-        )
+        agencies = [report.lead or report.contributor]
     admins = (
         get_user_model()
         .objects.filter(profile__role=Role.AGENCY_ADMIN, profile__agency__in=agencies, is_active=True)

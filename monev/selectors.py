@@ -1,4 +1,7 @@
-"""Querysets the item pages share: an item with its targets, every report and its evidence."""
+"""Querysets the item pages share: an item with its targets, every report it may show and its evidence.
+
+``profile`` decides which drafts are shown: an agency's drafts are its own and staff's only.
+"""
 
 from django.db.models import Prefetch
 
@@ -6,32 +9,38 @@ from actions.models import ActionPlanRow, PriorityActivity
 from areas.models import Indicator
 from monev.models import ActionProgress, Realisation
 
-REALISATIONS = Prefetch(
-    "realisations",
-    queryset=Realisation.objects.select_related("level", "reported_by", "reviewed_by").prefetch_related(
-        "evidence"
-    ),
-)
 
-LEAD_AND_CONTRIBUTIONS = Prefetch(
-    "planned_actions__progress",
-    queryset=ActionProgress.objects.select_related("contributor", "reported_by").prefetch_related("evidence"),
-)
-
-
-def indicator_queryset():
-    return Indicator.objects.select_related("area", "scale").prefetch_related(
-        "targets__level", "scale__levels", REALISATIONS
+def realisations(profile=None) -> Prefetch:
+    return Prefetch(
+        "realisations",
+        queryset=Realisation.objects.visible_to(profile)
+        .select_related("level", "reported_by", "reviewed_by")
+        .prefetch_related("evidence"),
     )
 
 
-def activity_queryset():
+def lead_and_contributions(profile=None) -> Prefetch:
+    return Prefetch(
+        "planned_actions__progress",
+        queryset=ActionProgress.objects.visible_to(profile)
+        .select_related("lead", "contributor", "reported_by", "reviewed_by")
+        .prefetch_related("evidence"),
+    )
+
+
+def indicator_queryset(profile=None):
+    return Indicator.objects.select_related("area", "scale", "data_owner").prefetch_related(
+        "targets__level", "scale__levels", realisations(profile)
+    )
+
+
+def activity_queryset(profile=None):
     return PriorityActivity.objects.select_related("area", "quick_win", "agency").prefetch_related(
-        "targets__level", REALISATIONS
+        "targets__level", realisations(profile)
     )
 
 
-def row_queryset():
+def row_queryset(profile=None):
     return ActionPlanRow.objects.select_related("area", "group").prefetch_related(
-        "leads__agency", "supporting_agencies", LEAD_AND_CONTRIBUTIONS
+        "leads__agency", "supporting_agencies", lead_and_contributions(profile)
     )

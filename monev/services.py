@@ -16,7 +16,7 @@ from actions.models import PlannedAction, PriorityActivity
 from areas.models import Indicator, ScaleLevel
 from areas.targets import item_levels, target_values
 from monev import filetypes
-from monev.access import reporting_actor
+from monev.access import reporting_actor, review_refusal, reviewer_actor
 from monev.items import item_key
 from monev.models import (
     ActionProgress,
@@ -31,7 +31,7 @@ from monev.models import (
 )
 from monev.models.review import report_period, report_year_period, version_token
 from monev.windows import period_open
-from monev.workflow import Actor, can_move, edit_decision
+from monev.workflow import can_move, edit_decision
 from roadmap.models import Agency, Risk
 from roadmap.notation import parse_whole
 
@@ -125,14 +125,16 @@ def attach_evidence(
     return added
 
 
-def _apply_edit(report: ReviewedReport, *, item, submit: bool, reason: str, user, contributor=None) -> None:
+def _apply_edit(
+    report: ReviewedReport, *, item, submit: bool, reason: str, user, lead=None, contributor=None
+) -> None:
     """Check the edit against the review rules and set the new state; raises when it is not allowed.
 
     Who the user is for this item, and whether its period is open, are worked out here from the
     database as it is now: no caller can claim them.
     """
     current = report.review_state if report.pk else None
-    actor = reporting_actor(user, item, contributor=contributor)
+    actor = reporting_actor(user, item, lead=lead, contributor=contributor)
     year, period = report_year_period(report)
     decision = edit_decision(current, actor, period_open(item, year, period))
     if not decision.allowed:
@@ -194,10 +196,13 @@ def save_action_progress(
     *,
     planned_action: PlannedAction,
     quarter: int,
-    contributor: Agency | None,
+    lead: Agency | None = None,
+    contributor: Agency | None = None,
     status: str,
     percent: int,
     note: str = "",
+    obstacles: str = "",
+    follow_up: str = "",
     submit: bool,
     reason: str = "",
     user,
@@ -205,20 +210,18 @@ def save_action_progress(
     link: str = "",
     expected_version: str | None = None,
 ) -> ActionProgress:
-    """Create or correct one planned action's progress in a quarter (the row's own, or a contribution)."""
+    """Create or correct one agency's progress on a planned action in a quarter: a lead agency's own
+    part (``lead``), or a supporting agency's contribution (``contributor``)."""
+    if (lead is None) == (contributor is None):
+        raise ValueError("progress is either a lead agency's part or a contribution")
+    whose = {"lead": lead, "contributor": contributor}
     progress = ActionProgress.objects.select_for_update(of=("self",)).filter(
-        planned_action=planned_action, quarter=quarter, contributor=contributor
-    ).first() or ActionProgress(planned_action=planned_action, quarter=quarter, contributor=contributor)
+        planned_action=planned_action, quarter=quarter, **whose
+    ).first() or ActionProgress(planned_action=planned_action, quarter=quarter, **whose)
     check_version(progress, expected_version)
-    _apply_edit(
-        progress,
-        item=planned_action.row,
-        submit=submit,
-        reason=reason,
-        user=user,
-        contributor=contributor,
-    )
+    _apply_edit(progress, item=planned_action.row, submit=submit, reason=reason, user=user, **whose)
     progress.status, progress.percent, progress.note = status, percent, note
+    progress.obstacles, progress.follow_up = obstacles, follow_up
     save_checked(progress)
     attach_evidence(user=user, action_progress=progress, upload=upload, link=link)
     return progress
@@ -229,19 +232,21 @@ def save_row_progress(
     *,
     entries: list[dict],
     quarter: int,
-    contributor: Agency | None,
+    lead: Agency | None = None,
+    contributor: Agency | None = None,
     submit: bool,
     reason: str = "",
     user,
 ) -> list[ActionProgress]:
-    """Progress of several planned actions of one row in a quarter, saved together or not at all.
+    """One agency's progress on several planned actions of one row in a quarter, saved together or not at all.
 
     Each entry holds ``planned_action``, ``status``, ``percent``, ``note`` and optional
-    ``upload`` and ``link``.
+    ``obstacles``, ``follow_up``, ``upload`` and ``link``.
     """
     return [
         save_action_progress(
             quarter=quarter,
+            lead=lead,
             contributor=contributor,
             submit=submit,
             reason=reason,
@@ -262,7 +267,10 @@ def review_reports(*, reports: list[ReviewedReport], verify: bool, note: str = "
     for listed in reports:
         # Locked like an edit, so a review never races a correction being saved at the same moment.
         report = type(listed).objects.select_for_update(of=("self",)).get(pk=listed.pk)
-        if not can_move(report.review_state, target, Actor.STAFF):
+        refusal = review_refusal(user, report)
+        if refusal is not None:
+            raise PermissionDenied(f"{report}: {refusal[1]}")
+        if not can_move(report.review_state, target, reviewer_actor(user, report)):
             raise ValidationError(
                 f"{report} berstatus {report.get_review_state_display().lower()} dan tidak dapat "
                 f"{'diverifikasi' if verify else 'dikembalikan'}."

@@ -110,7 +110,7 @@ class ProgressQueueTable(QueueTable):
         who = (
             f"Kontribusi {record.contributor.short_name}"
             if record.contributor_id
-            else "Laporan Perangkat Daerah Utama"
+            else f"Bagian Utama {record.lead.short_name}"
         )
         return format_html(
             '<a href="{}">{}</a><div class="small">{}</div><div class="small text-body-secondary">{}</div>',

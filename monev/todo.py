@@ -46,17 +46,19 @@ class Tasks:
 
 
 def responsible_items(profile: UserProfile) -> tuple[list, list[ActionPlanRow]]:
-    """The items the user reports: staff the regency-wide indicators, an agency its own activities and rows."""
+    """The items the user reports: staff the regency-wide indicators nobody else owns; an agency its own
+    activities, the action-plan rows it leads and the indicators it is the data owner of."""
     editions = RoadmapEdition.objects.in_force()
+    indicators = Indicator.objects.filter(area__edition__in=editions).only("id", "name")
     if profile.is_staff_member:
-        return list(Indicator.objects.filter(area__edition__in=editions).only("id", "name")), []
+        return list(indicators.filter(data_owner__isnull=True)), []
     activities = (
         PriorityActivity.objects.filter(Q(area__edition__in=editions) | Q(quick_win__edition__in=editions))
         .led_by(profile.agency)
         .only("id", "name")
     )
     rows = ActionPlanRow.objects.filter(area__edition__in=editions).led_by(profile.agency).only("id", "name")
-    return list(activities), list(rows)
+    return list(indicators.filter(data_owner=profile.agency)) + list(activities), list(rows)
 
 
 def target_years(items) -> set[tuple[str, int, int]]:
@@ -102,7 +104,7 @@ def missing_reports(profile: UserProfile) -> list[Missing]:
     progress_done = set(
         ActionProgress.objects.filter(
             review_state__in=DONE_STATES,
-            contributor__isnull=True,
+            lead=profile.agency_id,
             planned_action__row__in=rows,
             planned_action__year__in=years,
         )
@@ -141,10 +143,8 @@ def tasks_for(user) -> Tasks:
     if profile.is_staff_member:
         mine, progress_mine = Q(reported_by=user), Q(reported_by=user)
     else:
-        mine = Q(activity__agency=profile.agency)
-        progress_mine = Q(contributor=profile.agency) | Q(
-            contributor__isnull=True, planned_action__row__lead_agencies=profile.agency
-        )
+        mine = Q(activity__agency=profile.agency) | Q(indicator__data_owner=profile.agency)
+        progress_mine = Q(contributor=profile.agency) | Q(lead=profile.agency)
     tasks.returned = list(
         Realisation.objects.filter(mine, review_state=ReviewState.RETURNED).select_related(
             "indicator", "activity", "reviewed_by"
@@ -161,8 +161,12 @@ def tasks_for(user) -> Tasks:
     )
     if profile.can_verify:
         tasks.awaiting_review = (
-            Realisation.objects.filter(review_state=ReviewState.SUBMITTED).count()
-            + ActionProgress.objects.filter(review_state=ReviewState.SUBMITTED).count()
+            Realisation.objects.filter(review_state=ReviewState.SUBMITTED)
+            .reviewable_by(user, profile)
+            .count()
+            + ActionProgress.objects.filter(review_state=ReviewState.SUBMITTED)
+            .reviewable_by(user, profile)
+            .count()
         )
     tasks.missing = missing_reports(profile)
     return tasks

@@ -1,7 +1,8 @@
 """The review rules of a report, as plain functions with no models.
 
 A report moves draft → submitted → verified, or submitted → returned (with the reviewer's
-note) → corrected and submitted again. Staff of Bagian Organisasi review; agency admins report
+note) → corrected and submitted again. Staff of Bagian Organisasi review, and so do the Pokja
+members of the item's area (the Tim Gabungan), never for their own agency; agency admins report
 their own items; the Tim Pengarah never writes. A verified report, or a period whose reporting
 window has closed, is locked for agency admins; staff may still correct it, giving a reason.
 See docs/roles.md.
@@ -21,6 +22,7 @@ class State(StrEnum):
 class Actor(StrEnum):
     STAFF = "staff"
     AGENCY = "agency_admin"  # the admin of the agency that owns the item
+    REVIEWER = "reviewer"  # a Pokja member reviewing another agency's report of its area (Tim Gabungan)
     READER = "reader"  # Tim Pengarah, or an agency admin looking at another agency's item
 
 
@@ -32,8 +34,8 @@ TRANSITIONS: dict[tuple[State, State], frozenset[Actor]] = {
     (State.SUBMITTED, State.DRAFT): frozenset({Actor.STAFF, Actor.AGENCY}),  # taken back before review
     (State.DRAFT, State.DRAFT): frozenset({Actor.STAFF, Actor.AGENCY}),
     (State.RETURNED, State.DRAFT): frozenset({Actor.STAFF, Actor.AGENCY}),  # correction in progress
-    (State.SUBMITTED, State.VERIFIED): frozenset({Actor.STAFF}),
-    (State.SUBMITTED, State.RETURNED): frozenset({Actor.STAFF}),
+    (State.SUBMITTED, State.VERIFIED): frozenset({Actor.STAFF, Actor.REVIEWER}),
+    (State.SUBMITTED, State.RETURNED): frozenset({Actor.STAFF, Actor.REVIEWER}),
     (State.VERIFIED, State.RETURNED): frozenset({Actor.STAFF}),  # reopened with a note
     (State.VERIFIED, State.VERIFIED): frozenset({Actor.STAFF}),  # a staff correction, with a reason
 }
@@ -55,7 +57,7 @@ class EditDecision:
 def edit_decision(current: str | None, actor: str, period_open: bool) -> EditDecision:
     """May ``actor`` change a report in ``current`` state for a period that is open or closed?"""
     actor = Actor(actor)
-    if actor == Actor.READER:
+    if actor in (Actor.READER, Actor.REVIEWER):  # a reviewer verifies or returns; it never rewrites
         return EditDecision(False, why_not="Peran Anda hanya dapat membaca.")
     verified = current == State.VERIFIED
     if actor == Actor.STAFF:

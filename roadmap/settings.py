@@ -231,6 +231,15 @@ if ACHIEVEMENT_LOWER_FORMULA not in ("official", "ratio"):
 ACHIEVEMENT_WITH_NOTES_MEETS_LEVEL = env_bool("ACHIEVEMENT_WITH_NOTES_MEETS_LEVEL", default=False)
 # Rank changes per scale and level code, e.g. {"opini-bpk": {"TMP": -1}} to rank TMP below TW.
 ACHIEVEMENT_RANK_OVERRIDES: dict[str, dict[str, int]] = {}
+# Grades and levels are met or not and never get a percentage; a regency that wants them in the
+# averages may count met as 100 and not met as 0 (default: averages take numeric items only).
+ACHIEVEMENT_SCORE_ORDINALS = env_bool("ACHIEVEMENT_SCORE_ORDINALS", default=False)
+
+# Review (docs/roles.md): admins of the agencies in an area's Pokja may verify or return reports of
+# that area's items (the Tim Gabungan of Tabel 5.1), never their own agency's; nobody verifies a
+# report they submitted themselves, staff included.
+REVIEW_BY_POKJA = env_bool("REVIEW_BY_POKJA", default=True)
+REVIEW_FORBID_OWN_REPORTS = env_bool("REVIEW_FORBID_OWN_REPORTS", default=True)
 
 # Where the year-end report is signed ("Kajen, 31 Desember 2020"); the signatories are data (monev).
 REPORT_PLACE = env_str("REPORT_PLACE") or "Kajen"

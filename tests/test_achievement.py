@@ -10,16 +10,21 @@ from hypothesis import strategies as st
 from monev.achievement import (
     DEFAULT_CATEGORIES,
     Band,
+    Rung,
     average,
     capped,
     category,
     compare_levels,
-    effective_rank,
-    elapsed_share,
     level_for_score,
     number_achievement,
-    on_track,
+    number_met,
+    on_pace,
+    ordinal_score,
     quarter_share,
+    quarters_over,
+    round_percent,
+    steps_text,
+    target_due,
     year_value,
 )
 
@@ -133,41 +138,91 @@ def test_year_value_refuses_an_unknown_rule():
         year_value({1: D(1)}, "average")
 
 
-APIP = [1, 2, 3, 4, 5, 6]  # 1, 2, 3 Dengan Catatan, 3, 4, 5
+# Ladders as the standing builds them: full levels' ranks, and "3 Dengan Catatan" qualifying rank 4.
+APIP_FULL = [1, 2, 4, 5, 6]  # 1, 2, 3, 4, 5
+THREE_DC, THREE, TWO = Rung(3, qualifies=4), Rung(4), Rung(2)
 BPK = [0, 0, 1, 2]  # TMP and TW tied, WDP, WTP
 SAKIP = [0, 1, 2, 3, 4, 5, 6]  # D … AA
 
 
 def test_levels_met_at_or_above_the_target():
-    assert compare_levels(4, 4, APIP).met
-    assert compare_levels(4, 6, APIP).steps == 2
-    below = compare_levels(4, 3, APIP)  # "3 Dengan Catatan" against a target of 3
-    assert (below.met, below.steps) == (False, -1)
+    assert compare_levels(THREE, THREE, APIP_FULL).met
+    assert compare_levels(THREE, Rung(6), APIP_FULL).steps == 2
+    below = compare_levels(THREE, THREE_DC, APIP_FULL)  # "3 Dengan Catatan" against a target of 3
+    assert (below.met, below.steps) == (False, D("-0.5"))
 
 
-def test_unmet_levels_score_their_share_of_the_way_up():
-    assert compare_levels(4, 3, SAKIP).percent == D(80)  # B against BB
-    assert compare_levels(4, 4, SAKIP).percent == D(100)
-    assert compare_levels(6, 0, SAKIP).percent < compare_levels(6, 5, SAKIP).percent
+def test_with_notes_is_half_a_step_and_two_is_one_step_below_three():
+    assert compare_levels(THREE, TWO, APIP_FULL).steps == -1
+    assert compare_levels(THREE_DC, TWO, APIP_FULL).steps == D("-0.5")
+    assert compare_levels(THREE_DC, THREE, APIP_FULL).steps == D("0.5")
+
+
+def test_the_with_notes_setting_applies_to_target_and_realisation_alike():
+    assert compare_levels(THREE_DC, THREE_DC, APIP_FULL, with_notes_meets=False).steps == 0
+    assert compare_levels(THREE_DC, THREE_DC, APIP_FULL, with_notes_meets=True).steps == 0
+    assert compare_levels(THREE_DC, THREE, APIP_FULL, with_notes_meets=True).steps == 0
+    assert compare_levels(THREE, THREE_DC, APIP_FULL, with_notes_meets=True).met
+
+
+def test_levels_never_get_a_percentage():
+    assert not hasattr(compare_levels(Rung(4), Rung(3), SAKIP), "percent")
 
 
 def test_tied_levels_are_one_step():
-    tw_vs_tmp = compare_levels(0, 0, BPK)
+    tw_vs_tmp = compare_levels(Rung(0), Rung(0), BPK)
     assert tw_vs_tmp.met and tw_vs_tmp.steps == 0
-    assert compare_levels(2, 0, BPK).steps == -2  # TW against WTP: two steps (TW/TMP, WDP)
+    assert compare_levels(Rung(2), Rung(0), BPK).steps == -2  # TW against WTP: two steps (TW/TMP, WDP)
 
 
-def test_with_notes_counts_as_the_level_only_by_setting():
-    three_with_notes, three = 3, 4
-    assert effective_rank(three_with_notes, three, with_notes_meets=False) == three_with_notes
-    assert effective_rank(three_with_notes, three, with_notes_meets=True) == three
-    assert effective_rank(three, None, with_notes_meets=True) == three
+@pytest.mark.parametrize(
+    ("comparator", "target", "realised", "met"),
+    [(">", 4, 4, False), (">", 4, 5, True), (">=", 4, 4, True), ("<", 4, 3, True), ("<=", 4, 5, False),
+     ("", 4, 4, True), ("", 4, 3, False)],
+)  # fmt: skip
+def test_level_comparators(comparator, target, realised, met):
+    assert compare_levels(Rung(target), Rung(realised), SAKIP, comparator=comparator).met is met
 
 
 @given(st.lists(st.integers(0, 6), min_size=1), st.integers(0, 6), st.integers(0, 6), st.integers(0, 6))
-def test_a_better_level_never_scores_lower(ranks, target, a, b):
+def test_a_better_level_is_never_fewer_steps_from_the_target(ranks, target, a, b):
     worse, better = sorted((a, b))
-    assert compare_levels(target, better, ranks).percent >= compare_levels(target, worse, ranks).percent
+    assert (
+        compare_levels(Rung(target), Rung(better), ranks).steps
+        >= compare_levels(Rung(target), Rung(worse), ranks).steps
+    )
+
+
+@pytest.mark.parametrize(
+    ("steps", "text"),
+    [(D(0), "sesuai target"), (D(-1), "1 tingkat di bawah target"), (D("-0.5"), "½ tingkat di bawah target"),
+     (D("1.5"), "1½ tingkat di atas target"), (D(2), "2 tingkat di atas target"), (None, "")],
+)  # fmt: skip
+def test_steps_in_words(steps, text):
+    assert steps_text(steps) == text
+
+
+@pytest.mark.parametrize(
+    ("target", "realised", "direction", "comparator", "met"),
+    [("70", "70", "higher", ">", False), ("70", "70.01", "higher", ">", True), ("45", "45", "lower", "<=", True),
+     ("45", "46", "lower", "<=", False), ("45", "44", "higher", "<", True), ("45", "45", "higher", "", True),
+     ("45", "45", "lower", "", True), ("45", "46", "lower", "", False)],
+)  # fmt: skip
+def test_number_comparators(target, realised, direction, comparator, met):
+    assert number_met(D(target), D(realised), direction, comparator) is met
+
+
+@pytest.mark.parametrize(
+    ("raw", "shown"),
+    [("61.725", "61.73"), ("61.7249", "61.72"), ("90.995", "91.00"), ("100", "100.00"), ("0.005", "0.01")],
+)
+def test_percentages_round_half_up_as_excel_does(raw, shown):
+    assert str(round_percent(D(raw))) == shown
+
+
+def test_the_category_is_read_off_the_figure_shown():
+    assert category(D("90.995")).key == "very_high"
+    assert category(D("90.994")).key == "high"
 
 
 SAKIP_BANDS = [
@@ -220,22 +275,30 @@ def test_cap_and_average():
 @pytest.mark.parametrize(
     ("today", "expected"),
     [
-        (datetime.date(2019, 12, 31), D(0)),
-        (datetime.date(2020, 1, 1), D(1) / D(366)),
-        (datetime.date(2020, 7, 1), D(183) / D(366)),
-        (datetime.date(2020, 12, 31), D(1)),
-        (datetime.date(2021, 3, 1), D(1)),
+        (datetime.date(2019, 12, 31), 0),
+        (datetime.date(2020, 3, 30), 0),
+        (datetime.date(2020, 3, 31), 1),
+        (datetime.date(2020, 7, 1), 2),
+        (datetime.date(2020, 9, 30), 3),
+        (datetime.date(2020, 12, 31), 4),
+        (datetime.date(2021, 3, 1), 4),
     ],
 )
-def test_elapsed_share_of_the_year(today, expected):
-    assert elapsed_share(2020, today) == expected
+def test_quarters_over(today, expected):
+    assert quarters_over(2020, today) == expected
 
 
 def test_quarters_and_keeping_pace():
     assert [quarter_share(q) for q in (1, 2, 3, 4)] == [D("0.25"), D("0.5"), D("0.75"), D(1)]
     with pytest.raises(ValueError):
         quarter_share(5)
-    assert on_track(D(50), quarter_share(2)) is True
-    assert on_track(D("49.9"), quarter_share(2)) is False
-    assert on_track(D(45), quarter_share(2), tolerance=D(5)) is True
-    assert on_track(None, quarter_share(2)) is None
+    assert target_due(D(125), 2) == D("62.5")
+    assert on_pace(D("62.5"), D(125), 2) is True
+    assert on_pace(D("62.4"), D(125), 2) is False
+    assert on_pace(D(0), D(125), 0) is True  # nothing is due before the first quarter ends
+    assert on_pace(D(5), D(10), 2, direction="lower") is True  # at most half of a lower-is-better total
+
+
+def test_averages_are_rounded_like_every_percentage_shown():
+    assert average([D("61.725")]) == D("61.73")
+    assert ordinal_score(True) == 100 and ordinal_score(False) == 0 and ordinal_score(None) is None

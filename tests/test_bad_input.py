@@ -413,7 +413,7 @@ REFUSED = [
         status=404,
     ),
     Refused("report-by-a-read-only-role", "pengarah", activity_report_url(GRATIFIKASI), lambda: report(), READ_ONLY, status=403),
-    Refused("report-indicator-by-an-agency-admin", "inspektorat", indicator_report_url(SAKIP), lambda: report(period="year", number="70"), "Hanya staf Bagian Organisasi yang mengisi indikator.", status=403),
+    Refused("report-indicator-by-an-agency-admin", "inspektorat", indicator_report_url(SAKIP), lambda: report(period="year", number="70"), "Hanya staf Bagian Organisasi dan Perangkat Daerah penanggung jawab data yang mengisi indikator ini.", status=403),
     Refused(
         "report-6-mb-of-text",
         "inspektorat",

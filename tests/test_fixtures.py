@@ -230,8 +230,11 @@ def test_action_plan_details(edition):
 def test_agencies_are_canonical(edition):
     tables_52 = PriorityActivity.objects.filter(area__slug="pengawasan").order_by("order")
     assert [a.agency.code if a.agency else None for a in tables_52] == [
-        "bkd", "inspektorat", "inspektorat", "bpkd", "inspektorat", None, None, None, None, None, None,
+        "bkd", "inspektorat", "inspektorat", "bpkd", "inspektorat", *["inspektorat"] * 6,
     ]  # fmt: skip
+    # Rows 6-11 name no Pengampu; Bab VI names Inspektorat as their Utama, and the reason is kept.
+    assert [bool(a.agency_note) for a in tables_52] == [False] * 5 + [True] * 6
+    assert "Bab VI" in tables_52[5].agency_note
     assert PriorityActivity.objects.get(name="Pembangunan Budaya integritas").agency.code == "inspektorat"
     assert QuickWin.objects.get(number=1).lead_agency.code == "dpmptsp"
     assert Agency.objects.get(code="bkd").name == "Badan Kepegawaian Daerah dan Diklat"

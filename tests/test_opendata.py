@@ -133,7 +133,12 @@ def test_export_targets_are_exact(export):
         export["activities"],
         "Pembangunan Zona Integritas (Wilayah Bebas dari Korupsi/ Wilayah Birokrasi Bersih Melayani)",
     )
-    assert zona["agency"] is None and zona["targets"]["2016"] == 0
+    assert zona["targets"]["2016"] == 0
+    # The table's Pengampu cell is empty; Bab VI names Inspektorat, and the export says so.
+    assert zona["agency"] == "Inspektorat" and "Bab VI" in zona["agency_note"]
+    assert by_name(export["indicators"], "Opini Badan Pemeriksa Keuangan atas lap. Keuangan")[
+        "data_owner"
+    ] == ("Badan Pengelolaan Keuangan Daerah")
 
 
 def test_export_action_plan(export):

@@ -43,7 +43,8 @@ def test_one_profile_per_user(inspektorat_user):
 def test_role_properties(staff_user, inspektorat_user, pengarah_user):
     inspektorat, bkd = Agency.objects.get(code="inspektorat"), Agency.objects.get(code="bkd")
     staff, admin, steering = staff_user.profile, inspektorat_user.profile, pengarah_user.profile
-    assert (staff.can_verify, admin.can_verify, steering.can_verify) == (True, False, False)
+    # Inspektorat sits in Pokja, so its admin reviews (as the Tim Gabungan); the Tim Pengarah never does.
+    assert (staff.can_verify, admin.can_verify, steering.can_verify) == (True, True, False)
     assert (staff.can_manage_users, admin.can_manage_users, steering.can_manage_users) == (True, False, False)
     assert staff.can_report_for(bkd) and staff.can_report_for(None)
     assert (
@@ -65,10 +66,12 @@ def test_activity_write_access(staff_user, inspektorat_user, bkd_user, pengarah_
         get_activity_for_user(bkd_user, pk, write=True)
     with pytest.raises(PermissionDenied):
         get_activity_for_user(pengarah_user, pk, write=True)
-    no_agency = PriorityActivity.objects.get(name="Penanganan benturan kepentingan")
+    # Its Pengampu cell is empty in Tabel 5.2; Bab VI names Inspektorat, so Inspektorat reports it.
+    assigned = PriorityActivity.objects.get(name="Penanganan benturan kepentingan")
+    assert get_activity_for_user(inspektorat_user, assigned.pk, write=True) == assigned
     with pytest.raises(Http404):
-        get_activity_for_user(inspektorat_user, no_agency.pk, write=True)
-    assert get_activity_for_user(staff_user, no_agency.pk, write=True) == no_agency
+        get_activity_for_user(bkd_user, assigned.pk, write=True)
+    assert get_activity_for_user(staff_user, assigned.pk, write=True) == assigned
 
 
 def test_action_row_write_and_contribution_access(staff_user, inspektorat_user, bkd_user, pengarah_user):
@@ -103,7 +106,7 @@ def test_my_agency_filter_on_lists(client, inspektorat_user, pengarah_user):
     client.force_login(inspektorat_user)
     html = client.get(reverse("actions:activity-list"), {"mine": "on"}).content.decode()
     assert "Penanganan gratifikasi." in html and "Promosi jabatan secara terbuka." not in html
-    assert "5 baris" in html
+    assert "11 baris" in html  # five named in Tabel 5.2, six assigned from Bab VI
     html = client.get(reverse("actions:action-plan"), {"mine": "on"}).content.decode()
     assert "14 baris" in html
     client.force_login(pengarah_user)

@@ -13,8 +13,8 @@ ALLOWED = {
     ("draft", "submitted"): {"staff", "agency_admin"},
     ("submitted", "submitted"): {"staff", "agency_admin"},
     ("submitted", "draft"): {"staff", "agency_admin"},
-    ("submitted", "verified"): {"staff"},
-    ("submitted", "returned"): {"staff"},
+    ("submitted", "verified"): {"staff", "reviewer"},
+    ("submitted", "returned"): {"staff", "reviewer"},
     ("returned", "submitted"): {"staff", "agency_admin"},
     ("returned", "draft"): {"staff", "agency_admin"},
     ("verified", "returned"): {"staff"},
@@ -54,6 +54,7 @@ def test_a_draft_or_returned_report_can_never_be_verified_directly():
         (None, "staff", False, True, True, ""),
         ("verified", "staff", True, True, True, ""),
         ("submitted", "reader", True, False, False, "hanya dapat membaca"),
+        ("submitted", "reviewer", True, False, False, "hanya dapat membaca"),  # reviewers never rewrite
     ],
 )
 def test_who_may_edit_and_when_a_reason_is_needed(current, actor, period_open, allowed, reason_required, why):

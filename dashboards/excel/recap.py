@@ -14,9 +14,10 @@ from django.utils import timezone
 from actions.models import ActionPlanRow, PriorityActivity
 from areas.models import AreaPlacement, ChangeArea, Indicator
 from dashboards.selectors import edition_items, plan_rows
-from monev.models import ActionStatus, Period
+from monev.action_reports import contribution_lines, part_lines, standing_of
+from monev.models import Period
 from monev.models.periods import quarter_label
-from monev.plan_progress import action_standing
+from monev.plan_progress import PlanShare
 from monev.standing import STATE_LABELS, Rules, YearStatus, year_status
 from roadmap.models import Agency, RoadmapEdition
 from roadmap.notation import normalize_decimal
@@ -69,7 +70,23 @@ class Scope:
 def figure(status: YearStatus | None):
     if status is None or not status.reported:
         return None
+    if status.nil:
+        return "nihil"
     return status.level.label if status.level else normalize_decimal(status.number)
+
+
+def achievement_cell(status: YearStatus):
+    """A percentage cell for a number target; for a grade or level, the words the pages use."""
+    if status.percent is not None:
+        return Percent(status.percent)
+    text = status.achievement_display
+    return None if text == "–" else text
+
+
+def basis_cell(status: YearStatus) -> str | None:
+    if not status.reported:
+        return None
+    return status.basis + (" (belum lengkap)" if status.incomplete else "")
 
 
 def measured_columns(name: str, years: list[int], year: int, agency_column: bool) -> list[Column]:
@@ -77,8 +94,9 @@ def measured_columns(name: str, years: list[int], year: int, agency_column: bool
     columns += [Column(str(y), 10, group="Target") for y in years]
     columns += [
         Column("Terverifikasi", 13, group=f"Realisasi {year}"),
+        Column("Dasar angka", 18, group=f"Realisasi {year}"),
         Column("Menunggu verifikasi", 13, group=f"Realisasi {year}"),
-        Column("Capaian", 11),
+        Column("Capaian", 13),
         Column("Keadaan", 16),
     ]
     if agency_column:
@@ -91,8 +109,9 @@ def measured_row(number, item, status: YearStatus, years: list[int], agency_colu
     values += [target_cell(item.targets_by_year.get(y)) for y in years]
     values += [
         figure(status),
+        basis_cell(status),
         figure(status.provisional),
-        Percent(status.percent) if status.percent is not None else None,
+        achievement_cell(status),
         STATE_LABELS[status.state],
     ]
     if agency_column:
@@ -120,17 +139,27 @@ def write_measured(
         sheet.write(measured_row(number, item, status, years, agency_column))
 
 
-def progress_text(actions, year: int) -> tuple[str, int | None, str, str]:
-    """Status, percent, quarter and review note of the lead's latest progress on the year's actions."""
-    lines, percents, quarters, notes = [], [], [], []
+def progress_text(actions, row, year: int) -> tuple[str, object, str, str, str]:
+    """Each Utama's part of the year's actions, the mean progress, the latest quarter, what awaits
+    review, and the supporting agencies' contributions (docs/action-plan.md)."""
+    lines, quarters, notes, contributions = [], [], [], []
+    share = PlanShare()
     for action in actions:
-        standing = action_standing(p for p in action.progress.all() if p.contributor_id is None)
-        lines.append(ActionStatus(standing.status).label if standing.reported else "Belum dilaporkan")
-        percents.append(standing.percent)
+        standing = standing_of(action, row)
+        share.add(standing)
+        prefix = f"{action.text[:40]}: " if len(actions) > 1 else ""
+        lines += [prefix + line for line in part_lines(standing, row)]
         quarters.append(quarter_label(standing.quarter) or "–")
         notes.append("menunggu verifikasi" if standing.pending else "")
-    percent = percents[0] if len(percents) == 1 else None
-    return "\n".join(lines), percent, "\n".join(quarters), "\n".join(n for n in notes if n)
+        contributions += [prefix + line for line in contribution_lines(action)]
+    percent = Percent(share.percent) if share.percent is not None else None
+    return (
+        "\n".join(lines),
+        percent,
+        "\n".join(quarters),
+        "\n".join(n for n in notes if n),
+        "\n".join(contributions) or "–",
+    )
 
 
 def action_plan_heading(area) -> tuple[str, str]:
@@ -168,7 +197,9 @@ def write_action_plan(sheet: Sheet, rows: list[ActionPlanRow], plan_years: list[
         per_year = ["\n".join(a.text for a in actions if a.year == y) or "–" for y in plan_years]
         year_actions = [a for a in actions if a.year == year]
         progress = (
-            progress_text(year_actions, year) if year_actions else ("Tidak ada rencana aksi", None, "–", "")
+            progress_text(year_actions, row, year)
+            if year_actions
+            else ("Tidak ada rencana aksi", None, "–", "", "–")
         )
         leads = "\n".join(lead.agency.name for lead in row.leads.all())
         name = f"{row.label} {row.name}".strip() if row.label else f"• {row.name}"
@@ -204,10 +235,11 @@ def recap_workbook(edition: RoadmapEdition, year: int, scope: Scope, today: date
         Column("Utama", 28, group="Perangkat Daerah Terkait"),
         Column("Pendukung", 28, group="Perangkat Daerah Terkait"),
         *[Column(str(y), 34, group="Rencana Aksi Per Tahun") for y in plan_years],
-        Column("Status", 16, group=f"Kemajuan {year}"),
-        Column("Persen selesai", 10, group=f"Kemajuan {year}"),
+        Column("Bagian Utama", 30, group=f"Kemajuan {year}"),
+        Column("Kemajuan", 10, group=f"Kemajuan {year}"),
         Column("Triwulan", 9, group=f"Kemajuan {year}"),
         Column("Verifikasi", 14, group=f"Kemajuan {year}"),
+        Column("Kontribusi pendukung", 30, group=f"Kemajuan {year}"),
     ]
     heading = [
         f"Rencana Aksi Reformasi Birokrasi dan Kemajuan Tahun {year}",

@@ -3,13 +3,13 @@
 from django.conf import settings
 from django.utils import formats, timezone
 
-from dashboards.excel.recap import figure
+from dashboards.excel.recap import achievement_cell, basis_cell, figure
 from dashboards.yearend import YearEndReport
 from monev.standing import STATE_LABELS
 from roadmap.models import RoadmapEdition
 from roadmap.spreadsheets import GROUP_FILL, Column, Percent, Sheet, new_workbook, target_cell
 
-COUNTED = ("met", "on_track", "behind", "not_reported", "unverified", "no_target")
+COUNTED = tuple(STATE_LABELS)
 
 
 def percent(value) -> Percent | None:
@@ -49,9 +49,11 @@ def summary_sheet(workbook, report: YearEndReport, heading: list[str]) -> None:
     columns = [
         Column("No", 5),
         Column("Area perubahan", 40),
-        Column("Rata-rata capaian", 12),
+        Column("Rata-rata capaian (angka)", 12),
         Column("Kategori", 12),
+        Column("Predikat/level tercapai", 12),
         *[Column(STATE_LABELS[key], 11, group="Jumlah item") for key in COUNTED],
+        Column("Kemajuan", 10, group=f"Rencana aksi {report.year}"),
         Column("Selesai", 10, group=f"Rencana aksi {report.year}"),
         Column("Jumlah", 10, group=f"Rencana aksi {report.year}"),
     ]
@@ -61,6 +63,10 @@ def summary_sheet(workbook, report: YearEndReport, heading: list[str]) -> None:
     def counts(summary):
         return [summary.counts.get(key, 0) for key in COUNTED]
 
+    def ordinal(summary) -> str:
+        mean = summary.mean
+        return f"{mean.ordinal_met} dari {mean.ordinal_total}" if mean.ordinal_total else "–"
+
     for area, summary, plan in overview.areas:
         category = summary.category.label if summary.category else "–"
         sheet.write(
@@ -69,7 +75,9 @@ def summary_sheet(workbook, report: YearEndReport, heading: list[str]) -> None:
                 area.name,
                 percent(summary.average),
                 category,
+                ordinal(summary),
                 *counts(summary),
+                percent(plan.percent),
                 plan.done,
                 plan.total,
             ]
@@ -82,7 +90,9 @@ def summary_sheet(workbook, report: YearEndReport, heading: list[str]) -> None:
             "Seluruh area",
             percent(total.average),
             category,
+            ordinal(total),
             *counts(total),
+            percent(overview.plan.percent),
             overview.plan.done,
             overview.plan.total,
         ],
@@ -106,7 +116,8 @@ def below_target_sheet(workbook, report: YearEndReport, heading: list[str]) -> N
         Column("Satuan", 12),
         Column("Target", 12),
         Column("Realisasi", 12),
-        Column("Capaian", 10),
+        Column("Dasar angka", 18),
+        Column("Capaian", 14),
         Column("Kendala", 40),
         Column("Rencana tindak lanjut", 40),
     ]
@@ -119,7 +130,8 @@ def below_target_sheet(workbook, report: YearEndReport, heading: list[str]) -> N
                 line.item.unit or "–",
                 target_cell(status.target),
                 figure(status),
-                percent(status.percent),
+                basis_cell(status),
+                achievement_cell(status),
                 "\n".join(f"{period}: {text}" for period, text in entry.obstacles) or "(tidak diisi)",
                 "\n".join(f"{period}: {text}" for period, text in entry.follow_ups) or "(tidak diisi)",
             ]
@@ -146,27 +158,32 @@ def not_reported_sheet(workbook, report: YearEndReport, heading: list[str]) -> N
 def action_plan_sheet(workbook, report: YearEndReport, heading: list[str]) -> None:
     columns = [
         Column("No", 5),
-        Column("Area perubahan", 26),
-        Column("Sub kegiatan", 40),
-        Column("Utama", 28),
-        Column(f"Rencana aksi {report.year}", 40),
-        Column("Status (terverifikasi)", 22),
-        Column("Keterangan", 36),
+        Column("Area perubahan", 24),
+        Column("Sub kegiatan", 34),
+        Column(f"Rencana aksi {report.year}", 38),
+        Column("Kemajuan", 10),
+        Column("Bagian Utama (terverifikasi)", 34),
+        Column("Kontribusi pendukung", 30),
+        Column("Keterangan", 30),
     ]
     sheet = Sheet(workbook, "Rencana Aksi Belum Selesai", columns, heading)
-    for number, entry in enumerate(report.unfinished, start=1):
+    number = 0
+    for entry in report.unfinished:
         row = entry.row
-        sheet.write(
-            [
-                number,
-                f"{row.area.order}. {row.area.name}",
-                row.name,
-                "\n".join(lead.agency.name for lead in row.leads.all()),
-                "\n".join(text for text, _ in entry.actions),
-                entry.status_label,
-                entry.notes,
-            ]
-        )
+        for action in entry.actions:  # one line per planned action: the unit the totals count
+            number += 1
+            sheet.write(
+                [
+                    number,
+                    f"{row.area.order}. {row.area.name}",
+                    row.name,
+                    action.text,
+                    percent(action.standing.percent),
+                    "\n".join(action.parts),
+                    "\n".join(action.contributions) or "–",
+                    "\n".join(action.notes),
+                ]
+            )
 
 
 def quick_win_sheet(workbook, report: YearEndReport, heading: list[str]) -> None:

@@ -12,9 +12,10 @@ from areas.models import Indicator
 from dashboards.filters import AchievementFilter
 from dashboards.selectors import realisations_of_year
 from dashboards.tables import AchievementTable
-from monev.achievement import DEFAULT_CATEGORIES, average
-from monev.periods import as_of, default_year, edition_years, periods_up_to
-from monev.standing import STATE_LABELS, Rules, year_status
+from monev.achievement import DEFAULT_CATEGORIES
+from monev.models.periods import quarter_label
+from monev.periods import default_year, edition_years, periods_up_to
+from monev.standing import STATE_LABELS, Rules, average_of, year_status
 from roadmap.filters import ignore_invalid
 from roadmap.mixins import EditionMixin
 from roadmap.spreadsheets import TableExportMixin
@@ -22,12 +23,14 @@ from roadmap.spreadsheets import TableExportMixin
 STATE_ORDER = list(STATE_LABELS)
 
 
-def achievement_rows(indicators, activities, year: int, today: datetime.date | None = None) -> list[dict]:
+def achievement_rows(
+    indicators, activities, year: int, today: datetime.date | None = None, quarter: int | None = None
+) -> list[dict]:
     rules = Rules.from_settings()
     rows = []
     for kind_label, items in (("Indikator", indicators), ("Kegiatan", activities)):
         for item in items:
-            status = year_status(item, year, rules, today)
+            status = year_status(item, year, rules, today, quarter)
             home = item.area if item.area_id else item.quick_win
             agency = getattr(item, "agency", None)
             rows.append(
@@ -83,9 +86,7 @@ class AchievementView(EditionMixin, TableExportMixin, TemplateView):
             if kind != "indicator"
             else PriorityActivity.objects.none()
         )
-        rows = achievement_rows(
-            chosen_indicators, chosen_activities, year, as_of(year, quarter, timezone.localdate())
-        )
+        rows = achievement_rows(chosen_indicators, chosen_activities, year, timezone.localdate(), quarter)
         categories = Counter(row["status"].category.key for row in rows if row["status"].category)
         states = Counter(row["status"].state for row in rows)
         category = chosen.get("category") or ""
@@ -102,7 +103,8 @@ class AchievementView(EditionMixin, TableExportMixin, TemplateView):
             filter=item_filter,
             table=table,
             year=year,
-            average=average([row["status"].percent for row in rows], cap=Rules.from_settings().cap),
+            average=average_of((row["status"] for row in rows), Rules.from_settings()),
+            quarter_label=quarter_label(quarter) if quarter != 4 else "",
             category_counts=[(c, categories.get(c.key, 0)) for c in DEFAULT_CATEGORIES],
             state_counts=[(key, label, states.get(key, 0)) for key, label in STATE_LABELS.items()],
             total=len(rows),

@@ -7,6 +7,7 @@ from django.views.generic import TemplateView
 from dashboards import dashboard_cache
 from dashboards.overview import build_overview, key_indicator_series
 from monev.models import Quarter
+from monev.models.periods import quarter_label
 from monev.periods import chosen_year_and_quarter
 from roadmap.mixins import EditionMixin
 
@@ -41,6 +42,7 @@ class DashboardView(EditionMixin, TemplateView):
             quarter=quarter,
             years=years,
             quarters=Quarter.choices,
+            quarter_label=quarter_label(quarter),
             charts={
                 "indicators": indicator_charts,
                 "areas": area_chart,

@@ -5,13 +5,15 @@ from django.views.generic import TemplateView
 
 from actions.models import ActionPlanRow, PlannedAction
 from monev.models import ActionProgress, Quarter
+from monev.models.periods import quarter_label
 from monev.periods import chosen_year_and_quarter, edition_plan_years
 from monev.plan_progress import PlanShare, action_standing, plan_share
 from roadmap.mixins import EditionMixin
 
 
-def share_of(actions: list[PlannedAction], quarters: list[int] | None) -> PlanShare:
-    return plan_share(action_standing(action.progress.all(), quarters) for action in actions)
+def share_of(pairs, quarters: list[int] | None) -> PlanShare:
+    """Progress of (planned action, lead agency ids) pairs: whole actions, or one agency's parts."""
+    return plan_share(action_standing(action.progress.all(), leads, quarters) for action, leads in pairs)
 
 
 class ActionPlanProgressView(EditionMixin, TemplateView):
@@ -23,7 +25,7 @@ class ActionPlanProgressView(EditionMixin, TemplateView):
         )
         # The plan as it stood at the chosen quarter's end: later reports are left out.
         quarters = list(range(1, quarter + 1)) if quarter else None
-        lead_progress = ActionProgress.objects.filter(contributor__isnull=True)
+        lead_progress = ActionProgress.objects.filter(lead__isnull=False)
         rows = (
             ActionPlanRow.objects.of_edition(self.edition)
             .select_related("area")
@@ -40,16 +42,19 @@ class ActionPlanProgressView(EditionMixin, TemplateView):
         by_area: dict = {}
         by_agency: dict = {}
         for row in rows:
+            leads = [lead.agency for lead in row.leads.all()]
             actions = list(row.planned_actions.all())
-            by_area.setdefault(row.area, []).extend(actions)
-            for lead in row.leads.all():
-                by_agency.setdefault(lead.agency, []).extend(actions)
-        all_actions = [action for actions in by_area.values() for action in actions]
+            by_area.setdefault(row.area, []).extend((a, [lead.pk for lead in leads]) for a in actions)
+            for lead in leads:
+                # An agency's own progress: its part of each action it leads.
+                by_agency.setdefault(lead, []).extend((a, [lead.pk]) for a in actions)
+        all_actions = [pair for pairs in by_area.values() for pair in pairs]
         return super().get_context_data(
             year=year,
             years=years,
             quarter=quarter,
             quarter_choices=Quarter.choices,
+            quarter_label=quarter_label(quarter),
             total=share_of(all_actions, quarters),
             areas=[(area, share_of(actions, quarters)) for area, actions in by_area.items()],
             agencies=sorted(

@@ -98,16 +98,17 @@ def seed_demo_reports(today: datetime.date) -> int:
 
     row = ActionPlanRow.objects.get(name="Penanganan Gratifikasi")
     action = row.planned_actions.get(year=DEMO_YEAR)
+    inspektorat, bkd = Agency.objects.get(code="inspektorat"), Agency.objects.get(code="bkd")
     progress = [
-        (1, None, "in_progress", 50, ReviewState.VERIFIED, people["inspektorat"]),
-        (2, None, "done", 100, ReviewState.SUBMITTED, people["inspektorat"]),
-        (1, Agency.objects.get(code="bkd"), "done", 100, ReviewState.VERIFIED, people["bkd"]),
+        (1, {"lead": inspektorat}, "in_progress", 50, ReviewState.VERIFIED, people["inspektorat"]),
+        (2, {"lead": inspektorat}, "done", 100, ReviewState.SUBMITTED, people["inspektorat"]),
+        (1, {"contributor": bkd}, "done", 100, ReviewState.VERIFIED, people["bkd"]),
     ]
-    for quarter, contributor, status, percent, state, reporter in progress:
+    for quarter, whose, status, percent, state, reporter in progress:
         ActionProgress.objects.update_or_create(
             planned_action=action,
             quarter=quarter,
-            contributor=contributor,
+            **whose,
             defaults={
                 "status": status,
                 "percent": percent,

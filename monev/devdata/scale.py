@@ -219,7 +219,7 @@ def report_everything(
             state = rng.choice(STATES)
             progress.append(
                 ActionProgress(
-                    planned_action=action, quarter=quarter, status=status,
+                    planned_action=action, quarter=quarter, lead_id=first_leads[action.row_id], status=status,
                     percent={"not_started": 0, "in_progress": 25 * quarter, "done": 100}[status],
                     note="Data skala.", review_state=state, reported_by=reporter, submitted_at=now,
                     reviewed_by=staff if state == ReviewState.VERIFIED else None,

@@ -340,7 +340,7 @@ def apply_import(*, preview: Preview, user, reason: str, filename: str) -> int:
                 services.save_action_progress(
                     planned_action=line.entry.action,
                     quarter=Period(preview.period).quarter,
-                    contributor=None,
+                    lead=preview.agency,
                     status=line.cleaned["status"],
                     percent=line.cleaned["percent"],
                     note=line.cleaned["note"],

@@ -105,7 +105,7 @@ def reportable_entries(edition: RoadmapEdition, agency: Agency, year: int, perio
     quarter = Period(period).quarter
     if quarter:
         rows = ActionPlanRow.objects.of_edition(edition).led_by(agency)
-        progress = ActionProgress.objects.filter(quarter=quarter, contributor__isnull=True)
+        progress = ActionProgress.objects.filter(quarter=quarter, lead=agency)
         actions = (
             PlannedAction.objects.filter(year=year, row__in=rows)
             .select_related("row__area")

@@ -6,12 +6,14 @@ One definition of each label: every page, workbook, e-mail and history entry use
 
 from django.db import models
 
+from monev.quarters import QUARTER_LABELS, quarter_label
+
 
 class Quarter(models.IntegerChoices):
-    Q1 = 1, "TW I"
-    Q2 = 2, "TW II"
-    Q3 = 3, "TW III"
-    Q4 = 4, "TW IV"
+    Q1 = 1, QUARTER_LABELS[1]
+    Q2 = 2, QUARTER_LABELS[2]
+    Q3 = 3, QUARTER_LABELS[3]
+    Q4 = 4, QUARTER_LABELS[4]
 
 
 class Period(models.TextChoices):
@@ -39,6 +41,4 @@ class Period(models.TextChoices):
 QUARTER_OF = {"q1": 1, "q2": 2, "q3": 3, "q4": 4}
 
 
-def quarter_label(quarter: int | None) -> str:
-    """ "TW III" for 3; an empty string for no quarter (a year-end figure)."""
-    return Quarter(quarter).label if quarter else ""
+__all__ = ["Period", "Quarter", "quarter_label"]

@@ -1,5 +1,6 @@
 """Progress on the planned actions of the action plan, per quarter."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -7,7 +8,7 @@ from simple_history.models import HistoricalRecords
 
 from actions.models import PlannedAction
 from monev.models.periods import Quarter
-from monev.models.review import ReviewedReport
+from monev.models.review import ReviewedReport, ReviewState
 from roadmap.models import Agency
 
 
@@ -18,17 +19,47 @@ class ActionStatus(models.TextChoices):
     NOT_DONE = "not_done", "Tidak dilaksanakan"
 
 
-class ActionProgress(ReviewedReport):
-    """Where one planned action stands in a quarter.
+class ActionProgressQuerySet(models.QuerySet):
+    def visible_to(self, profile) -> "ActionProgressQuerySet":
+        """Drafts are the reporting agency's and staff's only."""
+        if profile is None or profile.is_staff_member:
+            return self
+        drafts = Q(review_state=ReviewState.DRAFT)
+        if profile.agency_id:
+            drafts &= ~Q(lead=profile.agency_id) & ~Q(contributor=profile.agency_id)
+        return self.exclude(drafts)
 
-    Without ``contributor`` it is the row's own report, written by its lead agencies (Utama);
-    with one, it is that supporting agency's contribution beside it.
+    def reviewable_by(self, user, profile) -> "ActionProgressQuerySet":
+        """The reports ``user`` may verify or return (monev.access.review_refusal, as one query)."""
+        reports = self.exclude(reported_by=user) if settings.REVIEW_FORBID_OWN_REPORTS else self
+        if profile.is_staff_member:
+            return reports
+        agency = profile.agency_id
+        return reports.filter(planned_action__row__area__in=profile.pokja_area_ids).exclude(
+            Q(lead=agency) | Q(contributor=agency)
+        )
+
+
+class ActionProgress(ReviewedReport):
+    """Where one planned action stands in a quarter, as one agency reports it.
+
+    With ``lead`` it is that lead agency's (Utama's) own part of the action; with
+    ``contributor`` it is a supporting agency's contribution beside it, which never completes
+    the action (docs/action-plan.md).
     """
 
     planned_action = models.ForeignKey(
         PlannedAction, on_delete=models.PROTECT, related_name="progress", verbose_name="rencana aksi"
     )
     quarter = models.PositiveSmallIntegerField("triwulan", choices=Quarter.choices)
+    lead = models.ForeignKey(
+        Agency,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="action_lead_reports",
+        verbose_name="bagian Perangkat Daerah Utama",
+    )
     contributor = models.ForeignKey(
         Agency,
         on_delete=models.PROTECT,
@@ -40,7 +71,11 @@ class ActionProgress(ReviewedReport):
     status = models.CharField("status pelaksanaan", max_length=12, choices=ActionStatus.choices)
     percent = models.PositiveSmallIntegerField("persen selesai")
     note = models.TextField("keterangan", blank=True)
+    obstacles = models.TextField("kendala", blank=True)
+    follow_up = models.TextField("rencana tindak lanjut", blank=True)
     history = HistoricalRecords()
+
+    objects = ActionProgressQuerySet.as_manager()
 
     class Meta:
         verbose_name = "kemajuan rencana aksi"
@@ -57,10 +92,15 @@ class ActionProgress(ReviewedReport):
             models.CheckConstraint(
                 condition=~Q(status=ActionStatus.NOT_STARTED) | Q(percent=0), name="not_started_is_0_percent"
             ),
+            models.CheckConstraint(
+                condition=Q(lead__isnull=False, contributor__isnull=True)
+                | Q(lead__isnull=True, contributor__isnull=False),
+                name="progress_of_a_lead_or_a_contributor",
+            ),
             models.UniqueConstraint(
-                fields=["planned_action", "quarter"],
-                condition=Q(contributor__isnull=True),
-                name="one_lead_progress_per_quarter",
+                fields=["planned_action", "quarter", "lead"],
+                condition=Q(lead__isnull=False),
+                name="one_lead_part_per_quarter",
             ),
             models.UniqueConstraint(
                 fields=["planned_action", "quarter", "contributor"],

@@ -1,5 +1,6 @@
 """What was achieved for an indicator or a priority activity in one period."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -19,6 +20,28 @@ class RealisationQuerySet(models.QuerySet):
     def awaiting_review(self) -> "RealisationQuerySet":
         return self.filter(review_state=ReviewState.SUBMITTED)
 
+    def visible_to(self, profile) -> "RealisationQuerySet":
+        """Drafts are the reporter's and staff's only: other agencies and the Tim Pengarah never see them."""
+        if profile is None or profile.is_staff_member:
+            return self
+        own = Q(indicator__data_owner=profile.agency_id) | Q(activity__agency=profile.agency_id)
+        return (
+            self.filter(~Q(review_state=ReviewState.DRAFT) | own)
+            if profile.agency_id
+            else self.exclude(review_state=ReviewState.DRAFT)
+        )
+
+    def reviewable_by(self, user, profile) -> "RealisationQuerySet":
+        """The reports ``user`` may verify or return (monev.access.review_refusal, as one query)."""
+        reports = self.exclude(reported_by=user) if settings.REVIEW_FORBID_OWN_REPORTS else self
+        if profile.is_staff_member:
+            return reports
+        areas, agency = profile.pokja_area_ids, profile.agency_id
+        return reports.filter(
+            (Q(indicator__area__in=areas) & ~Q(indicator__data_owner=agency))
+            | (Q(activity__area__in=areas) & ~Q(activity__agency=agency))
+        )
+
 
 class Realisation(ReviewedReport):
     """One report: the value achieved in a quarter (TW I–IV) or for the whole year (Tahunan)."""
@@ -34,6 +57,11 @@ class Realisation(ReviewedReport):
     number = models.DecimalField("nilai", max_digits=16, decimal_places=4, null=True, blank=True)
     level = models.ForeignKey(
         ScaleLevel, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name="tingkat"
+    )
+    is_nil = models.BooleanField(
+        "nihil",
+        default=False,
+        help_text="Tidak ada yang dihitung pada periode ini (mis. tidak ada aduan): tanpa angka, bukan 0.",
     )
     note = models.TextField("keterangan", blank=True)
     obstacles = models.TextField("kendala", blank=True)
@@ -69,7 +97,12 @@ class Realisation(ReviewedReport):
                 name="one_activity_report_per_period",
             ),
             models.CheckConstraint(
-                condition=Q(number__isnull=False) | Q(level__isnull=False), name="realisation_has_a_value"
+                condition=Q(number__isnull=False) | Q(level__isnull=False) | Q(is_nil=True),
+                name="realisation_has_a_value",
+            ),
+            models.CheckConstraint(
+                condition=Q(is_nil=False) | Q(number__isnull=True, level__isnull=True),
+                name="nil_has_no_figure",
             ),
             models.CheckConstraint(
                 condition=Q(number__isnull=True) | Q(number__gte=0), name="realisation_not_negative"
@@ -83,7 +116,9 @@ class Realisation(ReviewedReport):
     def clean(self) -> None:
         if (self.indicator_id is None) == (self.activity_id is None):
             raise ValidationError("Realisasi harus untuk satu indikator atau satu kegiatan prioritas.")
-        if self.number is None and self.level_id is None:
+        if self.is_nil and (self.number is not None or self.level_id is not None):
+            raise ValidationError("Laporan nihil tidak berisi angka atau tingkat.")
+        if self.number is None and self.level_id is None and not self.is_nil:
             raise ValidationError("Isi nilai realisasi.")
         if self.number is not None and self.number < 0:
             raise ValidationError({"number": "Nilai realisasi tidak boleh negatif."})
@@ -108,4 +143,6 @@ class Realisation(ReviewedReport):
 
     @property
     def display(self) -> str:
+        if self.is_nil:
+            return "nihil"
         return format_target(self.number, self.level.label if self.level_id else None)

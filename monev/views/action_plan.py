@@ -15,13 +15,14 @@ from actions.access import (
 )
 from actions.models import ActionPlanRow, PlannedAction
 from monev import services
-from monev.access import closed_windows_for, reporting_actor
+from monev.access import closed_windows_for, mark_reviewable, reporting_actor
+from monev.action_reports import standing_of
 from monev.forms import ActionProgressForm, ProgressPeriodForm
 from monev.models import ActionProgress, Period, Quarter
 from monev.models.periods import quarter_label
 from monev.models.review import version_token
 from monev.periods import chosen_quarter, edition_plan_years
-from monev.plan_progress import action_standing, plan_share
+from monev.plan_progress import plan_share
 from monev.selectors import row_queryset
 from monev.windows import period_open
 from monev.workflow import EditDecision, edit_decision
@@ -32,12 +33,15 @@ from roadmap.notation import parse_whole
 
 
 def plan_by_year(row: ActionPlanRow, years: list[int]) -> list[dict]:
+    """Per year: each planned action with each lead's report per quarter, its standing (the one rule
+    of monev.plan_progress) and the supporting agencies' contributions beside it."""
+    leads = [lead.agency for lead in row.leads.all()]
     plan = []
     for year in years:
         actions = [a for a in row.planned_actions.all() if a.year == year]
         entries = []
         for action in actions:
-            lead = {p.quarter: p for p in action.progress.all() if p.contributor_id is None}
+            lead_reports = {(p.lead_id, p.quarter): p for p in action.progress.all() if p.lead_id}
             contributions = sorted(
                 (p for p in action.progress.all() if p.contributor_id is not None),
                 key=lambda p: (p.quarter, p.contributor.name),
@@ -45,15 +49,15 @@ def plan_by_year(row: ActionPlanRow, years: list[int]) -> list[dict]:
             entries.append(
                 {
                     "action": action,
-                    "quarters": [lead.get(q) for q in Quarter.values],
+                    "standing": standing_of(action, row),
+                    "quarters": [
+                        [(lead, lead_reports.get((lead.pk, q))) for lead in leads] for q in Quarter.values
+                    ],
                     "contributions": contributions,
                 }
             )
-        share = plan_share(
-            action_standing(p for p in action.progress.all() if p.contributor_id is None)
-            for action in actions
-        )
-        plan.append({"year": year, "entries": entries, "done": share.done, "total": share.total})
+        share = plan_share(entry["standing"] for entry in entries)
+        plan.append({"year": year, "entries": entries, "share": share})
     return plan
 
 
@@ -61,7 +65,10 @@ class ActionRowDetailView(EditionMixin, TemplateView):
     template_name = "monev/action_row_detail.html"
 
     def get_context_data(self, **kwargs):
-        row = get_action_row_for_user(self.request.user, self.kwargs["pk"], queryset=row_queryset())
+        row = get_action_row_for_user(
+            self.request.user, self.kwargs["pk"], queryset=row_queryset(self.profile)
+        )
+        mark_reviewable(self.request.user, [p for a in row.planned_actions.all() for p in a.progress.all()])
         profile = self.profile
         return super().get_context_data(
             row=row,
@@ -76,46 +83,52 @@ class ActionRowDetailView(EditionMixin, TemplateView):
         )
 
 
-class ContributorForm(BootstrapFormMixin, forms.Form):
-    contributor = forms.ModelChoiceField(
-        label="Perangkat Daerah pendukung",
-        queryset=Agency.objects.none(),
-        error_messages={"invalid_choice": "Perangkat Daerah ini tidak mendukung rencana aksi ini."},
-    )
+class ReportingAgencyForm(BootstrapFormMixin, forms.Form):
+    """Staff choose which agency's report they write: a lead's part, or a supporting agency's contribution."""
 
-    def __init__(self, *args, row: ActionPlanRow, **kwargs):
+    def __init__(self, *args, name: str, label: str, agencies, invalid: str, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["contributor"].queryset = row.supporting_agency_choices().order_by("name")
+        self.name = name
+        self.fields[name] = forms.ModelChoiceField(
+            label=label, queryset=agencies, error_messages={"invalid_choice": invalid}
+        )
+
+    @property
+    def choices(self):
+        return self.fields[self.name].queryset
 
 
 @dataclass
 class ProgressForms:
     period: ProgressPeriodForm
-    contributor_form: ContributorForm | None
-    contributor: Agency | None
+    agency_form: ReportingAgencyForm | None
+    agency: Agency | None  # whose report this is: a lead's part, or (contribution) a supporter's
     year: int
     quarter: int
     actions: list[tuple[PlannedAction, ActionProgressForm]]
 
     def is_valid(self) -> bool:
         valid = self.period.is_valid() and all(form.is_valid() for _, form in self.actions)
-        if self.contributor_form is not None:
-            valid = self.contributor_form.is_bound and self.contributor_form.is_valid() and valid
-        return valid and bool(self.actions)
+        if self.agency_form is not None:
+            valid = self.agency_form.is_bound and self.agency_form.is_valid() and valid
+        return valid and bool(self.actions) and self.agency is not None
 
 
 class RowProgressView(EditionMixin, TemplateView):
-    """One quarter's progress on every planned action of a year: the row's own, or a contribution."""
+    """One quarter's progress on every planned action of a year, as one agency reports it: a lead
+    agency's (Utama's) own part, or a supporting agency's contribution."""
 
     template_name = "monev/progress_form.html"
     contribution = False
 
     def dispatch(self, request, *args, **kwargs):
         if self.contribution:
-            self.row = get_action_row_for_contribution(request.user, kwargs["pk"], queryset=row_queryset())
+            self.row = get_action_row_for_contribution(
+                request.user, kwargs["pk"], queryset=row_queryset(self.profile)
+            )
         else:
             self.row = get_action_row_for_user(
-                request.user, kwargs["pk"], write=True, queryset=row_queryset()
+                request.user, kwargs["pk"], write=True, queryset=row_queryset(self.profile)
             )
         return super().dispatch(request, *args, **kwargs)
 
@@ -123,25 +136,25 @@ class RowProgressView(EditionMixin, TemplateView):
     def years(self) -> list[int]:
         return edition_plan_years(self.edition)
 
-    def existing(
-        self, action: PlannedAction, quarter: int, contributor: Agency | None
-    ) -> ActionProgress | None:
+    def whose(self, agency: Agency | None) -> dict:
+        """The report's key: ``{"lead": agency}`` or ``{"contributor": agency}``."""
+        return {"contributor" if self.contribution else "lead": agency}
+
+    def existing(self, action: PlannedAction, quarter: int, agency: Agency | None) -> ActionProgress | None:
+        field = "contributor_id" if self.contribution else "lead_id"
+        pk = getattr(agency, "pk", None)
         return next(
-            (
-                p
-                for p in action.progress.all()
-                if p.quarter == quarter and p.contributor_id == getattr(contributor, "pk", None)
-            ),
+            (p for p in action.progress.all() if p.quarter == quarter and pk and getattr(p, field) == pk),
             None,
         )
 
-    def decision(self, year: int, quarter: int, contributor: Agency | None) -> EditDecision:
+    def decision(self, year: int, quarter: int, agency: Agency | None) -> EditDecision:
         """The strictest decision over the year's planned actions (one verified report locks the form)."""
         is_open = period_open(self.row, year, Period.of_quarter(quarter))
-        actor = reporting_actor(self.request.user, self.row, contributor=contributor)
+        actor = reporting_actor(self.request.user, self.row, **self.whose(agency))
         decisions = [
             edit_decision(
-                getattr(self.existing(action, quarter, contributor), "review_state", None),
+                getattr(self.existing(action, quarter, agency), "review_state", None),
                 actor,
                 is_open,
             )
@@ -151,21 +164,40 @@ class RowProgressView(EditionMixin, TemplateView):
         blocked = next((d for d in decisions if not d.allowed), None)
         return blocked or EditDecision(True, reason_required=any(d.reason_required for d in decisions))
 
+    def agency_choice(self, source) -> tuple[ReportingAgencyForm | None, Agency | None]:
+        """An agency admin reports for their own agency; staff choose, unless the row has one lead."""
+        if not self.profile.is_staff_member:
+            return None, self.profile.agency
+        if self.contribution:
+            form = ReportingAgencyForm(
+                source if "contributor" in source else None,
+                name="contributor",
+                label="Perangkat Daerah pendukung",
+                agencies=self.row.supporting_agency_choices().order_by("name"),
+                invalid="Perangkat Daerah ini tidak mendukung rencana aksi ini.",
+            )
+        else:
+            leads = [lead.agency for lead in self.row.leads.all()]
+            if len(leads) == 1:
+                return None, leads[0]
+            form = ReportingAgencyForm(
+                source if "lead" in source else None,
+                name="lead",
+                label="Perangkat Daerah Utama",
+                agencies=Agency.objects.filter(pk__in=[a.pk for a in leads]).order_by("name"),
+                invalid="Perangkat Daerah ini bukan Utama rencana aksi ini.",
+            )
+        agency = form.cleaned_data[form.name] if form.is_bound and form.is_valid() else None
+        return form, agency
+
     def build_forms(self, data=None, files=None) -> ProgressForms:
         source = data if data is not None else self.request.GET
-        contributor_form, contributor = None, None
-        if self.contribution and self.profile.is_staff_member:
-            # Staff record a contribution for an agency they choose among the row's supporters.
-            contributor_form = ContributorForm(source if "contributor" in source else None, row=self.row)
-            if contributor_form.is_bound and contributor_form.is_valid():
-                contributor = contributor_form.cleaned_data["contributor"]
-        elif self.contribution:
-            contributor = self.profile.agency
+        agency_form, agency = self.agency_choice(source)
         period = ProgressPeriodForm(
             source if "year" in source else None,
             initial={"year": self.years[0], "quarter": 1},
             years=self.years,
-            edit_check=lambda year, quarter: self.decision(year, quarter, contributor),
+            edit_check=lambda year, quarter: self.decision(year, quarter, agency),
             staff=self.profile.is_staff_member,
         )
         year, quarter = self.years[0], 1
@@ -176,23 +208,29 @@ class RowProgressView(EditionMixin, TemplateView):
             quarter = chosen_quarter(source.get("quarter")) or quarter
         actions = []
         for action in (a for a in self.row.planned_actions.all() if a.year == year):
-            existing = self.existing(action, quarter, contributor)
+            existing = self.existing(action, quarter, agency)
             initial = {"version": version_token(existing, year=year, period=quarter)}
             if existing:
-                initial.update(status=existing.status, percent=existing.percent, note=existing.note)
+                initial.update(
+                    status=existing.status,
+                    percent=existing.percent,
+                    note=existing.note,
+                    obstacles=existing.obstacles,
+                    follow_up=existing.follow_up,
+                )
             form = ActionProgressForm(
                 data, files, prefix=f"a{action.pk}", initial=initial, planned_action=action
             )
             form.stored = existing  # shown beside the fields: what a save would replace
             actions.append((action, form))
-        return ProgressForms(period, contributor_form, contributor, year, quarter, actions)
+        return ProgressForms(period, agency_form, agency, year, quarter, actions)
 
     def get_context_data(self, **kwargs):
         forms = kwargs.pop("forms", None) or self.build_forms()
         return super().get_context_data(
             row=self.row,
             forms=forms,
-            decision=self.decision(forms.year, forms.quarter, forms.contributor),
+            decision=self.decision(forms.year, forms.quarter, forms.agency),
             contribution=self.contribution,
             **kwargs,
         )
@@ -210,6 +248,8 @@ class RowProgressView(EditionMixin, TemplateView):
                 "status": form.cleaned_data["status"],
                 "percent": form.cleaned_data["percent"],
                 "note": form.cleaned_data["note"],
+                "obstacles": form.cleaned_data["obstacles"],
+                "follow_up": form.cleaned_data["follow_up"],
                 "upload": form.cleaned_data.get("evidence_file"),
                 "link": form.cleaned_data.get("evidence_link", ""),
                 "expected_version": form.cleaned_data.get("version") or None,
@@ -220,7 +260,7 @@ class RowProgressView(EditionMixin, TemplateView):
             services.save_row_progress(
                 entries=entries,
                 quarter=forms.quarter,
-                contributor=forms.contributor,
+                **self.whose(forms.agency),
                 submit=submit,
                 reason=forms.period.cleaned_data.get("reason", ""),
                 user=request.user,
@@ -234,7 +274,7 @@ class RowProgressView(EditionMixin, TemplateView):
                 for p in ActionProgress.objects.filter(
                     planned_action__in=[action for action, _ in forms.actions],
                     quarter=forms.quarter,
-                    contributor=forms.contributor,
+                    **self.whose(forms.agency),
                 ).select_related("planned_action")
             }
             for action, form in forms.actions:
@@ -243,7 +283,11 @@ class RowProgressView(EditionMixin, TemplateView):
                 )
                 form.data = data
             return self.render_to_response(self.get_context_data(forms=forms), status=409)
-        what = f"Kontribusi {forms.contributor.short_name}" if forms.contributor else "Kemajuan"
+        what = (
+            f"Kontribusi {forms.agency.short_name}"
+            if self.contribution
+            else f"Kemajuan {forms.agency.short_name}"
+        )
         verb = "diajukan" if submit else "disimpan sebagai draf"
         messages.success(request, f"{what} {quarter_label(forms.quarter)} {forms.year} {verb}.")
         return redirect(self.row.get_absolute_url())

@@ -14,12 +14,16 @@ class ItemHistoryView(EditionMixin, TemplateView):
     template_name = "monev/history.html"
 
     def get_item(self):
-        return self.kind.fetch(self.request.user, self.kwargs["pk"], queryset=self.kind.queryset())
+        return self.kind.fetch(
+            self.request.user, self.kwargs["pk"], queryset=self.kind.queryset(self.profile)
+        )
 
     def get_context_data(self, **kwargs):
         item = self.get_item()
         kind = self.kind.name if hasattr(self, "kind") else "row"
-        return super().get_context_data(item=item, entries=item_history(item), kind=kind, **kwargs)
+        return super().get_context_data(
+            item=item, entries=item_history(item, self.profile), kind=kind, **kwargs
+        )
 
 
 class IndicatorHistoryView(ItemHistoryView):
@@ -32,4 +36,6 @@ class ActivityHistoryView(ItemHistoryView):
 
 class RowHistoryView(ItemHistoryView):
     def get_item(self):
-        return get_action_row_for_user(self.request.user, self.kwargs["pk"], queryset=row_queryset())
+        return get_action_row_for_user(
+            self.request.user, self.kwargs["pk"], queryset=row_queryset(self.profile)
+        )

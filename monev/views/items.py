@@ -5,7 +5,7 @@ from django.shortcuts import redirect
 from django.views.generic import FormView, TemplateView
 
 from monev import services
-from monev.access import closed_windows_for, reporting_actor
+from monev.access import closed_windows_for, mark_reviewable, reporting_actor
 from monev.forms import RealisationForm
 from monev.items import ACTIVITY, INDICATOR, ItemKind
 from monev.models import Period, Realisation, ReviewState
@@ -27,10 +27,13 @@ class ItemDetailView(EditionMixin, TemplateView):
     template_name = "monev/item_detail.html"
 
     def get_context_data(self, **kwargs):
-        item = self.kind.fetch(self.request.user, self.kwargs["pk"], queryset=self.kind.queryset())
+        item = self.kind.fetch(
+            self.request.user, self.kwargs["pk"], queryset=self.kind.queryset(self.profile)
+        )
         years = item_years(item)
         rules = Rules.from_settings()
         reports = sorted(item.realisations.all(), key=lambda r: (r.year, list(Period.values).index(r.period)))
+        mark_reviewable(self.request.user, reports)
         return super().get_context_data(
             item=item,
             kind=self.kind.name,
@@ -59,7 +62,9 @@ class ItemReportView(EditionMixin, FormView):
     form_class = RealisationForm
 
     def dispatch(self, request, *args, **kwargs):
-        self.item = self.kind.fetch(request.user, kwargs["pk"], write=True, queryset=self.kind.queryset())
+        self.item = self.kind.fetch(
+            request.user, kwargs["pk"], write=True, queryset=self.kind.queryset(self.profile)
+        )
         self.staff = self.profile.is_staff_member
         self.actor = reporting_actor(request.user, self.item)
         return super().dispatch(request, *args, **kwargs)

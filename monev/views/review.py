@@ -3,7 +3,7 @@
 import django_tables2 as tables
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
 from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
@@ -74,6 +74,7 @@ class VerificationQueueView(EditionMixin, TemplateView):
                 | Q(activity__area__edition__in=editions)
                 | Q(activity__quick_win__edition__in=editions)
             )
+            .reviewable_by(self.request.user, self.profile)
             .select_related("indicator", "activity__agency", "level", "reported_by")
             .prefetch_related("evidence")
             .order_by("submitted_at")
@@ -82,7 +83,8 @@ class VerificationQueueView(EditionMixin, TemplateView):
             ActionProgress.objects.filter(
                 review_state=ReviewState.SUBMITTED, planned_action__row__area__edition__in=editions
             )
-            .select_related("planned_action__row", "contributor", "reported_by")
+            .reviewable_by(self.request.user, self.profile)
+            .select_related("planned_action__row", "lead", "contributor", "reported_by")
             .prefetch_related("evidence")
             .order_by("submitted_at")
         )
@@ -124,8 +126,10 @@ class VerificationQueueView(EditionMixin, TemplateView):
             count = services.review_reports(
                 reports=chosen, verify=verify, note=form.cleaned_data["note"], user=request.user
             )
-        except ValidationError as error:
-            form.add_error("note", error)
+        except (ValidationError, PermissionDenied) as error:
+            form.add_error(
+                "note", ValidationError(str(error)) if isinstance(error, PermissionDenied) else error
+            )
             return self.render_to_response(self.get_context_data(review_form=form))
         messages.success(request, f"{count} laporan {'diverifikasi' if verify else 'dikembalikan'}.")
         return redirect(request.get_full_path())

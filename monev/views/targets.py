@@ -72,7 +72,7 @@ class TargetsView(EditionMixin, FormView):
     access = staticmethod(partial(require_staff, why="Hanya staf Bagian Organisasi yang mengubah target."))
 
     def dispatch(self, request, *args, **kwargs):
-        self.item = self.kind.fetch(request.user, kwargs["pk"], queryset=self.kind.queryset())
+        self.item = self.kind.fetch(request.user, kwargs["pk"], queryset=self.kind.queryset(self.profile))
         return super().dispatch(request, *args, **kwargs)
 
     def get_form_kwargs(self):

@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils.functional import cached_property
 from simple_history import register
 from simple_history.models import HistoricalRecords
 
@@ -72,9 +73,28 @@ class UserProfile(models.Model):
     def is_staff_member(self) -> bool:
         return self.role == Role.STAFF
 
+    @cached_property
+    def pokja_area_ids(self) -> frozenset[int]:
+        """The change areas (of the edition in force) whose Pokja this agency admin's agency sits in."""
+        if self.role != Role.AGENCY_ADMIN or self.agency_id is None:
+            return frozenset()
+        from roadmap.models.editions import RoadmapEdition
+
+        return frozenset(
+            self.agency.pokja_memberships.filter(
+                area__edition__in=RoadmapEdition.objects.in_force()
+            ).values_list("area_id", flat=True)
+        )
+
+    @property
+    def is_pokja_reviewer(self) -> bool:
+        """An admin of an agency in a Pokja reviews that area's reports as the Tim Gabungan (Tabel 5.1)."""
+        return settings.REVIEW_BY_POKJA and bool(self.pokja_area_ids)
+
     @property
     def can_verify(self) -> bool:
-        return self.role == Role.STAFF
+        """May verify or return at least some reports: staff, or a Pokja member (docs/roles.md)."""
+        return self.role == Role.STAFF or self.is_pokja_reviewer
 
     @property
     def can_manage_users(self) -> bool:
