@@ -11,6 +11,7 @@ from areas.models import TargetKind
 from monev import filetypes
 from monev.models import ActionStatus, Evidence, Period
 from monev.models.progress import progress_errors
+from monev.quarters import LATEST, SUM, entry_warnings
 from monev.services import REASON_REQUIRED
 from monev.standing import level_of_score
 from monev.workflow import EditDecision
@@ -107,10 +108,15 @@ class RealisationForm(BootstrapFormMixin, EvidenceFields):
         label="Rencana tindak lanjut", required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
     evidence_title = forms.CharField(label="Judul bukti dukung", required=False, max_length=200)
+    is_nil = forms.BooleanField(
+        label="Nihil: tidak ada yang dihitung pada periode ini (mis. tidak ada aduan yang masuk)",
+        required=False,
+        help_text="Tanpa angka, bukan 0 %: jelaskan dalam keterangan.",
+    )
     # Which report, at which version, the form was opened on (see services.check_version).
     version = forms.CharField(required=False, widget=forms.HiddenInput, max_length=40)
 
-    field_order = ["year", "period", "number", "level", "note", "obstacles", "follow_up"]
+    field_order = ["year", "period", "number", "is_nil", "level", "note", "obstacles", "follow_up"]
 
     reason = forms.CharField(
         label="Alasan perubahan",
@@ -155,7 +161,68 @@ class RealisationForm(BootstrapFormMixin, EvidenceFields):
             del self.fields["level"]
             unit = item.unit or "tanpa satuan"
             self.fields["number"].label = f"Nilai realisasi ({unit})"
-            self.fields["number"].required = True
+            self.fields["number"].help_text = self.instruction
+            self.fields["number"].required = item.unit != "%"
+        if self.takes_level or item.unit != "%":
+            del self.fields["is_nil"]  # only a rate can have nothing to count
+        self.warnings: list[str] = []
+
+    @property
+    def aggregation(self) -> str:
+        """How this item's quarters make its year (levels are always the latest, docs/quarters.md)."""
+        return LATEST if self.takes_level else self.item.aggregation
+
+    @property
+    def instruction(self) -> str:
+        """What to enter for this item, in words: the reporters' commonest error is the other way round."""
+        unit = self.item.unit or "angka"
+        if self.takes_level:
+            return "Isi predikat atau tingkat yang berlaku pada akhir periode yang dilaporkan."
+        if self.aggregation == SUM:
+            return (
+                f"Untuk triwulan: isi hanya yang dikerjakan pada triwulan itu ({unit}), bukan jumlah sejak awal "
+                "tahun; angka tahunan adalah jumlah triwulan. Untuk Tahunan: isi jumlah setahun."
+            )
+        return (
+            f"Untuk triwulan: isi posisi pada akhir triwulan itu, mis. jumlah {unit} sampai akhir triwulan "
+            "(kumulatif), bukan tambahannya; angka tahunan adalah triwulan terakhir."
+        )
+
+    def earlier_quarters(self, year: int, period: str) -> dict[int, Decimal]:
+        """The year's other quarters as already reported, to compare a new figure with."""
+        return {
+            r.quarter: r.number
+            for r in self.item.realisations.all()
+            if r.year == year and r.period != period and r.period != Period.YEAR and r.number is not None
+        }
+
+    def clean_figure(self, data) -> None:
+        """A number, or nihil with a note; then the soft warnings the reporter confirms."""
+        number, nil = data.get("number"), data.get("is_nil", False)
+        if nil and number is not None:
+            self.add_error("number", "Kosongkan nilai bila laporan ini nihil.")
+        elif nil and not data.get("note", "").strip():
+            self.add_error("note", "Jelaskan dalam keterangan mengapa periode ini nihil.")
+        elif not nil and number is None and "number" not in self.errors:
+            self.add_error(
+                "number", "Bidang ini tidak boleh kosong. Centang nihil bila tidak ada yang dihitung."
+            )
+        year, period = data.get("year"), data.get("period")
+        if number is None or self.errors or not year or period not in Period.values:
+            return
+        target = self.item.targets_by_year.get(year)
+        self.warnings = entry_warnings(
+            self.aggregation,
+            Period(period).quarter,
+            number,
+            self.earlier_quarters(year, period),
+            target.number if target is not None else None,
+        )
+
+    @property
+    def needs_confirmation(self) -> bool:
+        """Warnings the reporter has not yet confirmed (the "simpan tetap" button posts ``confirm_warnings``)."""
+        return bool(self.warnings) and not (self.data.get("confirm_warnings") == "1")
 
     def clean_number(self):
         number = self.cleaned_data.get("number")
@@ -177,6 +244,7 @@ class RealisationForm(BootstrapFormMixin, EvidenceFields):
             elif decision.reason_required and not data.get("reason", "").strip():
                 self.add_error("reason", REASON_REQUIRED)
         if not self.takes_level:
+            self.clean_figure(data)
             return data
         number, level = data.get("number"), data.get("level")
         if number is None and level is None and "level" not in self.errors:

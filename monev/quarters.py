@@ -7,6 +7,8 @@ written "TW III" on every page, workbook, e-mail and history entry.
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from roadmap.notation import format_number
+
 QUARTER_LABELS = {1: "TW I", 2: "TW II", 3: "TW III", 4: "TW IV"}
 
 SUM = "sum"
@@ -81,3 +83,40 @@ def year_basis(quarters: Iterable[int], annual: bool, aggregation: str) -> YearB
     if aggregation == SUM:
         return YearBasis(SUM, reported, tuple(q for q in range(1, reported[-1]) if q not in reported))
     return YearBasis(LATEST, reported)
+
+
+def entry_warnings(
+    aggregation: str, quarter: int | None, value, earlier: dict[int, object], year_target
+) -> list[str]:
+    """Soft warnings on a quarter's figure before it is saved (the reporter confirms; nothing is refused).
+
+    The commonest error in practice is reporting an item the other way round: a running total for
+    a summed item, or what was added in the quarter for a latest-value item (docs/quarters.md).
+    ``earlier`` holds the figures already reported for the year's other quarters.
+    """
+    if quarter is None or value is None:
+        return []
+    numbers = {q: v for q, v in earlier.items() if v is not None}
+    warnings = []
+    if aggregation == LATEST:
+        before = [q for q in numbers if q < quarter]
+        if before and value < numbers[max(before)]:
+            previous = max(before)
+            warnings.append(
+                f"Nilai ini lebih kecil dari {quarter_label(previous)} ({format_number(numbers[previous])}). Untuk item "
+                "ini yang diisi adalah posisi pada akhir triwulan (kumulatif), bukan tambahan triwulan itu."
+            )
+    elif aggregation == SUM:
+        running = sum(v for q, v in numbers.items() if q < quarter)
+        if running and value >= running:
+            warnings.append(
+                f"Nilai ini sama dengan atau lebih besar dari jumlah triwulan sebelumnya ({format_number(running)}): "
+                "tampak seperti angka kumulatif. Untuk item ini isi hanya yang dikerjakan pada "
+                f"{quarter_label(quarter)}; aplikasi menjumlahkan triwulan."
+            )
+        if year_target and value > 3 * year_target:
+            warnings.append(
+                f"Nilai satu triwulan ini lebih dari tiga kali target setahun ({format_number(year_target)}). Periksa "
+                "kembali angkanya (satuan, salah ketik, atau angka kumulatif)."
+            )
+    return warnings

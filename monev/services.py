@@ -164,6 +164,7 @@ def save_realisation(
     period: str,
     number: Decimal | None,
     level: ScaleLevel | None,
+    is_nil: bool = False,
     note: str = "",
     obstacles: str = "",
     follow_up: str = "",
@@ -184,7 +185,7 @@ def save_realisation(
         realisation = Realisation(**key, year=year, period=period)
     check_version(realisation, expected_version)
     _apply_edit(realisation, item=item, submit=submit, reason=reason, user=user)
-    realisation.number, realisation.level = number, level
+    realisation.number, realisation.level, realisation.is_nil = number, level, is_nil
     realisation.note, realisation.obstacles, realisation.follow_up = note, obstacles, follow_up
     save_checked(realisation)
     attach_evidence(user=user, realisation=realisation, upload=upload, link=link, title=evidence_title)
@@ -361,6 +362,16 @@ def change_targets(
         target.save()
         changed += 1
     return changed
+
+
+@transaction.atomic
+def set_data_owner(*, indicator: Indicator, agency: Agency | None) -> int:
+    """Who reports a regency-wide indicator besides staff (docs/roles.md); returns 1 when it changed."""
+    if indicator.data_owner_id == getattr(agency, "pk", None):
+        return 0
+    indicator.data_owner = agency
+    indicator.save(update_fields=["data_owner"])
+    return 1
 
 
 @transaction.atomic

@@ -29,8 +29,11 @@ SIGNED_IN = {"anonymous": LOGIN, "no_role": 403, "staff": 200, "own": 200, "othe
 OWN_AGENCY = {"anonymous": LOGIN, "no_role": 403, "staff": 200, "own": 200, "other": 404, "steering": 403}
 # Staff and every agency admin (for their own agency); the Tim Pengarah never writes.
 REPORTERS = {"anonymous": LOGIN, "no_role": 403, "staff": 200, "own": 200, "other": 200, "steering": 403}
-# Indicators measure the whole regency: only staff report them.
+# Indicators measure the whole regency: only staff report them, and their data owner's admins.
 STAFF_WRITES = {"anonymous": LOGIN, "no_role": 403, "staff": 200, "own": 403, "other": 403, "steering": 403}
+DATA_OWNER_WRITES = {**STAFF_WRITES, "own": 200}  # "own": Inspektorat, data owner of Kapabilitas APIP
+# Review: staff, and the admins of agencies in a Pokja (Inspektorat and BKD both sit in one).
+REVIEWERS = {"anonymous": LOGIN, "no_role": 403, "staff": 200, "own": 200, "other": 200, "steering": 403}
 # A contribution comes from a supporting agency, not from the row's own lead ("own" here).
 SUPPORTERS = {"anonymous": LOGIN, "no_role": 403, "staff": 200, "own": 404, "other": 200, "steering": 403}
 
@@ -49,6 +52,10 @@ def inspektorat_row_pk():
 
 def indicator_pk():
     return Indicator.objects.get(name="Indeks Reformasi Birokrasi").pk
+
+
+def owned_indicator_pk():
+    return Indicator.objects.get(name="Kapabilitas Aparatur Pengawas Intern Pemerintahan").pk
 
 
 def evidence_pk():
@@ -123,6 +130,8 @@ TABLE = [
     ("monev:indicator-detail", lambda: {"pk": indicator_pk()}, "post", READ_ONLY_POST),
     ("monev:indicator-report", lambda: {"pk": indicator_pk()}, "get", STAFF_WRITES),
     ("monev:indicator-report", lambda: {"pk": indicator_pk()}, "post", STAFF_WRITES),
+    ("monev:indicator-report", lambda: {"pk": owned_indicator_pk()}, "get", DATA_OWNER_WRITES),
+    ("monev:indicator-report", lambda: {"pk": owned_indicator_pk()}, "post", DATA_OWNER_WRITES),
     ("monev:activity-detail", lambda: {"pk": inspektorat_activity_pk()}, "get", READ),
     ("monev:activity-detail", lambda: {"pk": inspektorat_activity_pk()}, "post", READ_ONLY_POST),
     ("monev:activity-report", lambda: {"pk": inspektorat_activity_pk()}, "get", OWN_AGENCY),
@@ -175,14 +184,16 @@ TABLE = [
     ("monev:action-row-history", lambda: {"pk": inspektorat_row_pk()}, "get", READ),
     ("monev:action-row-history", lambda: {"pk": inspektorat_row_pk()}, "post", READ_ONLY_POST),
     ("monev:review", lambda: {"kind": "realisation", "pk": submitted_report_pk()}, "get", READ_ONLY_POST),
+    # An Inspektorat report of a Pengawasan item: its own agency never reviews it (403), and BKD,
+    # outside the Pengawasan Pokja, does not learn it exists (404).
     (
         "monev:review",
         lambda: {"kind": "realisation", "pk": submitted_report_pk()},
         "post",
-        {**STAFF_WRITES, "staff": 302},
+        {**STAFF_WRITES, "staff": 302, "other": 404},
     ),
-    ("monev:verification", None, "get", STAFF_WRITES),
-    ("monev:verification", None, "post", STAFF_WRITES),
+    ("monev:verification", None, "get", REVIEWERS),
+    ("monev:verification", None, "post", REVIEWERS),
     ("monev:windows", None, "get", STAFF_WRITES),
     ("monev:windows", None, "post", STAFF_WRITES),
     (

@@ -2,7 +2,7 @@
 
 import pytest
 
-from monev.quarters import LATEST, SUM, quarter_label, quarter_list, year_basis
+from monev.quarters import LATEST, SUM, entry_warnings, quarter_label, quarter_list, year_basis
 
 
 @pytest.mark.parametrize(
@@ -35,3 +35,37 @@ def test_quarter_words():
 def test_an_unknown_aggregation_is_refused():
     with pytest.raises(ValueError):
         year_basis([1], False, "average")
+
+
+@pytest.mark.parametrize(
+    ("aggregation", "quarter", "value", "earlier", "target", "expected"),
+    [
+        # A latest-value count below the previous quarter's: probably entered as what the quarter added.
+        (LATEST, 3, "40", {1: "30", 2: "45"}, "45", ["lebih kecil dari TW II (45)"]),
+        (LATEST, 3, "45", {2: "45"}, "45", []),
+        (LATEST, 1, "10", {2: "45"}, "45", []),  # nothing earlier to compare with
+        # A summed quarter at or above the running total: looks cumulative.
+        (SUM, 3, "50", {1: "30", 2: "20"}, "125", ["jumlah triwulan sebelumnya (50)"]),
+        (SUM, 3, "49", {1: "30", 2: "20"}, "125", []),
+        (SUM, 1, "30", {}, "125", []),
+        (SUM, 2, "30", {3: "40"}, "125", []),  # a later quarter is not a running total
+        # A summed quarter over three times the year's target.
+        (SUM, 1, "3.901", {}, "1.300", ["lebih dari tiga kali target setahun (1.300)"]),
+        (SUM, 1, "3.900", {}, "1.300", []),
+        (SUM, 1, "100", {}, None, []),
+        (SUM, None, "999", {1: "1"}, "1", []),  # a year-end figure is not a quarter
+    ],
+)
+def test_soft_warnings_before_saving_a_quarter(aggregation, quarter, value, earlier, target, expected):
+    from roadmap.notation import parse_number
+
+    warnings = entry_warnings(
+        aggregation,
+        quarter,
+        parse_number(value),
+        {q: parse_number(v) for q, v in earlier.items()},
+        parse_number(target) if target else None,
+    )
+    assert len(warnings) == len(expected)
+    for warning, words in zip(warnings, expected, strict=True):
+        assert words in warning

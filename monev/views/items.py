@@ -131,6 +131,8 @@ class ItemReportView(EditionMixin, FormView):
             kind=self.kind.name,
             existing=self.report_for(year, period),
             decision=self.edit_check(year, period) if year in self.years else None,
+            target=self.item.targets_by_year.get(year),
+            year=year,
             open_now=[(y, Period(p).label) for y, p in self.open_periods()],
             staff=self.staff,
             **kwargs,
@@ -138,6 +140,9 @@ class ItemReportView(EditionMixin, FormView):
 
     def form_valid(self, form):
         data = form.cleaned_data
+        if form.needs_confirmation:
+            # Nothing is refused: the reporter reads the warnings beside the figure and saves again.
+            return self.render_to_response(self.get_context_data(form=form))
         submit = "save_draft" not in self.request.POST
         try:
             report = self.save(form, data, submit)
@@ -162,6 +167,7 @@ class ItemReportView(EditionMixin, FormView):
             period=data["period"],
             number=data.get("number"),
             level=data.get("level"),
+            is_nil=data.get("is_nil", False),
             note=data["note"],
             obstacles=data["obstacles"],
             follow_up=data["follow_up"],

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.views.generic import FormView
 
+from areas.models import Indicator
 from areas.targets import item_levels
 from monev import services
 from monev.forms import check_storable
@@ -15,6 +16,7 @@ from monev.items import ACTIVITY, INDICATOR, ItemKind
 from roadmap.access import require_staff
 from roadmap.forms import BootstrapFormMixin
 from roadmap.mixins import EditionMixin
+from roadmap.models import Agency
 from roadmap.notation import parse_target
 
 
@@ -37,10 +39,21 @@ class TargetsForm(BootstrapFormMixin, forms.Form):
                 max_length=100,
                 help_text="Tulis seperti dalam peraturan: 53,75 · 3.900 · BB · Wajar Tanpa Pengecualian · - (tanpa target)",
             )
-        self.order_fields([*(f for f in self.fields if f.startswith("year_")), "reason"])
+        if isinstance(item, Indicator):
+            self.fields["data_owner"] = forms.ModelChoiceField(
+                label="Penanggung jawab data",
+                queryset=Agency.objects.order_by("name"),
+                required=False,
+                initial=item.data_owner_id,
+                empty_label="(tidak ada: dilaporkan staf Bagian Organisasi)",
+                help_text="Admin Perangkat Daerah ini dapat melaporkan indikator ini; staf selalu dapat.",
+            )
+        self.order_fields([*(f for f in self.fields if f.startswith("year_")), "data_owner", "reason"])
         for name, field in self.fields.items():
             if name.startswith("year_"):  # added after the mixin styled the form
                 field.widget.attrs["class"] = "form-control"
+            elif name == "data_owner":
+                field.widget.attrs["class"] = "form-select"
 
     def clean(self):
         data = super().clean()
@@ -86,6 +99,10 @@ class TargetsView(EditionMixin, FormView):
             changed = services.change_targets(
                 item=self.item, cells=form.cells(), reason=form.cleaned_data["reason"], user=self.request.user
             )
+            if "data_owner" in form.cleaned_data:
+                changed += services.set_data_owner(
+                    indicator=self.item, agency=form.cleaned_data["data_owner"]
+                )
         except ValidationError as error:
             # The service's own messages are about the reason; field errors go beside their year's cell
             # (a model's own fields have no cell of their own, so theirs are the whole form's).
@@ -96,7 +113,7 @@ class TargetsView(EditionMixin, FormView):
                 form.add_error("reason", error.messages)
             return self.form_invalid(form)
         messages.success(
-            self.request, f"{changed} target diubah." if changed else "Tidak ada target yang berubah."
+            self.request, f"{changed} perubahan disimpan." if changed else "Tidak ada yang berubah."
         )
         return redirect(self.item.get_absolute_url())
 

@@ -19,6 +19,8 @@ DEMO_ACCOUNTS = [
     ("organisasi", "Dewi", "Anggraini", Role.STAFF, None),
     ("inspektorat", "Agus", "Santoso", Role.AGENCY_ADMIN, "inspektorat"),
     ("bkd", "Rina", "Wulandari", Role.AGENCY_ADMIN, "bkd"),
+    # Bagian Organisasi as a Perangkat Daerah: in the Pengawasan Pokja, it reviews Inspektorat's reports.
+    ("bag-organisasi", "Fajar", "Nugroho", Role.AGENCY_ADMIN, "bagian-organisasi"),
     ("pengarah", "Bambang", "Hartono", Role.STEERING, None),
 ]
 
