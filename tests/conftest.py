@@ -141,6 +141,28 @@ def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         _load_regulation()
     _db_blocker.append(django_db_blocker)
+    yield
+    _db_blocker.clear()
+    with django_db_blocker.unblock():
+        _end_other_sessions()
+
+
+def _end_other_sessions() -> None:
+    """End the sessions live-server threads still hold, so that the test database can be dropped.
+
+    A browser's keep-alive connection can outlive its test (and the session-scoped browser can
+    outlive the database, on a worker that began with browser tests): the server thread serving
+    it keeps its database session open.
+    """
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+            " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
 
 
 @pytest.fixture
