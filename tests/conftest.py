@@ -185,16 +185,10 @@ def edition(db):
 @pytest.fixture
 def make_user(db):
     """A user with a role (and an agency, by code, for agency admins)."""
-    from django.contrib.auth import get_user_model
-
-    from roadmap.models import Agency, UserProfile
+    from tests.factories import UserFactory
 
     def make(username: str, role: str, agency: str | None = None, **fields):
-        user = get_user_model().objects.create_user(username=username, password="sandi-uji-2020", **fields)
-        UserProfile.objects.create(
-            user=user, role=role, agency=Agency.objects.get(code=agency) if agency else None
-        )
-        return user
+        return UserFactory(username=username, role=role, agency=agency, **fields)
 
     return make
 
@@ -228,13 +222,10 @@ def _fast_password_hashing(settings):
 @pytest.fixture
 def reader_page(page, live_server, roadmap_tx, settings):
     """A browser page signed in through the login form as a Tim Pengarah reader."""
-    from django.contrib.auth import get_user_model
-
-    from roadmap.models import UserProfile
+    from tests.factories import UserFactory
 
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    user = get_user_model().objects.create_user("pembaca", password="sandi-uji-2020", first_name="Pembaca")
-    UserProfile.objects.create(user=user, role="steering")
+    UserFactory(username="pembaca", first_name="Pembaca", role="steering")
     page.goto(live_server.url + "/accounts/login/")
     page.get_by_label("Nama pengguna").fill("pembaca")
     page.get_by_label("Kata sandi").fill("sandi-uji-2020")
