@@ -3,6 +3,9 @@
 # a throwaway PostgreSQL 15 cluster, then pytest. Arguments are passed on to pytest:
 #   scripts/test.sh -k smoke -x
 #   SKIP_LINT=1 scripts/test.sh      # local iterations only: skip ruff
+#   PYTEST_WORKERS=0 scripts/test.sh tests/test_x.py   # all in one process (also: -n 0)
+# pytest runs on PYTEST_WORKERS pytest-xdist workers (default "auto": one per CPU core), each
+# with a test database of its own; tests marked xdist_group share a worker (tests/conftest.py).
 # Exits with pytest's status; "no tests collected" (5) counts as a failure.
 set -euo pipefail
 
@@ -87,10 +90,13 @@ fi
 export DJANGO_ALLOW_ASYNC_UNSAFE=true
 mkdir -p test-artifacts
 
+# Arguments given to this script come after these, so that "-n 0" or "-n 4" there wins.
+XDIST_ARGS=(-n "${PYTEST_WORKERS:-auto}" --dist loadgroup)
+
 t=$(now)
-log "pytest $* (throwaway PostgreSQL 15)"
+log "pytest ${XDIST_ARGS[*]} $* (throwaway PostgreSQL 15)"
 set +e
-PY="$PY" PG_BIN="$PG_BIN" bash scripts/with_postgres.sh "$PY" -m pytest "$@"
+PY="$PY" PG_BIN="$PG_BIN" bash scripts/with_postgres.sh "$PY" -m pytest "${XDIST_ARGS[@]}" "$@"
 status=$?
 set -e
 timing "postgres + pytest" "$t"

@@ -46,29 +46,132 @@ def screenshot_dir() -> Path:
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
+# --- Running in parallel (pytest-xdist; scripts/test.sh passes -n and --dist loadgroup) ---------
+# Each worker is a process of its own with a test database of its own (pytest-django names it
+# test_<name>_gw0, test_<name>_gw1, ...), loaded once by django_db_setup below. Module-level
+# memories (dashboards.dashboard_cache) are per process too. What still needs care:
+#
+# * Browser tests start a Chromium each and drive a live server: they share one worker
+#   (xdist_group "browser"), so that only one Chromium runs at a time on a 2-core machine and
+#   the browser is started once.
+# * Transactional tests (live_server, roadmap_tx) end by emptying the worker's database. Run in
+#   one process, pytest-django orders them after the others; --dist loadgroup sends the largest
+#   groups first (the browser tests), so a worker may go on with ordinary tests after them:
+#   pytest_runtest_teardown below loads the regulation again for those.
+
+_WORKER_GROUPS = {"browser": "browser"}  # marker -> xdist group
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        for marker, group in _WORKER_GROUPS.items():
+            if item.get_closest_marker(marker) and not item.get_closest_marker("xdist_group"):
+                item.add_marker(pytest.mark.xdist_group(group))
+    result = yield
+    if getattr(config.option, "loadgroup", False):  # set on xdist workers under --dist loadgroup
+        _name_the_groups(items)
+    return result
+
+
+def _name_the_groups(items) -> None:
+    """Put each xdist_group into its test's id ("...@browser"), which is what the scheduler reads.
+
+    pytest-xdist 3.8 does this by setting ``item._nodeid``, which pytest 9.2 no longer reads
+    (its node ids became structured: pytest-dev/pytest-xdist#1386), so the groups were silently
+    ignored. Where xdist managed, the id already carries its "@group" and nothing changes here.
+    """
+    from _pytest.nodeid import NodeId
+
+    for item in items:
+        groups = {
+            str(mark.args[0] if mark.args else mark.kwargs.get("name", "default"))
+            for mark in item.iter_markers("xdist_group")
+        }
+        if not groups or "@" in item.nodeid.rpartition("]")[2]:
+            continue
+        item._id = NodeId.parse(f"{item.nodeid}@{'_'.join(sorted(groups))}")
+        if not item.nodeid.endswith("@" + "_".join(sorted(groups))):
+            raise pytest.UsageError(f"cannot put {item.nodeid} in its xdist_group: see tests/conftest.py")
+
+
+def _database_use(item) -> str | None:
+    """ "transactional", "rollback" or None (no database), as pytest-django decides it."""
+    names = getattr(item, "fixturenames", ())
+    marker = item.get_closest_marker("django_db")
+    if (
+        "transactional_db" in names
+        or "live_server" in names
+        or (marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences")))
+    ):
+        return "transactional"
+    if marker or "db" in names:
+        return "rollback"
+    return None
+
+
+_db_blocker = []  # django_db_setup's blocker, once it ran
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    result = yield
+    if (
+        _db_blocker
+        and nextitem is not None
+        and _database_use(item) == "transactional"
+        and _database_use(nextitem) == "rollback"
+    ):
+        with _db_blocker[0].unblock():
+            _load_regulation()  # the transactional test emptied the database
+    return result
+
+
+def _load_regulation() -> None:
+    from actions.loading import load_roadmap
+    from monev.loading import load_facts
+
+    load_roadmap(root=FIXTURES)
+    load_facts(root=FIXTURES)
+
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """Load the regulation once into the test database; each test's changes roll back."""
-    from actions.loading import load_roadmap
-    from monev.loading import load_facts
-
     with django_db_blocker.unblock():
-        load_roadmap(root=FIXTURES)
-        load_facts(root=FIXTURES)
+        _load_regulation()
+    _db_blocker.append(django_db_blocker)
+    yield
+    _db_blocker.clear()
+    with django_db_blocker.unblock():
+        _end_other_sessions()
+
+
+def _end_other_sessions() -> None:
+    """End the sessions live-server threads still hold, so that the test database can be dropped.
+
+    A browser's keep-alive connection can outlive its test (and the session-scoped browser can
+    outlive the database, on a worker that began with browser tests): the server thread serving
+    it keeps its database session open.
+    """
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+            " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
 
 
 @pytest.fixture
 def roadmap_tx(transactional_db):
     """The regulation loaded for a transactional test (live_server): its data is flushed after it."""
-    from actions.loading import load_roadmap
     from roadmap.models import RoadmapEdition
 
     if not RoadmapEdition.objects.exists():
-        from monev.loading import load_facts
-
-        load_roadmap(root=FIXTURES)
-        load_facts(root=FIXTURES)
+        _load_regulation()
     return RoadmapEdition.objects.current()
 
 
@@ -82,16 +185,10 @@ def edition(db):
 @pytest.fixture
 def make_user(db):
     """A user with a role (and an agency, by code, for agency admins)."""
-    from django.contrib.auth import get_user_model
-
-    from roadmap.models import Agency, UserProfile
+    from tests.factories import UserFactory
 
     def make(username: str, role: str, agency: str | None = None, **fields):
-        user = get_user_model().objects.create_user(username=username, password="sandi-uji-2020", **fields)
-        UserProfile.objects.create(
-            user=user, role=role, agency=Agency.objects.get(code=agency) if agency else None
-        )
-        return user
+        return UserFactory(username=username, role=role, agency=agency, **fields)
 
     return make
 
@@ -125,13 +222,10 @@ def _fast_password_hashing(settings):
 @pytest.fixture
 def reader_page(page, live_server, roadmap_tx, settings):
     """A browser page signed in through the login form as a Tim Pengarah reader."""
-    from django.contrib.auth import get_user_model
-
-    from roadmap.models import UserProfile
+    from tests.factories import UserFactory
 
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    user = get_user_model().objects.create_user("pembaca", password="sandi-uji-2020", first_name="Pembaca")
-    UserProfile.objects.create(user=user, role="steering")
+    UserFactory(username="pembaca", first_name="Pembaca", role="steering")
     page.goto(live_server.url + "/accounts/login/")
     page.get_by_label("Nama pengguna").fill("pembaca")
     page.get_by_label("Kata sandi").fill("sandi-uji-2020")

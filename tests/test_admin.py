@@ -46,12 +46,10 @@ def test_admin_pages_answer(admin_client, inspektorat_user, model):
 
 def make_progress_with_evidence():
     from actions.models import PlannedAction
-    from monev.models import ActionProgress, Evidence
+    from tests.factories import ActionProgressFactory, EvidenceFactory
 
-    progress = ActionProgress.objects.create(
-        planned_action=PlannedAction.objects.first(), quarter=1, status="in_progress", percent=20
-    )
-    Evidence.objects.create(action_progress=progress, link="https://example.org/bukti")
+    progress = ActionProgressFactory(planned_action=PlannedAction.objects.first(), percent=20)
+    EvidenceFactory(action_progress=progress, link="https://example.org/bukti")
 
 
 def make_window_with_reopening(user):

@@ -22,6 +22,7 @@ from django.db import connection
 from django.utils import timezone
 
 from monev.models import ActionProgress, Evidence, Realisation, ReviewState
+from tests.factories import EvidenceFactory
 
 ROOT = Path(__file__).resolve().parent.parent
 BACKUP_SH = ROOT / "scripts" / "backup.sh"
@@ -177,7 +178,7 @@ def add_reports_with_evidence() -> dict[str, bytes]:
     contents = {}
     for report, filename, content, content_type, uploader in uploads:
         key = {"realisation": report} if isinstance(report, Realisation) else {"action_progress": report}
-        evidence = Evidence.objects.create(
+        evidence = EvidenceFactory(
             **key,
             file=ContentFile(content, name=filename),
             original_name=filename,
@@ -188,7 +189,7 @@ def add_reports_with_evidence() -> dict[str, bytes]:
         )
         contents[evidence.file.name] = content
     # A withdrawn piece of evidence: its row goes (its history stays), its file stays on disk.
-    withdrawn = Evidence.objects.create(
+    withdrawn = EvidenceFactory(
         realisation=returned,
         file=ContentFile(b"%PDF-1.4\n% salah unggah\n", name="salah.pdf"),
         uploaded_by=staff,

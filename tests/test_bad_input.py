@@ -42,6 +42,7 @@ from monev.models import (
     RiskReview,
 )
 from roadmap.models import Agency, RoadmapEdition
+from tests.factories import RealisationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -215,9 +216,7 @@ def new_account(**overrides) -> dict:
 
 def existing(name=GRATIFIKASI, period="q2", state="submitted", number=90) -> Callable[[], None]:
     def make():
-        Realisation.objects.create(
-            activity=activity(name), year=2020, period=period, number=number, review_state=state
-        )
+        RealisationFactory(activity=activity(name), period=period, number=number, review_state=state)
 
     return make
 

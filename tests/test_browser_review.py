@@ -13,12 +13,14 @@ def history_of(page, live_server, path):
     return page.locator("main")
 
 
-def test_a_report_goes_through_review(browser, live_server, demo, screenshot_dir):
+def test_a_report_goes_through_review(new_context, live_server, demo, screenshot_dir):
     from actions.models import PriorityActivity
 
     item_path = PriorityActivity.objects.get(name="Penanganan gratifikasi.").get_absolute_url()
-    agency = sign_in(browser.new_context().new_page(), live_server, "inspektorat")
-    staff = sign_in(browser.new_context().new_page(), live_server, "organisasi")
+    # pytest-playwright's new_context closes both contexts after the test: no keep-alive connection
+    # to the live server (and none of its threads' database sessions) outlives it.
+    agency = sign_in(new_context().new_page(), live_server, "inspektorat")
+    staff = sign_in(new_context().new_page(), live_server, "organisasi")
 
     # 1. The agency submits.
     agency.goto(live_server.url + item_path + "report/?year=2020&period=q1")

@@ -8,6 +8,7 @@ from django.urls import reverse
 from actions.models import ActionPlanRow
 from monev import services
 from monev.models import ActionProgress, Realisation, ReportingWindow
+from tests.factories import RealisationFactory
 from tests.test_reporting import gratifikasi, progress_data, report_url, valid
 
 pytestmark = pytest.mark.django_db
@@ -122,8 +123,8 @@ def test_row_progress_conflicts_are_refused_too(client, inspektorat_user, staff_
 
 
 def test_a_duplicate_created_at_the_same_instant_is_a_conflict_not_a_server_error(inspektorat_user):
-    first = Realisation.objects.create(activity=gratifikasi(), year=2020, period="q4", number=10)
-    twin = Realisation(activity=gratifikasi(), year=2020, period="q4", number=20)  # the other request's row
+    first = RealisationFactory(activity=gratifikasi(), period="q4", number=10)
+    twin = RealisationFactory.build(activity=gratifikasi(), period="q4", number=20)  # the other request's row
     with pytest.raises(services.EditConflict):
         services.save_checked(twin)
     assert Realisation.objects.get(pk=first.pk).number == 10

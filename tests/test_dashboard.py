@@ -23,6 +23,7 @@ from dashboards.overview import build_overview
 from monev import services
 from monev.models import ActionProgress, Evidence, Realisation, ReportingWindow
 from roadmap.models import Agency
+from tests.factories import ActionProgressFactory, EvidenceFactory, RealisationFactory, planned_action
 from tests.test_pages import grow
 
 pytestmark = pytest.mark.django_db
@@ -56,7 +57,7 @@ DINARPUS_ROWS = ("Pembinaan penataan kearsipan", "Evaluasi pelaksanaan kearsipan
 
 
 def report(name: str, period: str, number, state: str = "verified") -> Realisation:
-    return Realisation.objects.create(
+    return RealisationFactory(
         activity=PriorityActivity.objects.get(name=name),
         year=YEAR,
         period=period,
@@ -66,8 +67,8 @@ def report(name: str, period: str, number, state: str = "verified") -> Realisati
 
 
 def progress(row: str, order: int, quarter: int, status: str, state: str = "verified", contributor=None):
-    return ActionProgress.objects.create(
-        planned_action=PlannedAction.objects.get(row__name=row, year=YEAR, order=order),
+    return ActionProgressFactory(
+        planned_action=planned_action(row, YEAR, order),
         quarter=quarter,
         contributor=contributor,
         status=status,
@@ -678,26 +679,31 @@ def add_many_reports() -> None:
     """Reports in every state on every activity and indicator, progress on every planned action, windows."""
     states = ["verified", "submitted", "returned", "draft"]
     reports = [
-        Realisation(activity=activity, year=YEAR, period=period, number=D(n), review_state=states[n % 4])
+        RealisationFactory.build(
+            activity=activity, year=YEAR, period=period, number=D(n), review_state=states[n % 4]
+        )
         for n, activity in enumerate(PriorityActivity.objects.all())
         for period in ("q1", "q2", "q3", "q4")
     ]
     reports += [
-        Realisation(indicator=indicator, year=year, period="year", number=D(50), review_state="verified")
+        RealisationFactory.build(
+            indicator=indicator, year=year, period="year", number=D(50), review_state="verified"
+        )
         for indicator in Indicator.objects.filter(target_kind="number")
         for year in (2019, 2020)
     ]
     existing = set(Realisation.objects.values_list("activity_id", "indicator_id", "year", "period"))
     reports = [r for r in reports if (r.activity_id, r.indicator_id, r.year, r.period) not in existing]
     Evidence.objects.bulk_create(
-        Evidence(realisation=r, link="https://example.org/bukti")
+        EvidenceFactory.build(realisation=r, link="https://example.org/bukti")
         for r in Realisation.objects.bulk_create(reports)
     )
     bkd = Agency.objects.get(code="bkd")
     ActionProgress.objects.bulk_create(
         [
-            ActionProgress(planned_action=action, quarter=quarter, contributor=contributor, status=status,
-                           percent=percent, review_state=states[(action.pk + quarter) % 4])
+            ActionProgressFactory.build(planned_action=action, quarter=quarter, contributor=contributor,
+                                        status=status, percent=percent,
+                                        review_state=states[(action.pk + quarter) % 4])
             for action in PlannedAction.objects.all()
             for quarter in (1, 2, 3)
             for contributor, status, percent in ((None, "in_progress", 50), (bkd, "done", 100))

@@ -19,6 +19,7 @@ from openpyxl.utils import get_column_letter
 from actions.models import ActionPlanRow, PlannedAction, PriorityActivity
 from monev.models import ActionProgress, Realisation, ReopenedItem, ReportingWindow, ReviewState
 from roadmap.models import Agency, RoadmapEdition
+from tests.factories import ActionProgressFactory, RealisationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -329,12 +330,8 @@ def achievement_export(client, **params):
 
 
 def test_achievement_export_shows_verified_figures_for_the_filtered_items(client, pengarah_user):
-    Realisation.objects.create(
-        activity=activity(AUDIT), year=2020, period="q1", number=36, review_state="verified"
-    )
-    Realisation.objects.create(
-        activity=activity(GRATIFIKASI), year=2020, period="q1", number=90, review_state="submitted"
-    )
+    RealisationFactory(activity=activity(AUDIT), period="q1", number=36, review_state="verified")
+    RealisationFactory(activity=activity(GRATIFIKASI), period="q1", number=90, review_state="submitted")
     client.force_login(pengarah_user)
     rows = achievement_export(client, agency=agency("inspektorat").pk)
     assert len(rows) == 5
@@ -351,9 +348,7 @@ def test_achievement_export_shows_verified_figures_for_the_filtered_items(client
 
 
 def test_achievement_export_writes_targets_figures_and_achievement_as_numbers(client, pengarah_user):
-    Realisation.objects.create(
-        activity=activity(AUDIT), year=2020, period="q1", number=36, review_state="verified"
-    )
+    RealisationFactory(activity=activity(AUDIT), period="q1", number=36, review_state="verified")
     client.force_login(pengarah_user)
     rows = achievement_export(client, agency=agency("inspektorat").pk)
     audit = next(row for row in rows if row["Indikator / kegiatan"].value == AUDIT)
@@ -416,15 +411,9 @@ def test_area_recap_has_the_regulations_tables_with_grouped_headers(client, peng
 
 
 def test_recap_keeps_verified_and_awaiting_figures_in_their_own_columns(client, pengarah_user):
-    Realisation.objects.create(
-        activity=activity(AUDIT), year=2020, period="q1", number=36, review_state="verified"
-    )
-    Realisation.objects.create(
-        activity=activity(GRATIFIKASI), year=2020, period="q2", number=90, review_state="submitted"
-    )
-    Realisation.objects.create(
-        activity=activity(BUDAYA), year=2020, period="q1", number=45, review_state="draft"
-    )
+    RealisationFactory(activity=activity(AUDIT), period="q1", number=36, review_state="verified")
+    RealisationFactory(activity=activity(GRATIFIKASI), period="q2", number=90, review_state="submitted")
+    RealisationFactory(activity=activity(BUDAYA), period="q1", number=45, review_state="draft")
     client.force_login(pengarah_user)
     _, wb = recap(client, area=pengawasan().pk)
     _, rows = recap_rows(wb["Kegiatan Prioritas"])
@@ -453,10 +442,10 @@ def test_recap_action_plan_sheet_has_utama_pendukung_and_each_years_actions(
     client, pengarah_user, staff_user
 ):
     action = gratifikasi_action()
-    ActionProgress.objects.create(
+    ActionProgressFactory(
         planned_action=action, quarter=2, status="in_progress", percent=40, review_state="verified"
     )
-    ActionProgress.objects.create(
+    ActionProgressFactory(
         planned_action=action, quarter=3, status="in_progress", percent=70, review_state="submitted"
     )
     client.force_login(pengarah_user)
@@ -641,18 +630,16 @@ def snapshot():
 
 def existing_reports(user=None):
     """Reports Inspektorat already has for TW IV 2020: one verified, one submitted, one action's progress."""
-    audit = Realisation.objects.create(
+    audit = RealisationFactory(
         activity=activity(AUDIT),
-        year=2020,
         period="q4",
         number=36,
         note="Tiga OPD belum diaudit",
         review_state="verified",
         reported_by=user,
     )
-    gratifikasi = Realisation.objects.create(
+    gratifikasi = RealisationFactory(
         activity=activity(GRATIFIKASI),
-        year=2020,
         period="q4",
         number=D("95.5"),
         obstacles="Pelaporan terlambat",
@@ -660,7 +647,7 @@ def existing_reports(user=None):
         review_state="submitted",
         reported_by=user,
     )
-    progress = ActionProgress.objects.create(
+    progress = ActionProgressFactory(
         planned_action=gratifikasi_action(),
         quarter=4,
         status="in_progress",
@@ -735,9 +722,8 @@ FORMULA_LIKE = ["=1+1", "+62 812 3456", "-5 hari terlambat", "@SUM(A1)", '=HYPER
 def test_formula_looking_text_is_written_as_text_and_read_back_unchanged(
     client, inspektorat_user, q4_window, text
 ):
-    Realisation.objects.create(
+    RealisationFactory(
         activity=activity(AUDIT),
-        year=2020,
         period="q4",
         number=30,
         note=text,
@@ -745,7 +731,7 @@ def test_formula_looking_text_is_written_as_text_and_read_back_unchanged(
         follow_up=text,
         review_state="submitted",
     )
-    ActionProgress.objects.create(
+    ActionProgressFactory(
         planned_action=gratifikasi_action(),
         quarter=4,
         status="in_progress",
@@ -789,9 +775,8 @@ def test_text_typed_with_excels_apostrophe_is_stored_without_it(client, inspekto
 def test_a_note_that_starts_with_an_apostrophe_survives_an_untouched_round_trip(
     client, inspektorat_user, q4_window
 ):
-    Realisation.objects.create(
+    RealisationFactory(
         activity=activity(AUDIT),
-        year=2020,
         period="q4",
         number=30,
         note="'=A1 ditulis apa adanya",

@@ -11,6 +11,7 @@ from monev.loading import load_facts
 from monev.models import ActionProgress, Evidence, Realisation
 from roadmap.models import Agency
 from tests.conftest import FIXTURES
+from tests.factories import ActionProgressFactory, EvidenceFactory, RealisationFactory
 from tests.test_pages import grow
 
 pytestmark = pytest.mark.django_db
@@ -27,25 +28,29 @@ def add_reports(per_item_years=(2019, 2020)) -> None:
     for activity in PriorityActivity.objects.all():
         for year in per_item_years:
             reports += [
-                Realisation(
+                RealisationFactory.build(
                     activity=activity, year=year, period=period, number=D(10), review_state="verified"
                 )
                 for period in ("q1", "q2", "q3", "q4")
             ]
     for indicator in Indicator.objects.filter(target_kind="number"):
         reports += [
-            Realisation(indicator=indicator, year=year, period="year", number=D(50), review_state="verified")
+            RealisationFactory.build(
+                indicator=indicator, year=year, period="year", number=D(50), review_state="verified"
+            )
             for year in per_item_years
         ]
     existing = set(Realisation.objects.values_list("activity_id", "indicator_id", "year", "period"))
     reports = [r for r in reports if (r.activity_id, r.indicator_id, r.year, r.period) not in existing]
     created = Realisation.objects.bulk_create(reports)
-    Evidence.objects.bulk_create(Evidence(realisation=r, link="https://example.org/bukti") for r in created)
+    Evidence.objects.bulk_create(
+        EvidenceFactory.build(realisation=r, link="https://example.org/bukti") for r in created
+    )
     bkd = Agency.objects.get(code="bkd")
     ActionProgress.objects.bulk_create(
         [
-            ActionProgress(planned_action=action, quarter=quarter, contributor=contributor, status=status,
-                           percent=percent, review_state="verified")
+            ActionProgressFactory.build(planned_action=action, quarter=quarter, contributor=contributor,
+                                        status=status, percent=percent, review_state="verified")
             for action in PlannedAction.objects.all()
             for quarter in (1, 2)
             for contributor, status, percent in ((None, "in_progress", 50), (bkd, "done", 100))
@@ -106,9 +111,7 @@ def test_query_count_does_not_grow_with_reports(client, django_assert_max_num_qu
 
 def test_activity_page_compares_quarters_with_the_target(client):
     for period, number in (("q1", 30), ("q2", 20)):
-        Realisation.objects.create(
-            activity=promosi(), year=2020, period=period, number=number, review_state="verified"
-        )
+        RealisationFactory(activity=promosi(), period=period, number=number, review_state="verified")
     html = client.get(promosi().get_absolute_url()).content.decode()
     assert "jumlah 2 triwulan" in html
     assert "40,00 %" in html  # 50 of 125
@@ -117,9 +120,7 @@ def test_activity_page_compares_quarters_with_the_target(client):
 
 
 def test_achievement_table_counts_categories_and_filters_by_agency(client):
-    Realisation.objects.create(
-        activity=promosi(), year=2020, period="year", number=125, review_state="verified"
-    )
+    RealisationFactory(activity=promosi(), period="year", number=125, review_state="verified")
     bkd = Agency.objects.get(code="bkd")
     html = client.get(reverse("dashboards:achievement"), {"year": 2020, "agency": bkd.pk}).content.decode()
     assert "Promosi jabatan secara terbuka." in html
@@ -137,7 +138,7 @@ def test_achievement_shows_the_regulations_facts_for_2019(client):
 def test_action_plan_progress_counts_what_is_done(client):
     row = ActionPlanRow.objects.get(name="Penanganan Gratifikasi")
     action = row.planned_actions.get(year=2020)
-    ActionProgress.objects.create(
+    ActionProgressFactory(
         planned_action=action, quarter=1, status="done", percent=100, review_state="verified"
     )
     html = client.get(reverse("dashboards:action-plan-progress"), {"year": 2020}).content.decode()

@@ -61,21 +61,22 @@ def owned_indicator_pk():
 def evidence_pk():
     from django.core.files.base import ContentFile
 
-    from monev.models import Evidence, Realisation
+    from tests.factories import EvidenceFactory, RealisationFactory
 
-    report = Realisation.objects.create(
-        activity_id=inspektorat_activity_pk(), year=2020, period="q1", number=100
-    )
-    evidence = Evidence(realisation=report, original_name="bukti.pdf", content_type="application/pdf")
-    evidence.file.save("bukti.pdf", ContentFile(b"%PDF-1.4 bukti"), save=True)
-    return evidence.pk
+    report = RealisationFactory(activity_id=inspektorat_activity_pk(), period="q1", number=100)
+    return EvidenceFactory(
+        realisation=report,
+        file=ContentFile(b"%PDF-1.4 bukti", name="bukti.pdf"),
+        original_name="bukti.pdf",
+        content_type="application/pdf",
+    ).pk
 
 
 def submitted_report_pk():
-    from monev.models import Realisation
+    from tests.factories import RealisationFactory
 
-    return Realisation.objects.create(
-        activity_id=inspektorat_activity_pk(), year=2020, period="q2", number=90, review_state="submitted"
+    return RealisationFactory(
+        activity_id=inspektorat_activity_pk(), period="q2", number=90, review_state="submitted"
     ).pk
 
 

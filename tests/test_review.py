@@ -11,7 +11,8 @@ from django.urls import reverse
 
 from actions.models import ActionPlanRow, PriorityActivity
 from areas.models import Indicator, IndicatorTarget
-from monev.models import ActionProgress, Realisation, ReopenedItem, ReportingWindow, ReviewState, SentReminder
+from monev.models import Realisation, ReopenedItem, ReportingWindow, ReviewState, SentReminder
+from tests.factories import ActionProgressFactory, RealisationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -147,9 +148,7 @@ def test_a_verified_report_is_locked_for_the_agency_and_corrected_by_staff_with_
     client, staff_user, inspektorat_user
 ):
     window()
-    Realisation.objects.create(
-        activity=gratifikasi(), year=2020, period="q1", number=90, review_state="verified"
-    )
+    RealisationFactory(activity=gratifikasi(), period="q1", number=90, review_state="verified")
     client.force_login(inspektorat_user)
     response = post_report(client, number="99")
     assert "sudah diverifikasi" in " ".join(response.context["form"].errors["period"])
@@ -161,7 +160,7 @@ def test_a_verified_report_is_locked_for_the_agency_and_corrected_by_staff_with_
 
 
 def test_a_draft_cannot_be_verified(client, staff_user):
-    report = Realisation.objects.create(activity=gratifikasi(), year=2020, period="q1", number=90)
+    report = RealisationFactory(activity=gratifikasi(), period="q1", number=90)
     client.force_login(staff_user)
     client.post(reverse("monev:review", args=["realisation", report.pk]), {"decision": "verify"})
     report.refresh_from_db()
@@ -169,15 +168,15 @@ def test_a_draft_cannot_be_verified(client, staff_user):
 
 
 def make_submitted(period, number=90, activity=None):
-    return Realisation.objects.create(
-        activity=activity or gratifikasi(), year=2020, period=period, number=number, review_state="submitted"
+    return RealisationFactory(
+        activity=activity or gratifikasi(), period=period, number=number, review_state="submitted"
     )
 
 
 def test_the_queue_verifies_or_returns_many_at_once(client, staff_user):
     reports = [make_submitted(period) for period in ("q1", "q2", "q3")]
     row = ActionPlanRow.objects.get(name="Penanganan Gratifikasi")
-    progress = ActionProgress.objects.create(
+    progress = ActionProgressFactory(
         planned_action=row.planned_actions.get(year=2020), quarter=1, status="in_progress", percent=30,
         review_state="submitted",
     )  # fmt: skip
@@ -222,9 +221,7 @@ def test_the_queue_filters_by_agency_and_period(client, staff_user):
 
 
 def test_unverified_figures_are_shown_apart_everywhere(client, pengarah_user):
-    Realisation.objects.create(
-        activity=gratifikasi(), year=2020, period="q1", number=80, review_state="verified"
-    )
+    RealisationFactory(activity=gratifikasi(), period="q1", number=80, review_state="verified")
     make_submitted("q2", number=100)
     client.force_login(pengarah_user)
     html = client.get(gratifikasi().get_absolute_url()).content.decode()
@@ -242,7 +239,7 @@ def test_a_target_change_needs_a_reason_once_reported_and_its_history_shows_it(c
     client.force_login(staff_user)
     cells = {f"year_{y}": t.as_written for y, t in activity.targets_by_year.items()}
     assert client.post(url, {**cells, "year_2016": "95"}).status_code == 302  # no reports for 2016
-    Realisation.objects.create(activity=activity, year=2020, period="q1", number=80, review_state="verified")
+    RealisationFactory(activity=activity, period="q1", number=80, review_state="verified")
     response = client.post(url, {**cells, "year_2016": "95", "year_2020": "90"})
     assert "tuliskan alasan perubahan target" in response.content.decode()
     assert activity.targets.get(year=2020).number == 100
@@ -390,7 +387,7 @@ def test_evidence_changes_are_recorded(client, inspektorat_user):
 
 def test_action_plan_progress_counts_unverified_apart(client, pengarah_user):
     row = ActionPlanRow.objects.get(name="Penanganan Gratifikasi")
-    ActionProgress.objects.create(
+    ActionProgressFactory(
         planned_action=row.planned_actions.get(year=2020),
         quarter=1,
         status="done",

@@ -7,8 +7,9 @@ import pytest
 
 from actions.models import PriorityActivity
 from areas.models import Indicator, ScaleLevel
-from monev.models import Realisation, ReviewState
+from monev.models import ReviewState
 from monev.standing import Rules, year_status
+from tests.factories import RealisationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +31,7 @@ def activity(name: str) -> PriorityActivity:
 
 def report(item, year, period, number=None, level=None, state=ReviewState.VERIFIED):
     key = "indicator" if isinstance(item, Indicator) else "activity"
-    return Realisation.objects.create(
+    return RealisationFactory(
         **{key: item}, year=year, period=period, number=number, level=level, review_state=state
     )
 
