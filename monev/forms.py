@@ -109,7 +109,7 @@ class RealisationForm(BootstrapFormMixin, EvidenceFields):
     )
     evidence_title = forms.CharField(label="Judul bukti dukung", required=False, max_length=200)
     is_nil = forms.BooleanField(
-        label="Nihil: tidak ada yang dihitung pada periode ini (mis. tidak ada aduan yang masuk)",
+        label="Nihil: tidak ada yang dihitung (mis. tidak ada aduan yang masuk)",
         required=False,
         help_text="Tanpa angka, bukan 0 %: jelaskan dalam keterangan.",
     )
@@ -222,7 +222,7 @@ class RealisationForm(BootstrapFormMixin, EvidenceFields):
     @property
     def needs_confirmation(self) -> bool:
         """Warnings the reporter has not yet confirmed (the "simpan tetap" button posts ``confirm_warnings``)."""
-        return bool(self.warnings) and not (self.data.get("confirm_warnings") == "1")
+        return bool(self.warnings) and self.data.get("confirm_warnings") != "1"
 
     def clean_number(self):
         number = self.cleaned_data.get("number")

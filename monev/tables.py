@@ -77,12 +77,16 @@ class RealisationQueueTable(QueueTable):
 
     def render_report(self, record):
         item = record.item
-        agency = getattr(item, "agency", None)
+        if record.indicator_id:
+            owner = item.data_owner
+            whose = f"Indikator · {owner.short_name}" if owner else "Indikator (staf)"
+        else:
+            whose = item.agency.short_name if item.agency_id else "–"
         return format_html(
             '<a href="{}">{}</a><div class="small text-body-secondary">{}</div>',
             item.get_absolute_url(),
             item.name,
-            agency.short_name if agency else "Indikator (staf)",
+            whose,
         )
 
     def render_period(self, record):

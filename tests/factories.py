@@ -65,7 +65,8 @@ class RealisationFactory(DjangoModelFactory):
     year = YEAR
     period = "q1"
     level = None
-    number = factory.LazyAttribute(lambda o: None if o.level else Decimal(100))
+    is_nil = False
+    number = factory.LazyAttribute(lambda o: None if o.level or o.is_nil else Decimal(100))
 
 
 class ActionProgressFactory(DjangoModelFactory):
@@ -75,6 +76,12 @@ class ActionProgressFactory(DjangoModelFactory):
     planned_action = factory.LazyFunction(planned_action)
     quarter = 1
     contributor = None
+    # A lead agency's own part unless it is a contribution: by default the row's first Utama.
+    lead = factory.LazyAttribute(
+        lambda o: (
+            None if o.contributor is not None else o.planned_action.row.leads.order_by("order").first().agency
+        )
+    )
     status = ActionStatus.IN_PROGRESS
     percent = factory.LazyAttribute(lambda o: percent_for(o.status))
 

@@ -503,11 +503,11 @@ REFUSED = [
     ),
     Refused("review-unknown-kind", "staff", lambda: reverse("monev:review", args=["laporan", 1]), lambda: {"decision": "verify"}, NOT_FOUND, status=404),
     Refused(
-        "review-by-an-agency-admin",
+        "review-by-an-agency-admin-of-its-own-agency",
         "inspektorat",
         lambda: reverse("monev:review", args=["realisation", the_report().pk]),
         lambda: {"decision": "verify"},
-        "Hanya staf Bagian Organisasi yang memverifikasi laporan.",
+        "diverifikasi oleh",
         status=403,
         setup=existing(),
     ),

@@ -67,7 +67,7 @@ def test_agency_admin_filters_to_its_own_activities(live_server, demo_accounts, 
     page.goto(live_server.url + "/activities/")
     page.get_by_label("Hanya Perangkat Daerah saya").check()
     page.get_by_role("button", name="Saring").click()
-    expect(page.get_by_text("5 baris")).to_be_visible()
+    expect(page.get_by_text("11 baris")).to_be_visible()
     page.screenshot(path=screenshot_dir / "12-inspektorat-my-activities.png", full_page=True)
 
 

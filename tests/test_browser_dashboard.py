@@ -107,21 +107,21 @@ def test_dashboard_drills_down_to_an_item(page, live_server, demo):
     page.goto(live_server.url + f"/dashboard/?year={YEAR}")
     row = area_row(page, "6. Penguatan Pengawasan")
 
-    # The "Tertinggal" count of the area lists exactly those items.
-    behind = row.locator("a[href*='state=behind']")
-    expect(behind).to_have_count(1)
-    count = int(behind.inner_text())
+    # 2020 is over: the "Tidak tercapai" count of the area lists exactly those items.
+    not_met = row.locator("a[href*='state=not_met']")
+    expect(not_met).to_have_count(1)
+    count = int(not_met.inner_text())
     assert count > 0
-    behind.click()
-    page.wait_for_url(re.compile(r"/achievement/\?.*state=behind"))
+    not_met.click()
+    page.wait_for_url(re.compile(r"/achievement/\?.*state=not_met"))
     expect(page.get_by_role("heading", level=1)).to_have_text(f"Capaian {YEAR}")
-    expect(page.get_by_label("Keadaan")).to_have_value("behind")
+    expect(page.get_by_label("Keadaan")).to_have_value("not_met")
     table = page.get_by_role("table", name="Capaian")
     rows = table.locator("tbody tr")
     expect(rows).to_have_count(count)
     for index in range(count):
         expect(rows.nth(index)).to_contain_text("Penguatan Pengawasan")
-        expect(rows.nth(index).locator("td").last).to_have_text("Tertinggal")
+        expect(rows.nth(index).locator("td").last).to_have_text("Tidak tercapai")
 
     # One of them opens on its own page.
     link = rows.first.locator("td").nth(2).get_by_role("link")
@@ -130,7 +130,8 @@ def test_dashboard_drills_down_to_an_item(page, live_server, demo):
     expect(page.get_by_role("heading", level=1)).to_have_text(name)
     expect(page.get_by_role("heading", name="Target dan realisasi per tahun")).to_be_visible()
     year_row = page.get_by_role("row").filter(has=page.get_by_role("rowheader", name=str(YEAR), exact=True))
-    expect(year_row.first).to_contain_text(re.compile(r"\d+,\d{2} %"))
+    # A number's achievement in percent; a grade's or level's as met or so many steps away.
+    expect(year_row.first).to_contain_text(re.compile(r"\d+,\d{2} %|tingkat di bawah target"))
 
     # The area's name lists all its items for the year.
     page.go_back()
@@ -141,7 +142,7 @@ def test_dashboard_drills_down_to_an_item(page, live_server, demo):
     listed = page.get_by_role("table", name="Capaian").locator("tbody tr")
     expect(listed.first).to_contain_text("Penguatan Pengawasan")
     assert listed.count() > count
-    expect(page.get_by_role("row").filter(has_text=name)).to_contain_text("Tertinggal")
+    expect(page.get_by_role("row").filter(has_text=name)).to_contain_text("Tidak tercapai")
 
 
 def test_yearend_report_prints_as_a_multi_page_pdf(page, live_server, demo, screenshot_dir):

@@ -81,11 +81,11 @@ def progress(row: str, order: int, quarter: int, status: str, state: str = "veri
 def sdm_reports():
     """Reports on the six SDM activities and on three of the area's action-plan rows.
 
-    Year 2020 as a whole (every quarter, read after the year ended):
+    Year 2020 as a whole (every quarter, read after the year ended: a closed year is met or not met):
       Perencanaan        TW I 440 verified                latest 440 / 400 = 110 %  met
-      Analisis Jabatan   TW I 18, TW II 27 verified       latest  27 / 45  =  60 %  behind
+      Analisis Jabatan   TW I 18, TW II 27 verified       latest  27 / 45  =  60 %  not met
       Kompetensi         TW I-III 1600 + 1400 + 2000      sum 5000 / 4000  = 125 %  met (120 in averages)
-      Promosi            TW I 30, TW II 20 verified       sum 50 / 125     =  40 %  behind
+      Promosi            TW I 30, TW II 20 verified       sum 50 / 125     =  40 %  not met
                          TW III 75 submitted, not counted (it would make 125 / 125 = 100 %)
       Evaluasi jabatan   TW I 20 draft (drafts never count)                        not reported
       Jabatan fungsional TW I 100 submitted, nothing verified                      awaiting verification
@@ -93,22 +93,27 @@ def sdm_reports():
       average (110 + 60 + 120 + 40) / 4 = 330 / 4 = 82,50 %  -> "Tinggi" (76-90)
       reports awaiting verification: Promosi TW III + Jabatan fungsional TW I = 2
 
-    Up to TW I (read on 31 March 2020: 91 of 366 days gone, so keeping pace needs 24,86 %):
-      Perencanaan 440 / 400 = 110 % met; Analisis Jabatan 18 / 45 = 40 % on track;
-      Kompetensi 1600 / 4000 = 40 % on track; Promosi 30 / 125 = 24 % behind;
+    Up to TW I (summed items against the target due by TW I, a quarter of the year's):
+      Perencanaan latest 440 / 400 = 110 % met; Analisis Jabatan latest 18 / 45 = 40 % not yet met
+      (a latest-value item is compared with the year's target, never "behind");
+      Kompetensi 1600 / (4000 / 4) = 160 % on track; Promosi 30 / (125 / 4) = 96 % behind;
       Evaluasi jabatan not reported; Jabatan fungsional awaiting verification
-      average (110 + 40 + 40 + 24) / 4 = 214 / 4 = 53,50 %  -> "Rendah" (51-65)
+      average (110 + 40 + 120 + 96) / 4 = 366 / 4 = 91,50 %  -> "Sangat tinggi" (>= 91)
       reports awaiting verification: Jabatan fungsional TW I = 1
 
-    Action plan (the lead agencies' own progress; a supporting agency's contribution never counts):
-      Promosi jabatan (1 action):        TW I in progress, TW II done  -> done (year), not done (TW I)
-                                         + Dinkominfo's contribution "done" in TW I (ignored)
-      Merencanakan kebutuhan (1 action): TW II done                    -> done (year), nothing (TW I)
-      Jabatan fungsional (3 actions):    action 1 TW I done            -> done
-                                         action 2 TW I done, submitted -> not done, awaiting verification
-                                         action 3 TW I in progress, TW II "done" returned -> not done
-      SDM area: 3 of 19 done (15,8 % -> 16 %) for the year, 1 of 19 up to TW I; whole reform 3 / 103
-      (2,9 % -> 3 %) and 1 / 103.
+    Action plan (each lead agency reports its own part; a supporting agency's contribution never
+    counts). An action's progress is the mean of its Utama's verified percents (none verified: 0),
+    and it is done when every Utama says done:
+      Promosi jabatan (BKD, 1 action):     TW I in progress 50, TW II done -> 100 done (year); 50 (TW I)
+                                           + Dinkominfo's contribution "done" in TW I (ignored)
+      Merencanakan kebutuhan (BKD, 1):     TW II done                      -> 100 done (year); 0 (TW I)
+      Jabatan fungsional (BKD and Bagian Organisasi, 3 actions; only BKD reports):
+                                           action 1 BKD TW I done          -> (100 + 0) / 2 = 50, not done
+                                           action 2 BKD done, submitted    -> 0, awaiting verification
+                                           action 3 BKD TW I 50, TW II "done" returned -> (50 + 0) / 2 = 25
+      SDM area, year: 2 of 19 done, (100 + 100 + 50 + 0 + 25) / 19 = 275 / 19 = 14,47 %;
+      up to TW I: 0 done, (50 + 0 + 50 + 0 + 25) / 19 = 125 / 19 = 6,58 %.
+      Whole reform: 275 / 103 = 2,67 % (2 done) for the year, 125 / 103 = 1,21 % up to TW I.
     """
     report(PLANNING, "q1", 440)
     report(JOB_ANALYSIS, "q1", 18)
@@ -150,6 +155,11 @@ def state_counts(summary) -> dict[str, int]:
     return {key: count for key, _, count in summary.state_counts}
 
 
+def present(summary) -> dict[str, int]:
+    """The states some item is in, with their counts (the others are 0)."""
+    return {key: count for key, count in state_counts(summary).items() if count}
+
+
 def area_of(overview, name):
     return next((summary, plan) for area, summary, plan in overview.areas if area.name == name)
 
@@ -181,9 +191,16 @@ def area_table_row(html: str, name: str) -> list[str]:
 
 
 def area_state_cells(html: str, name: str) -> dict[str, tuple[int, str | None]]:
-    """State -> (count, link or None) from an area's line; zero counts carry no link."""
-    cells = area_table_row(html, name)[1:7]
-    keys = ["no_target", "not_reported", "unverified", "met", "on_track", "behind"]
+    """State -> (count, link or None) from an area's line; zero counts carry no link.
+
+    The table has a column for each state some item of the year is in, in the order of STATE_LABELS.
+    """
+    from monev.standing import STATE_LABELS
+
+    table = section(html, 'id="judul-area"', "</thead>")
+    headings = re.findall(r'<th scope="col" class="text-end small">([^<]*)</th>', table)
+    keys = [key for key, label in STATE_LABELS.items() if label in headings]
+    cells = area_table_row(html, name)[1 : 1 + len(keys)]
     found = {}
     for key, cell in zip(keys, cells, strict=True):
         link = re.fullmatch(r'<a href="([^"]*)">(\d+)</a>', cell)
@@ -219,31 +236,23 @@ def test_overview_figures_match_the_hand_computation(edition, sdm_reports):
     summary, plan = area_of(overview, SDM)
     assert summary.average == D("82.5")
     assert summary.category.label == "Tinggi"
-    assert state_counts(summary) == {
-        "no_target": 3,
-        "not_reported": 1,
-        "unverified": 1,
-        "met": 2,
-        "on_track": 0,
-        "behind": 2,
-    }
+    assert present(summary) == {"no_target": 3, "not_reported": 1, "unverified": 1, "met": 2, "not_met": 2}
     assert summary.unverified == 2
     assert {line.item.name for line in summary.below_target} == {JOB_ANALYSIS, PROMOTION}
-    assert (plan.done, plan.total, plan.share, plan.unverified) == (3, 19, 16, 1)
+    assert (plan.done, plan.total, plan.percent, plan.unverified) == (2, 19, D("14.47"), 1)
 
     # Nothing else was reported in 2020: the whole reform averages the same four items. Of its 44
     # items (15 indicators, 29 activities), 7 indicators have no 2020 target; 44 - 7 - 5 = 32 are
     # not reported.
     assert overview.total.average == D("82.5")
-    assert state_counts(overview.total) == {
+    assert present(overview.total) == {
         "no_target": 7,
         "not_reported": 32,
         "unverified": 1,
         "met": 2,
-        "on_track": 0,
-        "behind": 2,
+        "not_met": 2,
     }
-    assert (overview.plan.done, overview.plan.total, overview.plan.share) == (3, 103, 3)  # 300 / 103
+    assert (overview.plan.done, overview.plan.total, overview.plan.percent) == (2, 103, D("2.67"))
     assert share_of(overview, "bkd") == BKD_YEAR
     # BPKD owes one activity and two rows with 2020 actions, 3 x 4 = 12 quarters, and has sent nothing.
     assert share_of(overview, "bpkd") == (12, 0, 0)
@@ -264,19 +273,17 @@ def test_dashboard_page_shows_the_figures_and_links_each_count(client, edition, 
         "not_reported": (32, f"{achievement}?year=2020&state=not_reported"),
         "unverified": (1, f"{achievement}?year=2020&state=unverified"),
         "met": (2, f"{achievement}?year=2020&state=met"),
-        "on_track": (0, f"{achievement}?year=2020&state=on_track"),
-        "behind": (2, f"{achievement}?year=2020&state=behind"),
-    }
+        "not_met": (2, f"{achievement}?year=2020&state=not_met"),
+    }  # a closed year: met or not met, never "Tertinggal" or "Sesuai jadwal"
     assert '<span class="badge text-bg-warning">2</span> laporan menunggu verifikasi' in card
     plan_link = reverse("dashboards:action-plan-progress") + "?year=2020"
-    assert f'<a href="{plan_link}">3 / 103</a>' in card
-    assert 'aria-label="3% rencana aksi selesai"' in card
+    assert f'<a href="{plan_link}">2,67 %</a>' in card
+    assert "2 dari 103 rencana aksi selesai" in card
 
     cells = area_table_row(html, SDM)
     assert "82,50 %" in cells[0] and "Tinggi" in cells[0]
-    assert cells[7].endswith(
-        '">3/19</a> <span class="badge text-bg-warning" title="menunggu verifikasi">1</span>'
-    )
+    assert ">14,47 %</a>" in cells[6] and "2/19 selesai" in cells[6]
+    assert cells[6].endswith('<span class="badge text-bg-warning" title="menunggu verifikasi">1</span>')
     sdm = edition.areas.get(name=SDM)
     by_state = area_state_cells(html, SDM)
     assert {key: count for key, (count, _) in by_state.items()} == {
@@ -284,11 +291,9 @@ def test_dashboard_page_shows_the_figures_and_links_each_count(client, edition, 
         "not_reported": 1,
         "unverified": 1,
         "met": 2,
-        "on_track": 0,
-        "behind": 2,
+        "not_met": 2,
     }
     assert by_state["met"][1] == f"{achievement}?year=2020&area={sdm.pk}&state=met"
-    assert by_state["on_track"][1] is None  # nothing to list, nothing to follow
 
     # Following each count lists exactly the items it counted.
     names = sdm_item_names()
@@ -298,7 +303,7 @@ def test_dashboard_page_shows_the_figures_and_links_each_count(client, edition, 
         "not_reported": {EVALUATION},
         "unverified": {FUNCTIONAL},
         "met": {PLANNING, COMPETENCE},
-        "behind": {JOB_ANALYSIS, PROMOTION},
+        "not_met": {JOB_ANALYSIS, PROMOTION},
     }
     for key, items in expected.items():
         assert listed(client, by_state[key][1], names) == items, key
@@ -317,7 +322,7 @@ def test_a_submitted_report_is_counted_apart_until_it_is_verified(
     before = build_overview(edition, YEAR, None, AFTER_THE_YEAR)
     summary, _ = area_of(before, SDM)
     promosi = next(line for line in summary.lines if line.item.name == PROMOTION)
-    assert promosi.status.percent == 40 and promosi.status.state == "behind"  # TW III's 75 left out
+    assert promosi.status.percent == 40 and promosi.status.state == "not_met"  # TW III's 75 left out
     assert promosi.status.unverified == 1 and promosi.status.provisional.percent == 100
 
     waiting = Realisation.objects.get(activity__name=PROMOTION, period="q3")
@@ -328,14 +333,7 @@ def test_a_submitted_report_is_counted_apart_until_it_is_verified(
     after = build_overview(edition, YEAR, None, AFTER_THE_YEAR)
     summary, _ = area_of(after, SDM)
     assert summary.average == D("97.5")
-    assert state_counts(summary) == {
-        "no_target": 3,
-        "not_reported": 1,
-        "unverified": 1,
-        "met": 3,
-        "on_track": 0,
-        "behind": 1,
-    }
+    assert present(summary) == {"no_target": 3, "not_reported": 1, "unverified": 1, "met": 3, "not_met": 1}
     assert summary.unverified == 1
     client.force_login(pengarah_user)
     html = client.get(reverse("dashboards:dashboard"), {"year": YEAR}).content.decode()
@@ -351,26 +349,27 @@ def test_submitting_without_verifying_changes_nothing_but_the_waiting_count(edit
     overview = build_overview(edition, YEAR, None, AFTER_THE_YEAR)
     summary, _ = area_of(overview, SDM)
     assert summary.average == D("82.5")
-    assert state_counts(summary)["met"] == 2 and state_counts(summary)["behind"] == 2
+    assert state_counts(summary)["met"] == 2 and state_counts(summary)["not_met"] == 2
     assert summary.unverified == 3
 
 
 def test_quarter_one_counts_only_first_quarter_reports(client, edition, pengarah_user, sdm_reports):
     overview = build_overview(edition, YEAR, 1, AFTER_THE_YEAR)
     summary, plan = area_of(overview, SDM)
-    assert summary.average == D("53.5")
-    assert summary.category.label == "Rendah"
-    assert state_counts(summary) == {
+    assert summary.average == D("91.5")
+    assert summary.category.label == "Sangat tinggi"
+    assert present(summary) == {
         "no_target": 3,
         "not_reported": 1,
         "unverified": 1,
         "met": 1,
-        "on_track": 2,
+        "on_track": 1,
         "behind": 1,
+        "not_yet": 1,
     }
     assert summary.unverified == 1  # Promosi's TW III report waits, but not within TW I
-    assert (plan.done, plan.total, plan.unverified) == (1, 19, 1)
-    assert (overview.plan.done, overview.plan.total) == (1, 103)
+    assert (plan.done, plan.total, plan.percent, plan.unverified) == (0, 19, D("6.58"), 1)
+    assert (overview.plan.done, overview.plan.total, overview.plan.percent) == (0, 103, D("1.21"))
     assert share_of(overview, "bkd") == BKD_Q1
 
     client.force_login(pengarah_user)
@@ -378,17 +377,19 @@ def test_quarter_one_counts_only_first_quarter_reports(client, edition, pengarah
     assert "Keadaan Reformasi Birokrasi 2020 sampai TW" in html
     assert '<option value="1" selected>TW I</option>' in html
     card = section(html, 'aria-label="Ringkasan"', 'id="judul-area"')
-    assert '<div class="stat">53,50 %</div>' in card and ">Rendah</span>" in card
+    assert '<div class="stat">91,50 %</div>' in card and ">Sangat tinggi</span>" in card
+    assert "dibandingkan dengan target s.d. TW I" in card
     assert {key: count for key, (count, _) in summary_card(html).items()} == {
         "no_target": 7,
         "not_reported": 32,
         "unverified": 1,
         "met": 1,
-        "on_track": 2,
+        "on_track": 1,
         "behind": 1,
+        "not_yet": 1,
     }
     assert '<span class="badge text-bg-warning">1</span> laporan menunggu verifikasi' in card
-    assert ">1 / 103</a>" in card
+    assert ">1,21 %</a>" in card
     bkd_bar = next(bar for bar in chart_data(html)["agencies"] if bar["label"] == "BKD dan Diklat")
     assert bkd_bar["value"] == BKD_Q1[2]
 
@@ -398,16 +399,17 @@ def test_quarter_one_counts_only_first_quarter_reports(client, edition, pengarah
 
 
 def test_quarter_counts_link_to_the_items_they_count(client, pengarah_user, sdm_reports):
-    """Up to TW I, "Sesuai jadwal 2" on the SDM line must lead to those two items.
+    """Up to TW I, "Sesuai jadwal 1" on the SDM line must lead to that item, and so on.
 
-    Fails: the dashboard's count links carry no quarter, and the achievement page they lead to only
-    knows whole years, where neither item is on track (Analisis Jabatan is behind, Kompetensi met).
+    The dashboard's count links carry the quarter, and the achievement page reads the year as it
+    stood then (whole years have neither item on track).
     """
     client.force_login(pengarah_user)
     html = client.get(reverse("dashboards:dashboard"), {"year": YEAR, "quarter": 1}).content.decode()
-    count, link = area_state_cells(html, SDM)["on_track"]
-    assert count == 2
-    assert listed(client, link, sdm_item_names()) == {JOB_ANALYSIS, COMPETENCE}
+    cells = area_state_cells(html, SDM)
+    assert cells["on_track"][0] == 1
+    assert listed(client, cells["on_track"][1], sdm_item_names()) == {COMPETENCE}
+    assert listed(client, cells["not_yet"][1], sdm_item_names()) == {JOB_ANALYSIS}
 
 
 def test_the_average_caps_each_item_at_the_configured_cap(edition, settings, sdm_reports):
@@ -428,7 +430,7 @@ def test_dashboard_with_nothing_reported_shows_dashes(client, pengarah_user):
     assert '<div class="stat">–</div>' in card
     assert "laporan menunggu verifikasi" not in card
     assert summary_card(html)["not_reported"][0] == 37  # 44 items, 7 without a 2020 target
-    assert ">0 / 103</a>" in card
+    assert ">0 %</a>" in card and "0 dari 103 rencana aksi selesai" in card
 
 
 @pytest.mark.parametrize(

@@ -55,7 +55,9 @@ def assert_shape(value, shape, path="$"):
 SHAPE = {
     "regulation": {"number": int, "year": int, "title": str},
     "areas": [{"name": str, "expected_results": [str]}],
-    "indicators": [{"area": str, "name": str, "unit": str, "targets": "targets"}],
+    "indicators": [
+        {"area": str, "name": str, "unit": str, "data_owner": (str, type(None)), "targets": "targets"}
+    ],
     "activities": [
         {
             "area": (str, type(None)),
@@ -63,6 +65,7 @@ SHAPE = {
             "name": str,
             "unit": str,
             "agency": (str, type(None)),
+            "agency_note": str,
             "targets": "targets",
         }
     ],

@@ -191,7 +191,7 @@ def test_a_comparator_target_must_be_satisfied():
 
 def test_a_rate_with_nothing_to_count_is_nil_not_zero():
     wbs = indicator("Persentase aduan Whistle Blowing Sistem yang ditangani")
-    Realisation.objects.create(indicator=wbs, year=2020, period="year", is_nil=True, review_state="verified")
+    RealisationFactory(indicator=wbs, year=2020, period="year", is_nil=True, review_state="verified")
     status = status_of(wbs, 2020)
     assert (status.reported, status.nil, status.number, status.percent) == (True, True, None, None)
     assert (status.value_display, status.state_label) == ("nihil", "Nihil")

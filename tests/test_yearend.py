@@ -59,10 +59,17 @@ def test_unfinished_action_plan_rows_name_their_verified_status(edition, sdm_rep
     built = build_report(edition, 2020, AFTER_THE_YEAR)
     unfinished = {entry.row.name: entry for entry in built.unfinished}
     assert ROW_PROMOTION not in unfinished and ROW_PLANNING not in unfinished  # done and verified
-    # Three planned actions: done; done but awaiting verification; done but returned -> in progress.
-    assert (
-        unfinished[ROW_FUNCTIONAL].status_label == "Selesai (100%); Belum dilaporkan; Sedang berjalan (50%)"
-    )
+    # Three planned actions, each with the part of both its Utama (BKD reported, Bagian Organisasi not):
+    # done; done but awaiting verification; done but returned -> still in progress. None is done,
+    # because Bagian Organisasi has not reported its part; the list counts planned actions.
+    actions = unfinished[ROW_FUNCTIONAL].actions
+    assert [action.parts for action in actions] == [
+        ["BKD dan Diklat: Selesai (100 %)", "Bagian Organisasi: belum dilaporkan"],
+        ["BKD dan Diklat: belum dilaporkan, menunggu verifikasi", "Bagian Organisasi: belum dilaporkan"],
+        ["BKD dan Diklat: Sedang berjalan (50 %)", "Bagian Organisasi: belum dilaporkan"],
+    ]
+    assert [action.standing.percent for action in actions] == [50, 0, 25]
+    assert built.unfinished_count == sum(len(entry.actions) for entry in built.unfinished)
 
 
 def test_report_page_shows_sections_signatories_and_page_numbers(client, pengarah_user, obstacles, settings):

@@ -75,7 +75,7 @@ class VerificationQueueView(EditionMixin, TemplateView):
                 | Q(activity__quick_win__edition__in=editions)
             )
             .reviewable_by(self.request.user, self.profile)
-            .select_related("indicator", "activity__agency", "level", "reported_by")
+            .select_related("indicator__data_owner", "activity__agency", "level", "reported_by")
             .prefetch_related("evidence")
             .order_by("submitted_at")
         )
