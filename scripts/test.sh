@@ -3,7 +3,7 @@
 # a throwaway PostgreSQL 15 cluster, then pytest. Arguments are passed on to pytest:
 #   scripts/test.sh -k smoke -x
 #   SKIP_LINT=1 scripts/test.sh      # local iterations only: skip ruff
-#   PYTEST_WORKERS=0 scripts/test.sh tests/test_x.py   # all in one process (also: -n 0)
+#   PYTEST_WORKERS=0 scripts/test.sh tests/test_x.py   # all in one process (also: -n 0; --pdb needs it)
 # pytest runs on PYTEST_WORKERS pytest-xdist workers (default "auto": one per CPU core), each
 # with a test database of its own; tests marked xdist_group share a worker (tests/conftest.py).
 # Exits with pytest's status; "no tests collected" (5) counts as a failure.

@@ -176,6 +176,14 @@ def roadmap_tx(transactional_db):
 
 
 @pytest.fixture
+def q4_window(db):
+    """The reporting window of TW IV 2020, open."""
+    from monev.models import ReportingWindow
+
+    return ReportingWindow.objects.create(year=2020, period="q4", is_open=True)
+
+
+@pytest.fixture
 def edition(db):
     from roadmap.models import RoadmapEdition
 

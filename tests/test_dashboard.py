@@ -16,15 +16,14 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from actions.models import ActionPlanRow, PlannedAction, PriorityActivity
+from actions.models import ActionPlanRow, PriorityActivity
 from areas.models import Indicator
 from dashboards.completeness import build_matrix
 from dashboards.overview import build_overview
 from monev import services
-from monev.models import ActionProgress, Evidence, Realisation, ReportingWindow
+from monev.models import Realisation, ReportingWindow
 from roadmap.models import Agency
-from tests.factories import ActionProgressFactory, EvidenceFactory, RealisationFactory, planned_action
-from tests.test_pages import grow
+from tests.factories import ActionProgressFactory, RealisationFactory, planned_action
 
 pytestmark = pytest.mark.django_db
 
@@ -672,82 +671,6 @@ def test_an_agency_admin_cannot_open_the_matrix(client, bkd_user):
     client.force_login(bkd_user)
     assert client.get(reverse("dashboards:dashboard")).status_code == 200
     assert client.get(reverse("dashboards:completeness")).status_code == 403
-
-
-# --- Query counts -----------------------------------------------------------------------------
-
-
-def add_many_reports() -> None:
-    """Reports in every state on every activity and indicator, progress on every planned action, windows."""
-    states = ["verified", "submitted", "returned", "draft"]
-    reports = [
-        RealisationFactory.build(
-            activity=activity, year=YEAR, period=period, number=D(n), review_state=states[n % 4]
-        )
-        for n, activity in enumerate(PriorityActivity.objects.all())
-        for period in ("q1", "q2", "q3", "q4")
-    ]
-    reports += [
-        RealisationFactory.build(
-            indicator=indicator, year=year, period="year", number=D(50), review_state="verified"
-        )
-        for indicator in Indicator.objects.filter(target_kind="number")
-        for year in (2019, 2020)
-    ]
-    existing = set(Realisation.objects.values_list("activity_id", "indicator_id", "year", "period"))
-    reports = [r for r in reports if (r.activity_id, r.indicator_id, r.year, r.period) not in existing]
-    Evidence.objects.bulk_create(
-        EvidenceFactory.build(realisation=r, link="https://example.org/bukti")
-        for r in Realisation.objects.bulk_create(reports)
-    )
-    bkd = Agency.objects.get(code="bkd")
-    ActionProgress.objects.bulk_create(
-        [
-            ActionProgressFactory.build(planned_action=action, quarter=quarter, contributor=contributor,
-                                        status=status, percent=percent,
-                                        review_state=states[(action.pk + quarter) % 4])
-            for action in PlannedAction.objects.all()
-            for quarter in (1, 2, 3)
-            for contributor, status, percent in ((None, "in_progress", 50), (bkd, "done", 100))
-        ],
-        ignore_conflicts=True,
-    )  # fmt: skip
-    for period in ("q1", "q2", "q3", "q4", "year"):
-        window, _ = ReportingWindow.objects.get_or_create(year=YEAR, period=period)
-        for is_open in (True, False, True):
-            window.is_open = is_open
-            window.save()
-
-
-PAGES = {
-    "dashboard": ("dashboards:dashboard", {"year": YEAR}),
-    "dashboard-quarter": ("dashboards:dashboard", {"year": YEAR, "quarter": 2}),
-    "completeness": ("dashboards:completeness", {"year": YEAR}),
-    "completeness-filtered": ("dashboards:completeness", {"year": YEAR, "agency": "bkd", "period": "q1"}),
-}
-# Measured on SQLite and PostgreSQL, the same at both sizes.
-PINS = {"dashboard": 27, "dashboard-quarter": 27, "completeness": 28, "completeness-filtered": 30}
-
-
-def fetch(client, page_name: str):
-    name, query = PAGES[page_name]
-    if query.get("agency") == "bkd":
-        query = {**query, "agency": Agency.objects.get(code="bkd").pk}
-    return client.get(reverse(name), query)
-
-
-@pytest.mark.parametrize("page_name", list(PINS))
-def test_query_count_does_not_grow_with_reports(
-    client, pengarah_user, staff_user, django_assert_max_num_queries, sdm_reports, page_name
-):
-    """The Tim Pengarah reads the dashboard, staff the matrix; more items and reports, same queries."""
-    client.force_login(pengarah_user if page_name.startswith("dashboard") else staff_user)
-    with django_assert_max_num_queries(PINS[page_name]):
-        assert fetch(client, page_name).status_code == 200
-    grow(6)
-    add_many_reports()  # hundreds of reports and progress entries more, on three times the items
-    with django_assert_max_num_queries(PINS[page_name]):
-        assert fetch(client, page_name).status_code == 200
 
 
 def test_the_dashboard_is_remembered_until_the_data_changes(

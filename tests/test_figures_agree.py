@@ -22,7 +22,9 @@ def promotion_with_a_gap():
     """TW I 30 and TW III 40 verified, TW II missing: 70 of 125 = 56,00 %; 2020 is over, so not met."""
     activity = PriorityActivity.objects.get(name=PROMOTION)
     for period, number in (("q1", 30), ("q3", 40)):
-        RealisationFactory(activity=activity, year=2020, period=period, number=number, review_state="verified")
+        RealisationFactory(
+            activity=activity, year=2020, period=period, number=number, review_state="verified"
+        )
     return activity
 
 
@@ -37,7 +39,9 @@ def rows_of(ws, header_rows: int = 2) -> list[dict]:
     ]
 
 
-def test_a_summed_item_shows_the_same_figure_and_basis_everywhere(client, pengarah_user, promotion_with_a_gap):
+def test_a_summed_item_shows_the_same_figure_and_basis_everywhere(
+    client, pengarah_user, promotion_with_a_gap
+):
     client.force_login(pengarah_user)
     item_page = client.get(promotion_with_a_gap.get_absolute_url()).content.decode()
     assert BASIS in item_page and "56,00 %" in item_page and "tahun belum lengkap" in item_page
@@ -60,7 +64,11 @@ def test_a_summed_item_shows_the_same_figure_and_basis_everywhere(client, pengar
     yearend = load_workbook(
         BytesIO(client.get(reverse("dashboards:report"), {"year": 2020, "_export": "xlsx"}).content)
     )
-    below = next(r for r in rows_of(yearend["Di Bawah Target"], header_rows=1) if r["Indikator / kegiatan"] == PROMOTION)
+    below = next(
+        r
+        for r in rows_of(yearend["Di Bawah Target"], header_rows=1)
+        if r["Indikator / kegiatan"] == PROMOTION
+    )
     assert below["Realisasi"] == 70 and below["Dasar angka"] == f"{BASIS} (belum lengkap)"
     assert below["Capaian"] == pytest.approx(0.56)
 
@@ -73,7 +81,9 @@ def test_a_grade_is_met_or_not_everywhere_and_never_a_percentage(client, pengara
     year_row = next(r for r in item_page.split("<tr") if '<th scope="row">2019</th>' in r)
     assert "Tercapai" in year_row and "%" not in year_row
 
-    table = client.get(reverse("dashboards:achievement"), {"year": 2019, "kind": "indicator"}).content.decode()
+    table = client.get(
+        reverse("dashboards:achievement"), {"year": 2019, "kind": "indicator"}
+    ).content.decode()
     row = next(r for r in table.split("<tr") if sakip.name in r)
     assert "Tercapai" in row and "%" not in row
 

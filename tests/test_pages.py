@@ -1,11 +1,11 @@
-"""Every read-only page: it answers, shows what a reader expects, and its query count stays flat."""
+"""Every read-only page: it answers and shows what a reader expects (query counts: test_query_counts.py)."""
 
 import pytest
 from django.urls import reverse
 
-from actions.models import ActionPlanLead, ActionPlanRow, ActivityTarget, PlannedAction, PriorityActivity
-from areas.models import Indicator, IndicatorTarget
+from actions.models import ActionPlanRow, PriorityActivity
 from roadmap.models import Agency, RoadmapEdition
+from tests.growth import grow
 
 pytestmark = pytest.mark.django_db
 
@@ -162,63 +162,6 @@ def test_pages_are_in_indonesian(client):
     html = page(client, reverse("actions:overview"))
     assert '<html lang="id">' in html
     assert "Ringkasan" in html and "Data Terbuka" in html
-
-
-def grow(n: int) -> None:
-    """Add n indicators, activities and action-plan rows (with targets, leads and actions) to every area."""
-    edition = RoadmapEdition.objects.current()
-    inspektorat, bkd = Agency.objects.get(code="inspektorat"), Agency.objects.get(code="bkd")
-    for area in edition.areas.all():
-        for i in range(100, 100 + n):
-            indicator = Indicator.objects.create(
-                area=area, order=i, name=f"Indikator uji {i}", target_kind="number"
-            )
-            IndicatorTarget.objects.bulk_create(
-                IndicatorTarget(indicator=indicator, year=y, number=i) for y in range(2016, 2021)
-            )
-            activity = PriorityActivity.objects.create(
-                area=area, order=i, name=f"Kegiatan uji {i}", agency=inspektorat
-            )
-            ActivityTarget.objects.bulk_create(
-                ActivityTarget(activity=activity, year=y, number=i) for y in range(2016, 2021)
-            )
-            row = ActionPlanRow.objects.create(
-                area=area, order=i, name=f"Rencana uji {i}", support_scope="all"
-            )
-            ActionPlanLead.objects.create(row=row, agency=inspektorat, order=1)
-            ActionPlanLead.objects.create(row=row, agency=bkd, order=2)
-            PlannedAction.objects.bulk_create(
-                PlannedAction(row=row, year=y, order=o, text=f"Aksi {o}") for y in (2020, 2021) for o in (1, 2)
-            )  # fmt: skip
-
-
-PINNED_PAGES = [
-    ("actions:overview", {}, 8),
-    ("areas:indicator-list", {}, 12),
-    ("actions:activity-list", {}, 14),
-    ("actions:action-plan", {}, 14),
-    ("actions:agency-list", {}, 7),
-    ("actions:agency-detail", {"code": "inspektorat"}, 22),
-    ("actions:quick-win-list", {}, 8),
-    ("roadmap:team-list", {}, 11),
-    ("roadmap:risk-list", {}, 7),
-    ("roadmap:regulation", {}, 9),
-    ("actions:export-json", {}, 25),
-    ("area", {"slug": "pengawasan"}, 21),
-]
-
-
-@pytest.mark.parametrize(("name", "kwargs", "max_queries"), PINNED_PAGES, ids=[p[0] for p in PINNED_PAGES])
-def test_query_count_does_not_grow_with_the_data(
-    client, django_assert_max_num_queries, name, kwargs, max_queries
-):
-    url = area_url(kwargs["slug"]) if name == "area" else reverse(name, kwargs=kwargs)
-    with django_assert_max_num_queries(max_queries):
-        assert client.get(url).status_code == 200
-    grow(12)
-    with django_assert_max_num_queries(max_queries):
-        response = client.get(url)
-    assert response.status_code == 200
 
 
 def test_long_lists_are_paged_in_indonesian(client):

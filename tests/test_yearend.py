@@ -20,7 +20,6 @@ from tests.test_dashboard import (
     report,
     sdm_reports,  # noqa: F401  (a fixture)
 )
-from tests.test_pages import grow
 
 pytestmark = pytest.mark.django_db
 
@@ -200,20 +199,3 @@ def test_report_workbook_has_a_sheet_per_section(client, pengarah_user, obstacle
     )
     summary = [cell.value for line in workbook["Ringkasan"].iter_rows() for cell in line]
     assert "Nama Uji Sekda" in summary and "NIP. 19680101 199003 1 001" in summary
-
-
-@pytest.mark.parametrize("export", [False, True], ids=["page", "workbook"])
-def test_report_query_count_does_not_grow_with_reports(
-    client, pengarah_user, django_assert_max_num_queries, export
-):
-    client.force_login(pengarah_user)
-    url = reverse(REPORT) + "?year=2020" + ("&_export=xlsx" if export else "")
-    client.get(url)  # session and profile
-    with django_assert_max_num_queries(PINS[export]):
-        assert client.get(url).status_code == 200
-    grow(3)
-    with django_assert_max_num_queries(PINS[export]):
-        assert client.get(url).status_code == 200
-
-
-PINS = {False: 30, True: 29}

@@ -1,0 +1,191 @@
+"""Query counts that stay flat as the data grows: one table of limits for every pinned page.
+
+Each page is fetched at two sizes of the data of its scenario, within the same limit both times:
+first as the scenario makes it, then after more items in every area (tests/growth.py) and many
+more reports on them. A limit is a ceiling on the queries of the page's request alone (its address
+is worked out before counting), measured on PostgreSQL and SQLite: a page that needs more queries
+as the data grows fails at the larger size; lower a limit when a page gets cheaper.
+
+(Before this table, the tests of the monitoring pages, the staff pages and the filtered matrix
+also counted the queries that found their items by name: 4, 1 and 1. Their limits here are that
+much lower, the same ceiling on the page.)
+"""
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+import pytest
+from django.urls import reverse
+
+from actions.models import ActionPlanRow, PriorityActivity
+from areas.models import Indicator
+from roadmap.models import Agency, RoadmapEdition
+from tests.growth import add_many_reports, add_reports, add_review_work, grow
+from tests.test_dashboard import sdm_reports  # noqa: F401  (a fixture, for the "sdm" scenario)
+
+pytestmark = pytest.mark.django_db
+
+YEAR = 2020
+
+
+# --- The scenarios: each yields once per size of its data, after making that size ----------------
+
+
+def regulation(request) -> Iterator[str]:
+    yield "the regulation as loaded"
+    grow(12)
+    yield "12 more indicators, activities and action-plan rows in every area"
+
+
+def reports(request) -> Iterator[str]:
+    add_reports(per_item_years=(2020,))
+    yield "verified 2020 reports with evidence on every item, progress on every action"
+    grow(6)
+    add_reports(per_item_years=(2019, 2020))
+    yield "6 more items in every area, reports for 2019 and 2020 on all of them"
+
+
+def review_work(request) -> Iterator[str]:
+    add_review_work(4)
+    yield "4 reports awaiting review, an open window, 4 reopened items"
+    grow(6)
+    add_review_work(30)
+    yield "6 more items in every area, 30 reports awaiting review, 3 open windows, 30 reopened items"
+
+
+def sdm(request) -> Iterator[str]:
+    request.getfixturevalue("sdm_reports")
+    yield "the SDM area's reports of tests/test_dashboard.py"
+    grow(6)
+    add_many_reports()
+    yield "6 more items in every area, reports in every state on all of them, windows opened and closed"
+
+
+def year_end(request) -> Iterator[str]:
+    yield "the regulation as loaded"
+    grow(3)
+    yield "3 more indicators, activities and action-plan rows in every area"
+
+
+# --- The pages ----------------------------------------------------------------------------------
+
+
+def url(name: str, /, *args, **query) -> Callable[[], str]:
+    """A page's address with its query string; callables among the values are called when it is fetched."""
+
+    def address() -> str:
+        values = {key: value() if callable(value) else value for key, value in query.items()}
+        path = reverse(name, args=[arg() if callable(arg) else arg for arg in args])
+        return path + ("?" + urlencode(values) if values else "")
+
+    return address
+
+
+def promosi() -> PriorityActivity:
+    return PriorityActivity.objects.get(name="Promosi jabatan secara terbuka.")
+
+
+def pengawasan_page() -> str:
+    return RoadmapEdition.objects.current().areas.get(slug="pengawasan").get_absolute_url()
+
+
+@dataclass(frozen=True)
+class Pin:
+    name: str
+    page: str | Callable[[], str]  # a URL name without arguments, or what works out the address
+    max_queries: int
+    data: Callable[..., Iterator[str]] = regulation
+    user: str = "pengarah_user"  # the fixture of the user who reads it
+    warm_up: bool = False  # fetched once before counting (the session and profile are then loaded)
+
+    @property
+    def id(self) -> str:
+        return f"{self.data.__name__}:{self.name}"
+
+    def address(self) -> str:
+        return self.page() if callable(self.page) else reverse(self.page)
+
+
+STAFF = "staff_user"
+
+
+def sakip() -> str:
+    return Indicator.objects.get(
+        name="Nilai Sistem Akuntabilitas Kinerja Instansi Pemerintah"
+    ).get_absolute_url()
+
+
+def jabatan_fungsional() -> str:
+    return ActionPlanRow.objects.get(name="Pengembangan jabatan fungsional").get_absolute_url()
+
+
+def bkd() -> int:
+    return Agency.objects.get(code="bkd").pk
+
+
+# fmt: off
+PINS = [
+    # Reading the regulation, as the Tim Pengarah.
+    Pin("overview", "areas:overview", 8),
+    Pin("indicator-list", "areas:indicator-list", 12),
+    Pin("activity-list", "actions:activity-list", 14),
+    Pin("action-plan", "actions:action-plan", 14),
+    Pin("agency-list", "actions:agency-list", 7),
+    Pin("agency-detail", lambda: reverse("actions:agency-detail", kwargs={"code": "inspektorat"}), 22),
+    Pin("quick-win-list", "actions:quick-win-list", 8),
+    Pin("team-list", "roadmap:team-list", 11),
+    Pin("risk-list", "roadmap:risk-list", 7),
+    Pin("regulation", "roadmap:regulation", 9),
+    Pin("export-json", "actions:export-json", 25),
+    Pin("area", pengawasan_page, 21),
+    # Items, achievement, recap and table exports with reports on every item, as the Tim Pengarah.
+    Pin("activity", lambda: promosi().get_absolute_url(), 9, reports),
+    Pin("indicator", sakip, 11, reports),
+    Pin("row", jabatan_fungsional, 13, reports),
+    Pin("achievement", url("dashboards:achievement", year=YEAR), 18, reports),
+    Pin("achievement-area", url("dashboards:achievement", year=YEAR, area=lambda: promosi().area_id), 18, reports),
+    Pin("action-plan-progress", url("dashboards:action-plan-progress", year=YEAR), 11, reports),
+    Pin("recap", url("dashboards:recap", year=YEAR), 20, reports),
+    Pin("recap-agency", url("dashboards:recap", year=YEAR, agency="inspektorat"), 21, reports),
+    Pin("indicators-xlsx", url("areas:indicator-list", _export="xlsx"), 9, reports),
+    Pin("activities-xlsx", url("actions:activity-list", _export="xlsx"), 8, reports),
+    Pin("action-plan-xlsx", url("actions:action-plan", _export="xlsx"), 10, reports),
+    Pin("achievement-xlsx", url("dashboards:achievement", year=YEAR, _export="xlsx"), 14, reports),
+    # Staff work: reviewing, windows, tasks, history, the import, completeness.
+    Pin("verification", "monev:verification", 22, review_work, STAFF),
+    Pin("windows", "monev:windows", 18, review_work, STAFF),
+    Pin("tasks", "monev:tasks", 25, review_work, STAFF),
+    Pin("history", url("monev:activity-history", lambda: promosi().pk), 23, review_work, STAFF),
+    Pin("overview-with-task-count", "areas:overview", 18, review_work, STAFF),
+    Pin("import-template", url("monev:import-template", agency="inspektorat", year=YEAR, period="q1"), 13,
+        review_work, STAFF),
+    Pin("import", "monev:import", 19, review_work, STAFF),
+    Pin("completeness", url("dashboards:completeness", year=YEAR), 28, review_work, STAFF),
+    # The Tim Pengarah's dashboard and the staff's completeness matrix, on the SDM reports.
+    Pin("dashboard", url("dashboards:dashboard", year=YEAR), 27, sdm),
+    Pin("dashboard-quarter", url("dashboards:dashboard", year=YEAR, quarter=2), 27, sdm),
+    Pin("completeness", url("dashboards:completeness", year=YEAR), 28, sdm, STAFF),
+    Pin("completeness-filtered", url("dashboards:completeness", year=YEAR, agency=bkd, period="q1"), 29,
+        sdm, STAFF),
+    # The year-end monev report, as a page and as a workbook.
+    Pin("report", url("dashboards:report", year=YEAR), 30, year_end, warm_up=True),
+    Pin("report-workbook", url("dashboards:report", year=YEAR, _export="xlsx"), 29, year_end, warm_up=True),
+]
+# fmt: on
+
+
+def test_every_pin_has_its_own_id():
+    ids = [pin.id for pin in PINS]
+    assert len(ids) == len(set(ids))
+
+
+@pytest.mark.parametrize("pin", PINS, ids=[pin.id for pin in PINS])
+def test_query_count_does_not_grow_with_the_data(client, django_assert_max_num_queries, request, pin):
+    client.force_login(request.getfixturevalue(pin.user))
+    for n, size in enumerate(pin.data(request)):
+        address = pin.address()
+        if pin.warm_up and n == 0:
+            client.get(address)
+        with django_assert_max_num_queries(pin.max_queries, info=f"{pin.id}, with {size}"):
+            assert client.get(address).status_code == 200
