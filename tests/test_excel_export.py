@@ -144,6 +144,13 @@ def test_activity_export_writes_targets_as_numbers_and_narrows_to_the_filter(cli
         "Advokasi Pemenuhan Pelaporan Laporan Harta Kekayaan Aparatur Sipil Negara.",
         GRATIFIKASI,
         AUDIT,
+        # Tabel 5.2 rows 6-11 name no Pengampu; Bab VI names Inspektorat (fixtures/README.md).
+        "Penanganan benturan kepentingan",
+        "Pengelolaan Whistle Blowing Sistem.",
+        "Penerapan Sistem Pengendalian Intern Pemerintahan.",
+        "Peningkatan Kapabilitas Aparatur Pengawas Instansi Pemerintah.",
+        "Penyelesaian tindakan lanjut pengaduan masyarakat.",
+        "Pembangunan Zona Integritas (Wilayah Bebas dari Korupsi/ Wilayah Birokrasi Bersih Melayani)",
     }
     assert {row["Perangkat Daerah Pengampu"].value for row in rows} == {"Inspektorat"}
     audit = next(row for row in rows if row["Kegiatan"].value == AUDIT)
@@ -215,7 +222,7 @@ def test_agency_export_counts_are_numbers(client, pengarah_user):
     assert titles[:3] == ["Perangkat Daerah", "Nama singkat", "Jenis"]
     insp = next(row for row in rows if row["Perangkat Daerah"].value == "Inspektorat")
     activities, plan_rows = insp["Kegiatan prioritas (pengampu)"], insp["Rencana aksi (utama)"]
-    assert (activities.value, plan_rows.value) == (5, 14)
+    assert (activities.value, plan_rows.value) == (11, 14)  # 5 named in Tabel 5.2, 6 assigned from Bab VI
     assert activities.data_type == "n" and "#,##0" in activities.number_format
     response = client.get("/agencies/", {"q": "Kepegawaian", "_export": "xlsx"})
     _, rows = export_rows(workbook_of(response).active, "Perangkat Daerah")
@@ -235,13 +242,13 @@ def test_achievement_export_shows_verified_figures_for_the_filtered_items(client
     RealisationFactory(activity=activity(GRATIFIKASI), period="q1", number=90, review_state="submitted")
     client.force_login(pengarah_user)
     rows = achievement_export(client, agency=agency("inspektorat").pk)
-    assert len(rows) == 5
+    assert len(rows) == 11
     assert {row["Pengampu"].value for row in rows} == {"Inspektorat"}
     assert {row["Jenis"].value for row in rows} == {"Kegiatan"}
     by_name = {row["Indikator / kegiatan"].value: row for row in rows}
     audit = by_name[AUDIT]
     assert audit["Realisasi terverifikasi"].value == 36
-    assert audit["Keadaan"].value == "Tertinggal"
+    assert audit["Keadaan"].value == "Tidak tercapai"  # 2020 is over
     gratifikasi = by_name[GRATIFIKASI]  # only submitted: never counted as realised
     assert gratifikasi["Realisasi terverifikasi"].value is None  # an empty cell, not a number 0
     assert gratifikasi["Keadaan"].value == "Menunggu verifikasi"

@@ -49,14 +49,14 @@ def test_area_recap_has_the_regulations_tables_with_grouped_headers(client, peng
     lower = [ws.cell(top + 1, col).value for col in range(1, ws.max_column + 1)]
     assert lower == [
         None, None, None, "2016", "2017", "2018", "2019", "2020",
-        "Terverifikasi", "Menunggu verifikasi", None, None, None,
+        "Terverifikasi", "Dasar angka", "Menunggu verifikasi", None, None, None,
     ]  # fmt: skip
     assert upper["Target"] == "D" and upper["Realisasi 2020"] == "I"
     cells = merged(ws)
     assert f"D{top}:H{top}" in cells  # "Target" spans the five year columns
-    assert f"I{top}:J{top}" in cells  # "Realisasi 2020" spans Terverifikasi and Menunggu verifikasi
-    assert {f"A{top}:A{top + 1}", f"B{top}:B{top + 1}", f"K{top}:K{top + 1}", f"M{top}:M{top + 1}"} <= cells
-    assert ws.cell(top, 11).value == "Capaian" and ws.cell(top, 13).value == "Perangkat Daerah Pengampu"
+    assert f"I{top}:K{top}" in cells  # "Realisasi 2020": the verified figure, its basis, what awaits review
+    assert {f"A{top}:A{top + 1}", f"B{top}:B{top + 1}", f"L{top}:L{top + 1}", f"N{top}:N{top + 1}"} <= cells
+    assert ws.cell(top, 12).value == "Capaian" and ws.cell(top, 14).value == "Perangkat Daerah Pengampu"
     assert ws.freeze_panes == f"A{top + 2}"
 
     _, rows = recap_rows(ws)
@@ -90,7 +90,8 @@ def test_recap_keeps_verified_and_awaiting_figures_in_their_own_columns(client, 
     capaian = audit["Capaian"]
     assert capaian.value == pytest.approx(0.8)  # 36 of 45: written as the fraction Excel shows as 80,00%
     assert "0.00%" in capaian.number_format
-    assert audit["Keadaan"].value == "Tertinggal"
+    assert audit["Dasar angka"].value == "TW I (terakhir) (belum lengkap)"
+    assert audit["Keadaan"].value == "Tidak tercapai"  # 2020 is over
 
     gratifikasi = by_name[GRATIFIKASI]
     assert gratifikasi["Terverifikasi"].value is None  # awaiting review: never mixed into the figure
@@ -124,7 +125,7 @@ def test_recap_action_plan_sheet_has_utama_pendukung_and_each_years_actions(
         "Rencana Aksi Per Tahun",
         "Kemajuan 2020",
     )
-    assert {f"C{top}:D{top}", f"E{top}:F{top}", f"G{top}:J{top}"} <= merged(ws)
+    assert {f"C{top}:D{top}", f"E{top}:F{top}", f"G{top}:K{top}"} <= merged(ws)
     titles, rows = recap_rows(ws)
     assert titles == [
         "No",
@@ -133,10 +134,11 @@ def test_recap_action_plan_sheet_has_utama_pendukung_and_each_years_actions(
         "Pendukung",
         "2020",
         "2021",
-        "Status",
-        "Persen selesai",
+        "Bagian Utama",
+        "Kemajuan",
         "Triwulan",
         "Verifikasi",
+        "Kontribusi pendukung",
     ]
     line = next(
         r for r in rows if r["Area Perubahan, Kegiatan Dan Sub Kegiatan"].value == f"• {GRATIFIKASI_ROW}"
@@ -144,16 +146,22 @@ def test_recap_action_plan_sheet_has_utama_pendukung_and_each_years_actions(
     assert line["Utama"].value == "Inspektorat"
     assert line["Pendukung"].value == "Seluruh Perangkat Daerah"
     assert line["2020"].value == line["2021"].value == "Laporan Gratifikasi ke Komisi Pemberantasan Korupsi"
-    assert line["Status"].value == "Sedang berjalan"  # the latest verified quarter
-    assert line["Persen selesai"].value == 40 and line["Triwulan"].value == "TW II"
-    assert line["Verifikasi"].value == "menunggu verifikasi"  # TW 3 awaits review
+    # Inspektorat, the row's one Utama: its latest verified quarter, the action's progress (its mean).
+    assert line["Bagian Utama"].value == "Sedang berjalan (40 %), menunggu verifikasi"
+    assert line["Kemajuan"].value == pytest.approx(0.4) and line["Triwulan"].value == "TW II"
+    assert line["Verifikasi"].value == "menunggu verifikasi"  # TW III awaits review
+    assert line["Kontribusi pendukung"].value == "–"
     lhkpn = next(
         r
         for r in rows
         if "Pemenuhan pelaporan Laporan Harta" in str(r["Area Perubahan, Kegiatan Dan Sub Kegiatan"].value)
     )
     assert lhkpn["Utama"].value.split("\n") == ["Badan Kepegawaian Daerah dan Diklat", "Inspektorat"]
-    assert lhkpn["Status"].value == "Belum dilaporkan"
+    assert lhkpn["Bagian Utama"].value.split("\n") == [  # two Utama: each reports its own part
+        "BKD dan Diklat: belum dilaporkan",
+        "Inspektorat: belum dilaporkan",
+    ]
+    assert lhkpn["Kemajuan"].value == 0
 
 
 def test_agency_recap_holds_only_that_agencys_items_and_no_indicator_sheet(client, pengarah_user):
@@ -169,7 +177,7 @@ def test_agency_recap_holds_only_that_agencys_items_and_no_indicator_sheet(clien
         .led_by(agency("inspektorat"))
         .values_list("name", flat=True)
     )
-    assert {row["Kegiatan"].value for row in lines} == expected and len(lines) == 5
+    assert {row["Kegiatan"].value for row in lines} == expected and len(lines) == 11
     assert {row["Perangkat Daerah Pengampu"].value for row in lines} == {"Inspektorat"}
     assert PROMOSI not in {row["Kegiatan"].value for row in rows}
 

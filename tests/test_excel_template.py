@@ -56,7 +56,7 @@ def test_template_lists_exactly_the_agencys_items_with_existing_reports(client, 
         )
     }
     assert set(tmpl.codes) == activities | actions
-    assert len(activities) == 5 and len(actions) == 14
+    assert len(activities) == 11 and len(actions) == 14
     assert code_of(PROMOSI) not in tmpl.codes
 
     assert tmpl.cell(code_of(AUDIT), "Status laporan").value == "Terverifikasi"
@@ -78,7 +78,7 @@ def test_template_lists_exactly_the_agencys_items_with_existing_reports(client, 
     info = {row[0].value: row[1].value for row in tmpl.wb["Info"].iter_rows(min_row=2) if row[0].value}
     assert info["Kode Perangkat Daerah"] == "inspektorat"
     assert (info["Tahun"], info["Periode"], info["Nama periode"]) == ("2020", "q4", "TW IV")
-    assert info["Jumlah item"] == 19
+    assert info["Jumlah item"] == 25  # 11 activities and 14 planned actions
 
     year_end = template(client, period="year")  # the year-end figure: activities only
     assert set(year_end.codes) == activities

@@ -127,7 +127,7 @@ def bkd() -> int:
 # fmt: off
 PINS = [
     # Reading the regulation, as the Tim Pengarah.
-    Pin("overview", "areas:overview", 8),
+    Pin("overview", "actions:overview", 8),
     Pin("indicator-list", "areas:indicator-list", 12),
     Pin("activity-list", "actions:activity-list", 14),
     Pin("action-plan", "actions:action-plan", 14),
@@ -157,7 +157,7 @@ PINS = [
     Pin("windows", "monev:windows", 18, review_work, STAFF),
     Pin("tasks", "monev:tasks", 25, review_work, STAFF),
     Pin("history", url("monev:activity-history", lambda: promosi().pk), 23, review_work, STAFF),
-    Pin("overview-with-task-count", "areas:overview", 18, review_work, STAFF),
+    Pin("overview-with-task-count", "actions:overview", 18, review_work, STAFF),
     Pin("import-template", url("monev:import-template", agency="inspektorat", year=YEAR, period="q1"), 13,
         review_work, STAFF),
     Pin("import", "monev:import", 19, review_work, STAFF),
