@@ -1,13 +1,14 @@
 """The year-end monev report as a workbook: one sheet per section of the printed report."""
 
 from django.conf import settings
-from django.utils import formats, timezone
+from django.utils import formats
 
 from dashboards.excel.recap import figure
 from dashboards.yearend import YearEndReport
 from monev.standing import STATE_LABELS
 from roadmap.models import RoadmapEdition
 from roadmap.spreadsheets import GROUP_FILL, Column, Percent, Sheet, new_workbook, target_cell
+from roadmap.spreadsheets import stamp as stamp_text
 
 COUNTED = ("met", "on_track", "behind", "not_reported", "unverified", "no_target")
 
@@ -32,10 +33,11 @@ def kind_of(line) -> str:
 
 
 def item_columns(name_width: float, agency_width: float) -> list[Column]:
+    # Each sheet's widths add up to at most 185 units: one landscape page wide with 8-pt text.
     return [
-        Column("No", 5),
-        Column("Area / quick win", 26),
-        Column("Jenis", 13),
+        Column("No", 4),
+        Column("Area / quick win", 18),
+        Column("Jenis", 11),
         Column("Indikator / kegiatan", name_width),
         Column("Pengampu", agency_width),
     ]
@@ -102,13 +104,13 @@ def summary_sheet(workbook, report: YearEndReport, heading: list[str]) -> None:
 
 def below_target_sheet(workbook, report: YearEndReport, heading: list[str]) -> None:
     columns = [
-        *item_columns(40, 26),
-        Column("Satuan", 12),
-        Column("Target", 12),
-        Column("Realisasi", 12),
-        Column("Capaian", 10),
-        Column("Kendala", 40),
-        Column("Rencana tindak lanjut", 40),
+        *item_columns(30, 20),
+        Column("Satuan", 10),
+        Column("Target", 9),
+        Column("Realisasi", 10),
+        Column("Capaian", 9),
+        Column("Kendala", 30),
+        Column("Rencana tindak lanjut", 30),
     ]
     sheet = Sheet(workbook, "Di Bawah Target", columns, heading)
     for number, entry in enumerate(report.below_target, start=1):
@@ -145,13 +147,13 @@ def not_reported_sheet(workbook, report: YearEndReport, heading: list[str]) -> N
 
 def action_plan_sheet(workbook, report: YearEndReport, heading: list[str]) -> None:
     columns = [
-        Column("No", 5),
-        Column("Area perubahan", 26),
-        Column("Sub kegiatan", 40),
-        Column("Utama", 28),
-        Column(f"Rencana aksi {report.year}", 40),
-        Column("Status (terverifikasi)", 22),
-        Column("Keterangan", 36),
+        Column("No", 4),
+        Column("Area perubahan", 20),
+        Column("Sub kegiatan", 34),
+        Column("Utama", 24),
+        Column(f"Rencana aksi {report.year}", 36),
+        Column("Status (terverifikasi)", 16),
+        Column("Keterangan", 34),
     ]
     sheet = Sheet(workbook, "Rencana Aksi Belum Selesai", columns, heading)
     for number, entry in enumerate(report.unfinished, start=1):
@@ -200,7 +202,7 @@ def risk_sheet(workbook, report: YearEndReport, heading: list[str]) -> None:
 
 def report_workbook(report: YearEndReport, edition: RoadmapEdition):
     workbook = new_workbook()
-    stamp = f"Data terverifikasi per {timezone.localtime():%d-%m-%Y %H:%M} WIB · {edition}"
+    stamp = f"Data terverifikasi per {stamp_text()} · {edition}"
     title = f"Laporan Monitoring dan Evaluasi Reformasi Birokrasi Kabupaten Pekalongan Tahun {report.year}"
     for build, section in (
         (summary_sheet, "Capaian per area perubahan"),
