@@ -298,11 +298,25 @@ def test_text_people_typed_is_exported_as_text_never_as_a_formula(client, staff_
     _, rows = export_rows(wb.active, "Nama pengguna")
     by_user = {row["Nama pengguna"].value: row for row in rows}
     name = by_user["jahat"]["Nama"]
-    assert name.value == '\'=HYPERLINK("http://x.test","klik")' and name.data_type == "s"
-    assert by_user["plus"]["Nama"].value == "'+62 812"
+    assert name.value == '=HYPERLINK("http://x.test","klik")' and name.data_type == "s"  # text, as typed
+    assert by_user["plus"]["Nama"].value == "+62 812"
     assert by_user["jahat"]["Perangkat Daerah"].value == "BKD dan Diklat"
     assert_no_formulas(wb)
     assert_no_markup(wb)
+
+
+def test_the_accounts_export_writes_last_login_as_a_date_in_jakarta_time(client, staff_user, make_user):
+    import datetime
+
+    user = make_user("masuk", "agency_admin", "bkd", first_name="Pernah", last_name="Masuk")
+    user.last_login = datetime.datetime(2026, 11, 29, 19, 57, 12, 898591, tzinfo=datetime.UTC)
+    user.save()
+    client.force_login(staff_user)
+    wb = workbook_of(client.get(reverse("account-list"), {"_export": "xlsx"}))
+    _, rows = export_rows(wb.active, "Nama pengguna")
+    cell = {row["Nama pengguna"].value: row for row in rows}["masuk"]["Terakhir masuk"]
+    assert cell.is_date and cell.value == datetime.datetime(2026, 11, 30, 2, 57, 12)  # WIB
+    assert cell.number_format == '[$-421]d mmmm yyyy hh.mm "WIB"'
 
 
 def test_agency_export_counts_are_numbers(client, pengarah_user):
@@ -531,6 +545,28 @@ def test_agency_recap_holds_only_that_agencys_items_and_no_indicator_sheet(clien
     assert AUDIT not in {row["Kegiatan"].value for row in rows}
 
 
+@pytest.mark.parametrize("vendor", ["sqlite", "postgresql"])
+def test_activities_are_listed_areas_first_then_quick_wins_on_every_database(vendor):
+    """SQLite sorts NULLs first: ordering by area alone put quick-win activities before area 1 there."""
+    from django.db import connections
+
+    queryset = PriorityActivity.objects.all()
+    sql = str(queryset.query) if vendor == connections["default"].vendor else None
+    if sql is None:
+        engine = {"sqlite": "django.db.backends.sqlite3", "postgresql": "django.db.backends.postgresql"}[
+            vendor
+        ]
+        backend = __import__(f"{engine}.base", fromlist=["DatabaseWrapper"])
+        settings_dict = {**connections["default"].settings_dict, "ENGINE": engine}
+        compiler = queryset.query.get_compiler(connection=backend.DatabaseWrapper(settings_dict))
+        sql = compiler.as_sql()[0]
+    order_by = sql.split("ORDER BY", 1)[1]
+    assert order_by.count("NULLS LAST") == 2, order_by  # area, then quick win: both nulls last
+    names = [(a.area.order if a.area_id else None, a.quick_win_id) for a in queryset.select_related("area")]
+    first_quick_win = next(i for i, (area, _) in enumerate(names) if area is None)
+    assert all(area is None for area, _ in names[first_quick_win:])
+
+
 def test_recap_of_the_whole_roadmap_and_unknown_scopes(client, pengarah_user):
     client.force_login(pengarah_user)
     response, wb = recap(client)
@@ -686,8 +722,9 @@ def test_template_lists_exactly_the_agencys_items_with_existing_reports(client, 
     assert tmpl.ws.freeze_panes == f"A{tmpl.top + 1}"
     assert list(tmpl.columns) == [
         "Kode", "Jenis", "Kegiatan / rencana aksi", "Satuan", "Target", "Status laporan", "Realisasi",
-        "Status pelaksanaan", "Persen selesai", "Keterangan", "Kendala", "Rencana tindak lanjut",
+        "Status pelaksanaan", "Persen selesai", "Keterangan", "Kendala", "Rencana tindak lanjut", "Cek",
     ]  # fmt: skip
+    assert tmpl.ws.column_dimensions["M"].hidden  # "Cek": each line's fingerprint, see line_check
     insp = agency("inspektorat")
     activities = {f"K{pk}" for pk in PriorityActivity.objects.led_by(insp).values_list("pk", flat=True)}
     actions = {
@@ -705,7 +742,8 @@ def test_template_lists_exactly_the_agencys_items_with_existing_reports(client, 
     assert tmpl.cell(code_of(AUDIT), "Keterangan").value == "Tiga OPD belum diaudit"
     value = tmpl.cell(code_of(GRATIFIKASI), "Realisasi")
     assert value.value == 95.5 and value.data_type == "n" and "#,##0.0" in value.number_format
-    assert tmpl.cell(code_of(GRATIFIKASI), "Target").value == "100"
+    target = tmpl.cell(code_of(GRATIFIKASI), "Target")  # a number: =SUM and =G7/E7 work on it
+    assert target.value == 100 and target.data_type == "n" and target.number_format == "[$-421]#,##0"
     assert tmpl.cell(code_of(GRATIFIKASI), "Kendala").value == "Pelaporan terlambat"
     assert tmpl.cell(action_code(), "Status pelaksanaan").value == "Sedang berjalan"
     assert tmpl.cell(action_code(), "Persen selesai").value == 40
@@ -763,7 +801,7 @@ def test_formula_looking_text_is_written_as_text_and_read_back_unchanged(
     ]:
         cell = tmpl.cell(code, title)
         assert cell.data_type == "s", (title, cell.data_type)  # never a formula
-        assert cell.value == "'" + text
+        assert cell.value == text  # exactly as typed: no apostrophe
     assert_no_formulas(tmpl.wb)
     before = snapshot()
     response = preview_of(client, tmpl)
@@ -773,17 +811,20 @@ def test_formula_looking_text_is_written_as_text_and_read_back_unchanged(
     assert snapshot() == before
 
 
-def test_text_typed_with_excels_apostrophe_is_stored_without_it(client, inspektorat_user, q4_window):
+def test_text_typed_as_text_is_stored_and_written_back_exactly(client, inspektorat_user, q4_window):
+    """Excel and Calc keep a typed "'=..." as the text "=..." (the apostrophe only marks it as text)."""
     client.force_login(inspektorat_user)
     tmpl = template(client)
-    tmpl.set(code_of(BUDAYA), Realisasi=40, Keterangan='\'=HYPERLINK("http://x.test")', Kendala="'-")
+    row = tmpl.set(code_of(BUDAYA), Realisasi=40, Keterangan='=HYPERLINK("http://x.test")', Kendala="-")
+    tmpl.ws.cell(row, tmpl.columns["Keterangan"]).data_type = "s"
     preview_of(client, tmpl)
     save(client)
     report = Realisation.objects.get(activity=activity(BUDAYA), period="q4")
     assert (report.note, report.obstacles) == ('=HYPERLINK("http://x.test")', "-")
     again = template(client)
-    assert again.cell(code_of(BUDAYA), "Keterangan").value == '\'=HYPERLINK("http://x.test")'
+    assert again.cell(code_of(BUDAYA), "Keterangan").value == '=HYPERLINK("http://x.test")'
     assert again.cell(code_of(BUDAYA), "Keterangan").data_type == "s"
+    assert again.cell(code_of(BUDAYA), "Kendala").value == "-"
 
 
 def test_a_note_that_starts_with_an_apostrophe_survives_an_untouched_round_trip(
@@ -819,6 +860,58 @@ def test_an_untouched_template_changes_nothing(client, inspektorat_user, q4_wind
     assert response.status_code == 302
     assert snapshot() == before
     assert SESSION_KEY not in client.session
+
+
+def test_a_template_uploaded_untouched_after_others_reported_changes_nothing(
+    client, inspektorat_user, staff_user, q4_window
+):
+    """Issue 12: downloaded, then someone reports a line; uploaded as it was, nothing changes or fails."""
+    _, gratifikasi, _ = existing_reports(inspektorat_user)
+    client.force_login(inspektorat_user)
+    tmpl = template(client)  # Budaya is empty here, Gratifikasi 95,5
+    Realisation.objects.create(
+        activity=activity(BUDAYA),
+        year=2020,
+        period="q4",
+        number=44,
+        review_state="submitted",
+        reported_by=staff_user,
+    )
+    gratifikasi.number = 97  # corrected by someone else after the download
+    gratifikasi.save()
+    before = snapshot()
+    response = preview_of(client, tmpl)
+    preview = response.context["preview"]
+    assert preview.errors == [] and preview.to_save == []
+    lines = {line.code: line for line in preview.lines}
+    assert lines[code_of(BUDAYA)].outcome == "empty" and lines[code_of(GRATIFIKASI)].outcome == "unchanged"
+    assert save(client).status_code == 302
+    assert snapshot() == before  # neither 44 nor 97 was touched
+
+    tmpl.set(code_of(BUDAYA), Keterangan="diisi")  # a line the user did change is read as before
+    response = preview_of(client, tmpl)
+    assert [line.outcome for line in response.context["preview"].lines if line.code == code_of(BUDAYA)] == [
+        "error"
+    ]
+
+
+@pytest.mark.parametrize(("typed", "warned"), [("0,3", True), ("4.500", True), ("45", False), ("0,5", False)])
+def test_a_value_orders_of_magnitude_from_its_target_is_flagged_in_the_preview(
+    client, inspektorat_user, q4_window, typed, warned
+):
+    """Budaya's target is 45: "0,3" is likely 3 typed wrongly, "4.500" a decimal typed as thousands."""
+    client.force_login(inspektorat_user)
+    tmpl = template(client)
+    row = tmpl.set(code_of(BUDAYA), Realisasi=typed)
+    response = preview_of(client, tmpl)
+    warnings = response.context["preview"].warnings
+    assert [(r, c) for r, c, _ in warnings] == ([(row, "Realisasi")] if warned else [])
+    html = response.content.decode()
+    assert ("Periksa sebelum menyimpan" in html) is warned
+    if warned:
+        assert "berbeda lebih dari 100 kali lipat dari target 45" in warnings[0][2]
+    assert save(client).status_code == 302  # a warning does not stop the save
+    assert Realisation.objects.get(activity=activity(BUDAYA), period="q4").number > 0
 
 
 def test_a_filled_template_is_previewed_then_saved_as_submitted_reports(client, inspektorat_user, q4_window):
@@ -1114,7 +1207,7 @@ def test_a_file_that_is_not_a_readable_template_is_refused_on_the_form(
     client.force_login(inspektorat_user)
     content = workbook_bytes(download(client))
     response = upload(client, make_file(content))
-    assert response.status_code == 200
+    assert response.status_code == 400  # a refused file is a bad request
     assert response.context["upload_form"].errors["file"] == [message]
     assert 'id="id_file_error"' in response.content.decode() or message in response.content.decode()
     assert SESSION_KEY not in client.session
@@ -1141,7 +1234,7 @@ def test_a_zip_that_is_no_workbook_is_refused_on_the_form(client, inspektorat_us
         archive.writestr("word/document.xml", "<w:document/>")  # a .docx renamed to .xlsx
     client.force_login(inspektorat_user)
     response = upload(client, SimpleUploadedFile("laporan.xlsx", buffer.getvalue()))
-    assert response.status_code == 200
+    assert response.status_code == 400  # a refused file is a bad request
     assert response.context["upload_form"].errors["file"] == [
         "Berkas ini bukan berkas Excel (.xlsx) yang dapat dibaca."
     ]
@@ -1154,7 +1247,7 @@ def test_a_damaged_workbook_is_refused_on_the_form_not_with_a_server_error(
     client.force_login(inspektorat_user)
     client.raise_request_exception = False
     response = upload(client, damaged(part)(workbook_bytes(download(client))))
-    assert response.status_code == 200
+    assert response.status_code == 400  # a refused file is a bad request
     assert response.context["upload_form"].errors["file"] == [
         "Berkas ini bukan berkas Excel (.xlsx) yang dapat dibaca."
     ]
@@ -1171,7 +1264,7 @@ def test_an_agency_admin_cannot_upload_another_agencys_template(client, bkd_user
     tmpl.set(action_code(), Status_pelaksanaan="Sedang berjalan", Persen_selesai=40)
     client.force_login(bkd_user)
     response = upload(client, tmpl.upload())
-    assert response.status_code == 200
+    assert response.status_code == 400  # a refused file is a bad request
     assert response.context["upload_form"].errors["file"] == [
         "Templat ini bukan untuk Badan Kepegawaian Daerah dan Diklat: "
         "unduh templat Perangkat Daerah Anda dan isi kembali."
