@@ -31,12 +31,13 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
 from roadmap.notation import NO_TARGET_DISPLAY, normalize_decimal
-from roadmap.sheet_layout import BODY_PT, print_setup, row_height
+from roadmap.sheet_layout import BODY_FONT, BODY_PT, READABLE_TOTAL_WIDTH, print_setup, row_height
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 INDONESIAN = "[$-421]"  # locale tag: Indonesian separators and month names, and typed input read so
 DATE_FORMAT = INDONESIAN + "d mmmm yyyy"
-DATETIME_FORMAT = INDONESIAN + 'd mmmm yyyy hh.mm "WIB"'  # 29 November 2026 14.05 WIB, as pages write it
+# 29 November 2026 14.05 WIB, as pages write it; the dot quoted, or the locale makes it a comma.
+DATETIME_FORMAT = INDONESIAN + 'd mmmm yyyy hh"."mm "WIB"'
 PERCENT_FORMAT = INDONESIAN + "0.00%"
 INPUT_NUMBER_FORMAT = INDONESIAN + "General"  # an empty cell to type a number into: 3.900 reads 3900
 
@@ -167,7 +168,8 @@ class Sheet:
             cell.data_type = "s"  # never a formula, whatever the text (openpyxl reads "=..." as one)
         cell.alignment = align or WRAP_TOP
         if bold or size:
-            cell.font = Font(bold=bold, size=size or BODY_PT)
+            # Named: a font without a name is drawn in the reader's default font (LibreOffice: a serif).
+            cell.font = Font(name=BODY_FONT, bold=bold, size=size or BODY_PT)
         if fill:
             cell.fill = fill
         if border:
@@ -184,7 +186,10 @@ class Sheet:
         for index, cell in enumerate(cells):
             if isinstance(cell, Cell) and cell.value is not None and index < len(widths) and widths[index]:
                 text = cell.value if isinstance(cell.value, str) else "0"  # numbers and dates: one line
-                texts.append((text, widths[index], (cell.font.sz if cell.font else None) or BODY_PT))
+                font = cell.font
+                texts.append(
+                    (text, widths[index], (font.sz if font else None) or BODY_PT, bool(font and font.b))
+                )
         height = row_height(texts)
         if height:
             self.ws.row_dimensions[self.row + 1].height = height
@@ -252,8 +257,6 @@ def xlsx_response(workbook: Workbook, filename: str) -> HttpResponse:
     return response
 
 
-# A table export fits one landscape page at 8 pt or more when its columns add up to this.
-READABLE_TOTAL_WIDTH = 185
 TEXT_COLUMN_FLOOR = 16
 
 

@@ -776,7 +776,7 @@ REFUSED = [
     Refused("import-info-year-arabic-indic-digits", "inspektorat", IMPORT, lambda: {"file": template(info={"Tahun": "٢٠٢٠"})}, 'Tahun pada lembar "Info" tidak terbaca', status=400),
     Refused("import-over-2000-lines", "inspektorat", IMPORT, lambda: {"file": template(add=lambda: [{"Kode": f"K{n}", "Realisasi": 1} for n in range(2001)])}, "Berkas berisi lebih dari 2000 baris.", status=400),
     # Hostile workbooks (issue 13): each refused within seconds, where openpyxl alone took minutes or crashed.
-    Refused("import-sheet-declaring-A1-XFD5000-with-5000-empty-rows", "inspektorat", IMPORT, lambda: {"file": crafted(declaring("A1:XFD5000", empty_rows=4000))()}, "menyatakan rentang A1:XFD5000", status=400, within=2),
+    Refused("import-sheet-declaring-A1-XFD20000-with-20000-empty-rows", "inspektorat", IMPORT, lambda: {"file": crafted(declaring("A1:XFD20000", empty_rows=20_000))()}, "menyatakan rentang A1:XFD20000", status=400, within=2),
     Refused("import-sheet-declaring-A1-XFD1048576", "inspektorat", IMPORT, lambda: {"file": crafted(declaring("A1:XFD1048576"))()}, "menyatakan rentang A1:XFD1048576", status=400, within=2),
     Refused("import-120000-empty-rows-undeclared", "inspektorat", IMPORT, lambda: {"file": crafted(declaring("A1", empty_rows=120_000))()}, "berisi lebih dari 100.000 sel", status=400, within=2),
     Refused("import-8-rows-of-cells-out-to-column-XFD", "inspektorat", IMPORT, lambda: {"file": crafted(far_cells(8))()}, "berisi lebih dari 100.000 sel", status=400, within=2),

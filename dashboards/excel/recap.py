@@ -74,7 +74,7 @@ def figure(status: YearStatus | None):
 
 
 def measured_columns(name: str, years: list[int], year: int, agency_column: bool) -> list[Column]:
-    # Widths add up to at most 185 units, so a sheet fits one landscape page with 8-pt text.
+    # Widths add up to at most 175 units, so a sheet fits one landscape page with 8-pt text.
     columns = [Column("No", 4), Column(name, 40 if agency_column else 48), Column("Satuan", 12)]
     columns += [Column(str(y), 8, group="Target") for y in years]
     columns += [
@@ -204,7 +204,7 @@ def recap_workbook(edition: RoadmapEdition, year: int, scope: Scope, today: date
         Column("No", 4),
         Column("Area Perubahan, Kegiatan Dan Sub Kegiatan", 36),
         Column("Utama", 20, group="Perangkat Daerah Terkait"),
-        Column("Pendukung", 18, group="Perangkat Daerah Terkait"),
+        Column("Pendukung", 16, group="Perangkat Daerah Terkait"),
         *[Column(str(y), 28, group="Rencana Aksi Per Tahun") for y in plan_years],
         Column("Status", 13, group=f"Kemajuan {year}"),
         Column("Persen selesai", 9, group=f"Kemajuan {year}"),

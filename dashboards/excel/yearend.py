@@ -33,7 +33,7 @@ def kind_of(line) -> str:
 
 
 def item_columns(name_width: float, agency_width: float) -> list[Column]:
-    # Each sheet's widths add up to at most 185 units: one landscape page wide with 8-pt text.
+    # Each sheet's widths add up to at most 175 units: one landscape page wide with 8-pt text.
     return [
         Column("No", 4),
         Column("Area / quick win", 18),
@@ -105,12 +105,12 @@ def summary_sheet(workbook, report: YearEndReport, heading: list[str]) -> None:
 def below_target_sheet(workbook, report: YearEndReport, heading: list[str]) -> None:
     columns = [
         *item_columns(30, 20),
-        Column("Satuan", 10),
+        Column("Satuan", 9),
         Column("Target", 9),
         Column("Realisasi", 10),
         Column("Capaian", 9),
-        Column("Kendala", 30),
-        Column("Rencana tindak lanjut", 30),
+        Column("Kendala", 26),
+        Column("Rencana tindak lanjut", 26),
     ]
     sheet = Sheet(workbook, "Di Bawah Target", columns, heading)
     for number, entry in enumerate(report.below_target, start=1):

@@ -137,7 +137,7 @@ class BoundedWorkbook:
         return strings
 
     def rows(self, name: str, columns: int, max_rows: int | None = None) -> Iterator[tuple[int, tuple]]:
-        """(row number, the values of its first ``columns`` cells) for each row the sheet holds."""
+        """(row number, the values of its first ``columns`` cells) for each row holding a value."""
         try:
             yield from self._rows(name, columns, max_rows)
         except IndexError:
@@ -164,6 +164,9 @@ class BoundedWorkbook:
                             "kolom di luar tabel laporan, atau salin isian ke templat baru."
                         )
                 if tag != ROW:
+                    continue
+                if not any(len(cell) for cell in element):  # only empty cells: nothing to read, skip cheaply
+                    element.clear()
                     continue
                 number, cells = parser.parse_row(element)
                 element.clear()

@@ -19,7 +19,7 @@ from decimal import Decimal
 
 from django.db.models import Prefetch
 from django.utils import timezone
-from openpyxl.styles import PatternFill
+from openpyxl.styles import Alignment, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
@@ -30,6 +30,7 @@ from roadmap.notation import NO_TARGET_DISPLAY, format_number, normalize_decimal
 from roadmap.spreadsheets import INPUT_NUMBER_FORMAT, Column, Sheet, new_workbook, target_cell
 
 INPUT_FILL = PatternFill("solid", fgColor="FFF2CC")
+NO_WRAP = Alignment(vertical="top")
 UNUSED_FILL = PatternFill("solid", fgColor="E7E6E6")
 SHEET, INFO_SHEET = "Laporan", "Info"
 
@@ -43,21 +44,21 @@ class TemplateColumn:
     required: bool = True  # an upload without this column is refused
 
 
-# Widths add up to about 185 units: the sheet prints on one landscape page width with 8-pt text.
+# Widths add up to 175 units: the sheet prints on one landscape page width with 8-pt text.
 COLUMNS = (
     TemplateColumn("code", "Kode", 8),
-    TemplateColumn("kind", "Jenis", 11),
-    TemplateColumn("name", "Kegiatan / rencana aksi", 33),
-    TemplateColumn("unit", "Satuan", 11),
+    TemplateColumn("kind", "Jenis", 10),
+    TemplateColumn("name", "Kegiatan / rencana aksi", 30),
+    TemplateColumn("unit", "Satuan", 10),
     TemplateColumn("target", "Target", 10),
     TemplateColumn("state", "Status laporan", 13),
     TemplateColumn("value", "Realisasi", 11, ("activity",)),
     TemplateColumn("status", "Status pelaksanaan", 15, ("action",)),
     TemplateColumn("percent", "Persen selesai", 9, ("action",)),
-    TemplateColumn("note", "Keterangan", 22, ("activity", "action")),
-    TemplateColumn("obstacles", "Kendala", 22, ("activity",)),
-    TemplateColumn("follow_up", "Rencana tindak lanjut", 22, ("activity",)),
-    TemplateColumn("check", "Cek", 1, required=False),  # hidden: see line_check
+    TemplateColumn("note", "Keterangan", 20, ("activity", "action")),
+    TemplateColumn("obstacles", "Kendala", 20, ("activity",)),
+    TemplateColumn("follow_up", "Rencana tindak lanjut", 20, ("activity",)),
+    TemplateColumn("check", "Cek", 18, required=False),  # hidden: see line_check
 )
 TITLES = {column.key: column.title for column in COLUMNS}
 INPUT_KEYS = ("value", "status", "percent", "note", "obstacles", "follow_up")
@@ -196,7 +197,10 @@ def template_workbook(edition: RoadmapEdition, agency: Agency, year: int, period
                 fill = INPUT_FILL if used else UNUSED_FILL
                 if used and column.key in NUMBER_KEYS and values.get(column.key) is None:
                     number_format = INPUT_NUMBER_FORMAT
-            cells.append(sheet.cell(values.get(column.key), fill=fill, number_format=number_format))
+            align = NO_WRAP if column.key == "check" else None  # a hidden cell must not make its row tall
+            cells.append(
+                sheet.cell(values.get(column.key), fill=fill, number_format=number_format, align=align)
+            )
         sheet.append(cells)
     last = max(sheet.row, first) + 200  # room for lines typed in by hand, which the import reports
     statuses = DataValidation(
