@@ -10,6 +10,7 @@ page width only where its text then stays at least ``MIN_PRINTED_PT`` points; a 
 printed at a fixed readable scale over several pages, its first columns repeated.
 """
 
+import functools
 import math
 
 BODY_FONT, BODY_PT = "Calibri", 11  # openpyxl's default font (LibreOffice draws it with Carlito)
@@ -38,6 +39,7 @@ BOLD_WIDTH = 1.08  # bold letters are wider
 SAFETY = 1.06  # renderers differ by a few percent: better a line too many than a cut one
 
 
+@functools.lru_cache(maxsize=8192)  # words repeat: a workbook has thousands of cells
 def text_width(text: str, size: float = BODY_PT, bold: bool = False) -> float:
     """The width of ``text`` in column-width units."""
     advance = sum(ADVANCE.get(char, DIGIT_ADVANCE) for char in text)

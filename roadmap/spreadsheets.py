@@ -14,6 +14,7 @@ and the frozen header are declared first, which is why ``Sheet`` wants the width
 import datetime
 import html
 from collections.abc import Iterable, Sequence
+from copy import copy
 from dataclasses import dataclass
 from decimal import Decimal
 from io import BytesIO
@@ -139,6 +140,7 @@ class Sheet:
         self.columns = columns
         self.widths = [0 if column.hidden else column.width for column in columns]
         self.row = 0
+        self.styles = {}  # cell styles by what sets them, see cell()
         for index, column in enumerate(columns, start=1):
             dimension = self.ws.column_dimensions[get_column_letter(index)]
             dimension.width, dimension.hidden = column.width, column.hidden
@@ -162,18 +164,25 @@ class Sheet:
     def cell(self, value, *, bold=False, fill=None, border=True, size=None, align=None, number_format=None):
         cell = WriteOnlyCell(self.ws, value=None)
         cell.value, fmt = plain(value)
-        if fmt or number_format:
-            cell.number_format = number_format or fmt
         if isinstance(cell.value, str):
             cell.data_type = "s"  # never a formula, whatever the text (openpyxl reads "=..." as one)
-        cell.alignment = align or WRAP_TOP
-        if bold or size:
-            # Named: a font without a name is drawn in the reader's default font (LibreOffice: a serif).
-            cell.font = Font(name=BODY_FONT, bold=bold, size=size or BODY_PT)
-        if fill:
-            cell.fill = fill
-        if border:
-            cell.border = BORDER
+        # Setting a style makes openpyxl hash it: the styles of each combination are set once, then copied.
+        key = (number_format or fmt, bold, size, id(fill), border, id(align))
+        style = self.styles.get(key)
+        if style is None:
+            if number_format or fmt:
+                cell.number_format = number_format or fmt
+            cell.alignment = align or WRAP_TOP
+            if bold or size:
+                # Named: a font without a name is drawn in the reader's default font (LibreOffice: a serif).
+                cell.font = Font(name=BODY_FONT, bold=bold, size=size or BODY_PT)
+            if fill:
+                cell.fill = fill
+            if border:
+                cell.border = BORDER
+            style = self.styles[key] = copy(cell._style)
+        else:
+            cell._style = copy(style)
         return cell
 
     def append(self, cells: Iterable, spans: Sequence[tuple[int, int]] = ()) -> None:

@@ -47,6 +47,10 @@ class Calc:
     def __init__(self, profile: Path, locale: str = "en-US"):
         (profile / "user").mkdir(parents=True, exist_ok=True)
         (profile / "user" / "registrymodifications.xcu").write_text(LOCALE_SETTINGS.format(locale=locale))
+        self.profile = profile
+        self.start()
+
+    def start(self) -> None:
         self.port = free_port()
         accept = f"socket,host=127.0.0.1,port={self.port};urp;StarOffice.ComponentContext"
         self.process = subprocess.Popen(
@@ -58,7 +62,7 @@ class Calc:
                 "--nologo",
                 "--nodefault",
                 "--nolockcheck",
-                f"-env:UserInstallation={profile.as_uri()}",
+                f"-env:UserInstallation={self.profile.as_uri()}",
                 f"--accept={accept}",
             ],
             env={**os.environ, "LANG": "C.UTF-8"},
@@ -80,16 +84,21 @@ class Calc:
         raise RuntimeError("soffice did not start listening")
 
     def open(self, path: Path, *actions: dict) -> dict:
-        request = json.dumps({"port": self.port, "open": str(path), "actions": list(actions)})
-        for attempt in (1, 2):  # the first connection may come before the UNO bridge is ready
+        errors = []
+        for _attempt in range(3):
+            request = json.dumps({"port": self.port, "open": str(path), "actions": list(actions)})
             run = subprocess.run(
                 [SYSTEM_PYTHON, str(PROBE)], input=request, capture_output=True, text=True, timeout=120
             )
             if run.returncode == 0:
                 return json.loads(run.stdout)
-            if attempt == 1:
-                time.sleep(2)
-        raise RuntimeError(f"calc_probe failed: {run.stderr[-2000:]}")
+            errors.append(run.stderr[-1500:])
+            # Calc 7.4 headless now and then dies on a document it has just handled: start it again.
+            if self.process.poll() is not None:
+                self.start()
+            else:
+                time.sleep(2)  # the first connection may come before the UNO bridge is ready
+        raise RuntimeError("calc_probe failed:\n" + "\n---\n".join(errors))
 
     def stop(self) -> None:
         self.process.terminate()
