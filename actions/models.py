@@ -94,7 +94,12 @@ class PriorityActivity(MeasuredItem):
     class Meta:
         verbose_name = "kegiatan prioritas"
         verbose_name_plural = "kegiatan prioritas"
-        ordering = ["area__order", "quick_win__number", "order"]
+        # Areas first, then quick wins, on every database: SQLite sorts NULLs first, PostgreSQL last.
+        ordering = [
+            models.F("area__order").asc(nulls_last=True),
+            models.F("quick_win__number").asc(nulls_last=True),
+            "order",
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(area__isnull=False, quick_win__isnull=True)

@@ -19,6 +19,7 @@ from areas.models import ExpectedResult, Indicator, YearTarget
 from roadmap.mixins import EditionMixin
 from roadmap.models import Agency, RoadmapEdition
 from roadmap.notation import normalize_decimal
+from roadmap.spreadsheets import csv_text
 
 
 def json_number(value: Decimal) -> int | float:
@@ -179,9 +180,9 @@ def _targets_columns(items: list[dict]) -> list[str]:
 def _cell(value) -> str:
     if value is None:
         return ""
-    if isinstance(value, float):
-        return str(value)
-    return str(value)
+    if isinstance(value, int | float):
+        return str(value)  # a JSON number, "-17" included: a number to a spreadsheet, as meant
+    return csv_text(str(value))
 
 
 def csv_table(data: dict, table: str) -> tuple[list[str], list[list]]:
@@ -258,7 +259,7 @@ def export_csv(request, table: str):
     buffer.write("\ufeff")
     writer = csv.writer(buffer)
     writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerows([csv_text(value) if isinstance(value, str) else value for value in row] for row in rows)
     response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="roadmap-{table}.csv"'
     return response

@@ -6,6 +6,7 @@ from decimal import Decimal
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 
 from areas.models import TargetKind
 from monev import filetypes
@@ -15,10 +16,22 @@ from monev.quarters import LATEST, SUM, entry_warnings
 from monev.services import REASON_REQUIRED
 from monev.standing import level_of_score
 from monev.workflow import EditDecision
-from roadmap.forms import BootstrapFormMixin
-from roadmap.notation import format_number, normalize_decimal, parse_number
+from roadmap.forms import BootstrapFormMixin, WholeNumberField
+from roadmap.notation import SignedZero, format_number, normalize_decimal, parse_number
 
 MAX_DIGITS, DECIMAL_PLACES = 16, 4
+TEXT_FIELDS = ("note", "obstacles", "follow_up")
+
+
+def limit_texts(form: forms.Form) -> None:
+    """The report's free texts are at most REPORT_TEXT_MAX_CHARS long, in the browser and the import."""
+    limit = settings.REPORT_TEXT_MAX_CHARS
+    for name in TEXT_FIELDS:
+        field = form.fields.get(name)
+        if field is not None:
+            field.max_length = limit
+            field.validators.append(MaxLengthValidator(limit))
+            field.widget.attrs["maxlength"] = str(limit)
 
 
 class IndonesianNumberField(forms.CharField):
@@ -37,9 +50,12 @@ class IndonesianNumberField(forms.CharField):
             return None
         try:
             number = parse_number(text)
+        except SignedZero as error:
+            raise ValidationError(str(error), code="invalid") from None
         except ValueError:
             raise ValidationError(
-                "Tulis angka dalam notasi Indonesia: koma untuk desimal (53,75), titik untuk ribuan (3.900).",
+                "Tulis angka dalam notasi Indonesia dengan angka 0–9: koma untuk desimal (53,75), "
+                "titik untuk ribuan (3.900).",
                 code="invalid",
             ) from None
         check_storable(number)
@@ -48,15 +64,15 @@ class IndonesianNumberField(forms.CharField):
 
 def check_storable(number: Decimal) -> None:
     """Refuse what the database cannot keep: DecimalField(max_digits=16, decimal_places=4)."""
+    if abs(number) >= 10 ** (MAX_DIGITS - DECIMAL_PLACES):  # first: any length, never a Decimal error
+        raise ValidationError(
+            f"Angka ini terlalu besar: paling banyak {MAX_DIGITS - DECIMAL_PLACES} angka sebelum koma.",
+            code="max_digits",
+        )
     exponent = normalize_decimal(number).as_tuple().exponent
     if isinstance(exponent, int) and exponent < -DECIMAL_PLACES:
         raise ValidationError(
             f"Paling banyak {DECIMAL_PLACES} angka di belakang koma.", code="decimal_places"
-        )
-    if abs(number) >= 10 ** (MAX_DIGITS - DECIMAL_PLACES):
-        raise ValidationError(
-            f"Angka ini terlalu besar: paling banyak {MAX_DIGITS - DECIMAL_PLACES} angka sebelum koma.",
-            code="max_digits",
         )
 
 
@@ -137,6 +153,7 @@ class RealisationForm(BootstrapFormMixin, EvidenceFields):
         self.item = item
         self.edit_check = edit_check
         super().__init__(*args, **kwargs)
+        limit_texts(self)
         if not staff:
             del self.fields["reason"]
         year_field = self.fields["year"]
@@ -264,7 +281,7 @@ class RealisationForm(BootstrapFormMixin, EvidenceFields):
 
 class ActionProgressForm(BootstrapFormMixin, EvidenceFields):
     status = forms.ChoiceField(label="Status", choices=ActionStatus.choices)
-    percent = forms.IntegerField(
+    percent = WholeNumberField(
         label="Persen selesai",
         required=False,
         min_value=0,
@@ -285,6 +302,7 @@ class ActionProgressForm(BootstrapFormMixin, EvidenceFields):
     def __init__(self, *args, planned_action, **kwargs):
         self.planned_action = planned_action
         super().__init__(*args, **kwargs)
+        limit_texts(self)
 
     def clean(self):
         data = super().clean()

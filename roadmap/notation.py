@@ -8,30 +8,40 @@ or both with a comparator (">70/BB"), as other regions write them. See docs/scal
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Context, Decimal
 from typing import Generic, TypeVar
 
 NO_TARGET_MARKS = frozenset({"", "-", "–", "—"})
 NO_TARGET_DISPLAY = "–"
 
-_PLAIN = re.compile(r"^-?\d+(,\d+)?$")
-_GROUPED = re.compile(r"^-?\d{1,3}(\.\d{3})+(,\d+)?$")
+# [0-9], not \d: Python's \d also matches Arabic-Indic, Persian, fullwidth and other digits.
+_PLAIN = re.compile(r"^-?[0-9]+(,[0-9]+)?$")
+_GROUPED = re.compile(r"^-?[0-9]{1,3}(\.[0-9]{3})+(,[0-9]+)?$")
 _COMPARATOR = re.compile(r"^(>=|<=|≥|≤|>|<)\s*")
 _COMPARATOR_ALIASES = {"≥": ">=", "≤": "<="}
 
 Level = TypeVar("Level")
 
 
+class SignedZero(ValueError):
+    """``-0``: refused rather than silently stored as 0, so form, targets and import agree."""
+
+
 def parse_number(text: str) -> Decimal:
     """Read a number in Indonesian notation; raise ValueError for anything else.
 
+    The one parser of typed numbers: report forms, the targets form and the Excel import call it.
     A dot is only accepted as a thousands separator in groups of three (``3.900``), so an
-    English decimal such as ``3.5`` is refused instead of being read as 35.
+    English decimal such as ``3.5`` is refused instead of being read as 35. Only the ASCII digits
+    0-9 are digits here; a signed zero (``-0``, ``-0,00``) is refused as SignedZero.
     """
     value = text.strip()
     if not (_PLAIN.match(value) or _GROUPED.match(value)):
         raise ValueError(f"{text!r} bukan angka dalam notasi Indonesia (contoh: 53,75 atau 3.900).")
-    return Decimal(value.replace(".", "").replace(",", "."))
+    number = Decimal(value.replace(".", "").replace(",", "."))
+    if number == 0 and value.startswith("-"):
+        raise SignedZero("Nol ditulis tanpa tanda minus: 0.")
+    return number
 
 
 def parse_whole(text: str | None) -> int | None:
@@ -43,10 +53,16 @@ def parse_whole(text: str | None) -> int | None:
 
 
 def normalize_decimal(value: Decimal) -> Decimal:
-    """Drop trailing zeros without switching to exponent notation (3900 stays 3900)."""
-    if value == value.to_integral_value():
-        return value.quantize(Decimal(1))
-    return value.normalize()
+    """Drop trailing zeros without switching to exponent notation (3900 stays 3900).
+
+    Exact for any length: the default context (28 digits) would round a longer value, or raise.
+    """
+    if not value.is_finite():
+        return value
+    context = Context(prec=max(28, len(value.as_tuple().digits) + max(value.as_tuple().exponent, 0) + 1))
+    if value == value.to_integral_value(context=context):
+        return value.quantize(Decimal(1), context=context)
+    return value.normalize(context)
 
 
 def format_number(value: Decimal | int, places: int | None = None) -> str:

@@ -171,8 +171,25 @@ AWS_S3_REGION_NAME = env_str("AWS_S3_REGION_NAME")
 AWS_DEFAULT_ACL = None  # private: evidence is served only through the login-checking view
 AWS_S3_FILE_OVERWRITE = False
 MEDIA_URL = "/media/"
-EVIDENCE_MAX_UPLOAD_MB = env_int("EVIDENCE_MAX_UPLOAD_MB", 10)
-DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+EVIDENCE_MAX_UPLOAD_MB = env_int("EVIDENCE_MAX_UPLOAD_MB", 10, minimum=1)
+
+# What one request may carry apart from files (form text), and what an uploaded Excel template may
+# declare and contain. An upload is checked against these before and while it is read, so a hostile
+# file is refused in about a second instead of holding a worker until gunicorn's timeout. DEPLOY.md
+# lists them beside nginx's client_max_body_size and gunicorn's --timeout.
+DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("REQUEST_MAX_MB", 5, minimum=1) * 1024 * 1024
+IMPORT_MAX_UPLOAD_MB = env_int("IMPORT_MAX_UPLOAD_MB", 5, minimum=1)  # the .xlsx file as sent
+# Every part of the file unpacked, together: by default the request limit, so a file can carry no
+# more than the browser form could.
+IMPORT_MAX_UNPACKED_MB = env_int(
+    "IMPORT_MAX_UNPACKED_MB", DATA_UPLOAD_MAX_MEMORY_SIZE // (1024 * 1024), minimum=1
+)
+IMPORT_MAX_ROWS = env_int("IMPORT_MAX_ROWS", 2000, minimum=1)  # filled-in lines of a template
+# Cells of a sheet read (rows x columns it declares, and every cell and row element it holds),
+# and shared strings: a template of IMPORT_MAX_ROWS lines needs about 30 000.
+IMPORT_MAX_CELLS = env_int("IMPORT_MAX_CELLS", 100_000, minimum=1000)
+# Keterangan, Kendala and Rencana tindak lanjut, in the report forms and in the import alike.
+REPORT_TEXT_MAX_CHARS = env_int("REPORT_TEXT_MAX_CHARS", 5000, minimum=100)
 STORAGES = {
     "default": {"BACKEND": env_str("FILE_STORAGE") or "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

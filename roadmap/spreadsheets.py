@@ -1,38 +1,46 @@
 """Excel workbooks the way the Bagian Organisasi reads them.
 
-Numbers stay numbers (with an Indonesian number format, so "1.234,5" shows on any machine),
-dates carry Indonesian month names, headers are bold, frozen and may span several columns,
-and text a user wrote can never run as a formula: a leading ``= + - @`` gets the apostrophe
-Excel itself uses to mark text (OWASP's advice against formula injection); reading a file
-back removes it again.
+Numbers stay numbers (with an Indonesian number format, so "1.234,5" shows on any machine), dates
+and times are date cells in Jakarta time with Indonesian month names, headers are bold, frozen and
+may span several columns, rows are as tall as their wrapped text, and sheets print readably (see
+roadmap/sheet_layout.py). Text is written exactly as typed, as a string cell, which a spreadsheet
+never evaluates: "=1+1" or "- sosialisasi ulang" shows as written, without an apostrophe. (CSV has
+no cell types: CSV exports escape formula-looking text with ``csv_text``.)
 
-Sheets are written in openpyxl's write-only mode, row by row: column widths, merges and the
-frozen header are declared first, which is why ``Sheet`` wants the widths up front.
+Sheets are written in openpyxl's write-only mode, row by row: column widths, merges, print setup
+and the frozen header are declared first, which is why ``Sheet`` wants the widths up front.
 """
 
 import datetime
 import html
 from collections.abc import Iterable, Sequence
+from copy import copy
 from dataclasses import dataclass
 from decimal import Decimal
 from io import BytesIO
+from zoneinfo import ZoneInfo
 
+from django.conf import settings
 from django.http import HttpResponse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.html import strip_tags
+from django_tables2.columns import DateColumn, DateTimeColumn
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
 from roadmap.notation import NO_TARGET_DISPLAY, normalize_decimal
+from roadmap.sheet_layout import BODY_FONT, BODY_PT, READABLE_TOTAL_WIDTH, print_setup, row_height
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-INDONESIAN = "[$-421]"  # locale tag: Indonesian separators and month names where the reader honours it
+INDONESIAN = "[$-421]"  # locale tag: Indonesian separators and month names, and typed input read so
 DATE_FORMAT = INDONESIAN + "d mmmm yyyy"
-DATETIME_FORMAT = INDONESIAN + "d mmmm yyyy hh:mm"
+# 29 November 2026 14.05 WIB, as pages write it; the dot quoted, or the locale makes it a comma.
+DATETIME_FORMAT = INDONESIAN + 'd mmmm yyyy hh"."mm "WIB"'
 PERCENT_FORMAT = INDONESIAN + "0.00%"
+INPUT_NUMBER_FORMAT = INDONESIAN + "General"  # an empty cell to type a number into: 3.900 reads 3900
 
 THIN = Side(style="thin", color="999999")
 BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
@@ -40,18 +48,25 @@ HEADER_FILL = PatternFill("solid", fgColor="D9EAD3")
 GROUP_FILL = PatternFill("solid", fgColor="F2F2F2")
 WRAP_TOP = Alignment(wrap_text=True, vertical="top")
 
-
-MARKED = (*FORMULA_STARTS, "'")  # text starting with the mark itself is marked too, so reading back is exact
-
-
-def neutralise(text: str) -> str:
-    """Text as it may be written to a cell: a formula-looking start is marked as text."""
-    return "'" + text if text.startswith(MARKED) else text
+CSV_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def restore(text: str) -> str:
-    """Undo ``neutralise`` on a value read back from a workbook."""
-    return text[1:] if text.startswith("'") and text[1:].startswith(MARKED) else text
+def csv_text(text: str) -> str:
+    """Text for a CSV file, where a spreadsheet program would run ``=...`` as a formula (OWASP)."""
+    return "'" + text if text.startswith(CSV_FORMULA_STARTS) else text
+
+
+def local_datetime(value: datetime.datetime) -> datetime.datetime:
+    """A moment as a spreadsheet date cell holds it: Jakarta wall-clock time to the second, no time zone."""
+    if timezone.is_aware(value):
+        value = value.astimezone(ZoneInfo(settings.TIME_ZONE))
+    return value.replace(tzinfo=None, microsecond=0)
+
+
+def stamp(value: datetime.datetime | None = None) -> str:
+    """A moment in a heading line: "29 November 2026 14.05 WIB"."""
+    local = local_datetime(value or timezone.now())
+    return f"{formats.date_format(local, 'j F Y')} {local:%H.%M} WIB"
 
 
 def number_format(value: int | float | Decimal) -> str:
@@ -92,12 +107,10 @@ def plain(value):
     if isinstance(value, int | float | Decimal):
         return value, number_format(value)
     if isinstance(value, datetime.datetime):
-        if timezone.is_aware(value):
-            value = timezone.make_naive(value)  # Excel has no time zones: show Jakarta time
-        return value, DATETIME_FORMAT
+        return local_datetime(value), DATETIME_FORMAT
     if isinstance(value, datetime.date):
         return value, DATE_FORMAT
-    return neutralise(str(value)), None
+    return str(value), None
 
 
 @dataclass(frozen=True)
@@ -105,28 +118,39 @@ class Column:
     title: str
     width: float = 14
     group: str = ""  # a header spanning this and the neighbouring columns of the same group
+    hidden: bool = False
 
 
 class Sheet:
-    """One worksheet: a title, a one- or two-row header, then rows written in order."""
+    """One worksheet: a title, a one- or two-row header, then rows written in order.
+
+    ``key_columns``: the columns that name a row, repeated on each page when the sheet is too
+    wide to print on one page width.
+    """
 
     def __init__(
-        self, workbook: Workbook, title: str, columns: Sequence[Column], heading: Sequence[str] = ()
+        self,
+        workbook: Workbook,
+        title: str,
+        columns: Sequence[Column],
+        heading: Sequence[str] = (),
+        key_columns: int = 2,
     ):
         self.ws = workbook.create_sheet(title[:31])
         self.columns = columns
+        self.widths = [0 if column.hidden else column.width for column in columns]
         self.row = 0
+        self.styles = {}  # cell styles by what sets them, see cell()
         for index, column in enumerate(columns, start=1):
-            self.ws.column_dimensions[get_column_letter(index)].width = column.width
-        self.ws.sheet_properties.pageSetUpPr.fitToPage = True
-        self.ws.page_setup.orientation = "landscape"
-        self.ws.page_setup.paperSize = "9"  # A4
-        self.ws.page_setup.fitToHeight = 0
+            dimension = self.ws.column_dimensions[get_column_letter(index)]
+            dimension.width, dimension.hidden = column.width, column.hidden
         # A write-only sheet writes its views with the first row: freeze below the header now.
         header_rows = 2 if any(column.group for column in columns) else 1
         header_top = len(heading) + (1 if heading else 0) + 1
         self.ws.freeze_panes = f"A{header_top + header_rows}"
-        self.ws.print_title_rows = f"{header_top}:{header_top + header_rows - 1}"
+        self.printed_pt = print_setup(
+            self.ws, self.widths, f"{header_top}:{header_top + header_rows - 1}", key_columns
+        )
         for line, text in enumerate(heading):
             self.span_row([text], bold=True, size=13 if line == 0 else 11, border=False)
         if heading:
@@ -137,24 +161,48 @@ class Sheet:
     def width(self) -> int:
         return len(self.columns)
 
-    def cell(self, value, *, bold=False, fill=None, border=True, size=None, align=None):
+    def cell(self, value, *, bold=False, fill=None, border=True, size=None, align=None, number_format=None):
         cell = WriteOnlyCell(self.ws, value=None)
         cell.value, fmt = plain(value)
-        if fmt:
-            cell.number_format = fmt
         if isinstance(cell.value, str):
-            cell.data_type = "s"  # never a formula, whatever the text
-        cell.alignment = align or WRAP_TOP
-        if bold or size:
-            cell.font = Font(bold=bold, size=size or 11)
-        if fill:
-            cell.fill = fill
-        if border:
-            cell.border = BORDER
+            cell.data_type = "s"  # never a formula, whatever the text (openpyxl reads "=..." as one)
+        # Setting a style makes openpyxl hash it: the styles of each combination are set once, then copied.
+        key = (number_format or fmt, bold, size, id(fill), border, id(align))
+        style = self.styles.get(key)
+        if style is None:
+            if number_format or fmt:
+                cell.number_format = number_format or fmt
+            cell.alignment = align or WRAP_TOP
+            if bold or size:
+                # Named: a font without a name is drawn in the reader's default font (LibreOffice: a serif).
+                cell.font = Font(name=BODY_FONT, bold=bold, size=size or BODY_PT)
+            if fill:
+                cell.fill = fill
+            if border:
+                cell.border = BORDER
+            style = self.styles[key] = copy(cell._style)
+        else:
+            cell._style = copy(style)
         return cell
 
-    def append(self, cells: Iterable) -> None:
-        self.ws.append(list(cells))
+    def append(self, cells: Iterable, spans: Sequence[tuple[int, int]] = ()) -> None:
+        """Write a row, as tall as its wrapped text; ``spans``: (first, last) columns merged after it."""
+        cells = list(cells)
+        widths = list(self.widths)
+        for first, last in spans:
+            widths[first - 1] = sum(self.widths[first - 1 : last])
+        texts = []
+        for index, cell in enumerate(cells):
+            if isinstance(cell, Cell) and cell.value is not None and index < len(widths) and widths[index]:
+                text = cell.value if isinstance(cell.value, str) else "0"  # numbers and dates: one line
+                font = cell.font
+                texts.append(
+                    (text, widths[index], (font.sz if font else None) or BODY_PT, bool(font and font.b))
+                )
+        height = row_height(texts)
+        if height:
+            self.ws.row_dimensions[self.row + 1].height = height
+        self.ws.append(cells)
         self.row += 1
 
     def merge(self, first_col: int, last_col: int, first_row: int | None = None, last_row: int | None = None):
@@ -168,7 +216,7 @@ class Sheet:
         """A row whose last given value spans the remaining columns (titles, area headings)."""
         cells = [self.cell(value, bold=bold, fill=fill, size=size, border=border) for value in values]
         cells += [self.cell(None, fill=fill, border=border) for _ in range(self.width - len(values))]
-        self.append(cells)
+        self.append(cells, spans=[(len(values), self.width)])
         self.merge(len(values), self.width)
 
     def write_header(self) -> None:
@@ -179,18 +227,22 @@ class Sheet:
             return self.cell(value, bold=True, fill=HEADER_FILL, align=centred)
 
         if grouped:
-            self.append(header(column.group or column.title) for column in self.columns)
-            self.append(header(column.title if column.group else None) for column in self.columns)
-            top = self.row - 1
+            spans = []
             start = 1
             for index in range(1, self.width + 1):
                 group = self.columns[index - 1].group
-                if not group:
-                    self.merge(index, index, top, self.row)  # a plain column spans both header rows
                 if index == self.width or self.columns[index].group != group or not group:
                     if group:
-                        self.merge(start, index, top, top)
+                        spans.append((start, index))
                     start = index + 1
+            self.append((header(column.group or column.title) for column in self.columns), spans=spans)
+            self.append(header(column.title if column.group else None) for column in self.columns)
+            top = self.row - 1
+            for index, column in enumerate(self.columns, start=1):
+                if not column.group:
+                    self.merge(index, index, top, self.row)  # a plain column spans both header rows
+            for first, last in spans:
+                self.merge(first, last, top, top)
         else:
             self.append(header(column.title) for column in self.columns)
 
@@ -214,14 +266,27 @@ def xlsx_response(workbook: Workbook, filename: str) -> HttpResponse:
     return response
 
 
-def widths_for(header: Sequence[str], rows: Sequence[Sequence], limit: float = 60) -> list[float]:
-    """Column widths from the longest value of each column (first lines only), within limits."""
-    widths = [len(str(title)) for title in header]
+TEXT_COLUMN_FLOOR = 16
+
+
+def widths_for(header: Sequence[str], rows: Sequence[Sequence], limit: float = 40) -> list[float]:
+    """Column widths from the longest value of each column (first lines only), within limits.
+
+    Headers wrap, so a long title does not widen its column past 16; text columns give way
+    (their text wraps, rows grow) until the table fits one page width at a readable size.
+    """
+    widths = [min(len(str(title)), 16) for title in header]
     for row in rows[:500]:
         for index, value in enumerate(row):
             text = "" if value is None else str(value).split("\n", 1)[0]
             widths[index] = max(widths[index], len(text))
-    return [min(max(width + 2, 8), limit) for width in widths]
+    widths = [min(max(width + 2, 8), limit) for width in widths]
+    while sum(widths) > READABLE_TOTAL_WIDTH:
+        widest = max(range(len(widths)), key=widths.__getitem__)
+        if widths[widest] <= TEXT_COLUMN_FLOOR:
+            break  # too many columns: printed over several pages (see sheet_layout.print_setup)
+        widths[widest] -= 1
+    return widths
 
 
 def without_markup(value):
@@ -231,15 +296,27 @@ def without_markup(value):
     return value
 
 
+def export_rows(table) -> tuple[list[str], list[list]]:
+    """The table's header and rows as exported; date and time columns keep their values (date cells)."""
+    values = list(table.as_values())
+    exported = [c for c in table.columns.iterall() if not c.column.exclude_from_export]
+    dated = [i for i, c in enumerate(exported) if isinstance(c.column, DateColumn | DateTimeColumn)]
+    rows = [[without_markup(value) for value in row] for row in values[1:]]
+    for row, table_row in zip(rows, table.rows, strict=True):
+        for index in dated:
+            moment = exported[index].accessor.resolve(table_row.record, quiet=True)
+            if moment is not None:
+                row[index] = moment
+    return [str(title) for title in values[0]], rows
+
+
 def table_workbook(table, title: str, subtitle: str = "") -> Workbook:
     """A django-tables2 table (all its rows, in its current order) as a one-sheet workbook."""
-    values = list(table.as_values())
-    header = [str(title) for title in values[0]]
-    rows = [[without_markup(value) for value in row] for row in values[1:]]
+    header, rows = export_rows(table)
     columns = [Column(name, width) for name, width in zip(header, widths_for(header, rows), strict=True)]
     workbook = new_workbook()
-    heading = [title, subtitle or f"Diunduh {timezone.localtime():%d-%m-%Y %H:%M} · {len(rows)} baris"]
-    sheet = Sheet(workbook, title, columns, heading)
+    heading = [title, subtitle or f"Diunduh {stamp()} · {len(rows)} baris"]
+    sheet = Sheet(workbook, title, columns, heading, key_columns=1)
     for row in rows:
         sheet.write(row)
     sheet.ws.auto_filter.ref = f"A{sheet.row - len(rows)}:{get_column_letter(len(columns))}{sheet.row}"

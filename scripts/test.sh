@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Run the whole test pipeline: venv + dev requirements, Debian's Chromium (if missing), ruff,
+# Run the whole test pipeline: venv + dev requirements, Debian's Chromium and LibreOffice Calc (if
+# missing), ruff,
 # a throwaway PostgreSQL 15 cluster, then pytest. Arguments are passed on to pytest:
 #   scripts/test.sh -k smoke -x
 #   SKIP_LINT=1 scripts/test.sh      # local iterations only: skip ruff
@@ -69,6 +70,32 @@ if [[ ! -x "$CHROMIUM" ]]; then
     done
 fi
 timing "chromium check" "$t"
+
+# --- LibreOffice Calc (the workbook tests open every workbook in it, headless) ----------------
+# python3-uno lets tests/calc_probe.py drive Calc from Debian's Python; Carlito has Calibri's
+# metrics, so Calc lays out the workbooks (row heights, print scale) as Excel does.
+t=$(now)
+CALC_PACKAGES=(libreoffice-calc-nogui python3-uno fonts-crosextra-carlito)
+calc_missing() {
+    local package
+    for package in "${CALC_PACKAGES[@]}"; do
+        dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || echo "$package"
+    done
+}
+if [[ -n "$(calc_missing)" ]]; then
+    log "Installing LibreOffice Calc (headless) for the workbook tests"
+    export DEBIAN_FRONTEND=noninteractive
+    for attempt in 1 2 3 4 5; do
+        if as_root apt-get -o DPkg::Lock::Timeout=600 update &&
+            as_root apt-get -o DPkg::Lock::Timeout=600 install -y "${CALC_PACKAGES[@]}"; then
+            break
+        fi
+        [[ $attempt -lt 5 ]] || { echo "apt-get install ${CALC_PACKAGES[*]} failed" >&2; exit 1; }
+        log "apt-get failed (attempt $attempt), retrying in 15 s"
+        sleep 15
+    done
+fi
+timing "libreoffice check" "$t"
 
 # --- Lint -----------------------------------------------------------------------------------
 # SKIP_LINT=1 is for quick local iterations only; CI (.ci/run) always lints.

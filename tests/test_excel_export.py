@@ -207,8 +207,8 @@ def test_text_people_typed_is_exported_as_text_never_as_a_formula(client, staff_
     _, rows = export_rows(wb.active, "Nama pengguna")
     by_user = {row["Nama pengguna"].value: row for row in rows}
     name = by_user["jahat"]["Nama"]
-    assert name.value == '\'=HYPERLINK("http://x.test","klik")' and name.data_type == "s"
-    assert by_user["plus"]["Nama"].value == "'+62 812"
+    assert name.value == '=HYPERLINK("http://x.test","klik")' and name.data_type == "s"  # text, as typed
+    assert by_user["plus"]["Nama"].value == "+62 812"
     assert by_user["jahat"]["Perangkat Daerah"].value == "BKD dan Diklat"
     assert_no_formulas(wb)
     assert_no_markup(wb)
@@ -263,3 +263,17 @@ def test_achievement_export_writes_targets_figures_and_achievement_as_numbers(cl
     assert audit["Target"].value == 45 and "#,##0" in audit["Target"].number_format
     assert audit["Realisasi terverifikasi"].value == 36
     assert audit["Capaian"].value == pytest.approx(0.8) and "0.00%" in audit["Capaian"].number_format
+
+
+def test_the_accounts_export_writes_last_login_as_a_date_in_jakarta_time(client, staff_user, make_user):
+    import datetime
+
+    user = make_user("masuk", "agency_admin", "bkd", first_name="Pernah", last_name="Masuk")
+    user.last_login = datetime.datetime(2026, 11, 29, 19, 57, 12, 898591, tzinfo=datetime.UTC)
+    user.save()
+    client.force_login(staff_user)
+    wb = workbook_of(client.get(reverse("account-list"), {"_export": "xlsx"}))
+    _, rows = export_rows(wb.active, "Nama pengguna")
+    cell = {row["Nama pengguna"].value: row for row in rows}["masuk"]["Terakhir masuk"]
+    assert cell.is_date and cell.value == datetime.datetime(2026, 11, 30, 2, 57, 12)  # WIB
+    assert cell.number_format == '[$-421]d mmmm yyyy hh"."mm "WIB"'

@@ -1,5 +1,6 @@
 """Excel: reporting through the template: upload, preview, save, and every way a file or line is refused."""
 
+import time
 import zipfile
 from decimal import Decimal as D
 from io import BytesIO
@@ -9,6 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
+from actions.models import ActionPlanRow, PlannedAction
 from monev.models import ActionProgress, Realisation, ReopenedItem, ReviewState
 from tests.excel_helpers import (
     AUDIT,
@@ -348,7 +350,7 @@ def test_a_file_that_is_not_a_readable_template_is_refused_on_the_form(
     client.force_login(inspektorat_user)
     content = workbook_bytes(download(client))
     response = upload(client, make_file(content))
-    assert response.status_code == 200
+    assert response.status_code == 400  # a refused file is a bad request
     assert response.context["upload_form"].errors["file"] == [message]
     assert 'id="id_file_error"' in response.content.decode() or message in response.content.decode()
     assert SESSION_KEY not in client.session
@@ -375,7 +377,7 @@ def test_a_zip_that_is_no_workbook_is_refused_on_the_form(client, inspektorat_us
         archive.writestr("word/document.xml", "<w:document/>")  # a .docx renamed to .xlsx
     client.force_login(inspektorat_user)
     response = upload(client, SimpleUploadedFile("laporan.xlsx", buffer.getvalue()))
-    assert response.status_code == 200
+    assert response.status_code == 400  # a refused file is a bad request
     assert response.context["upload_form"].errors["file"] == [
         "Berkas ini bukan berkas Excel (.xlsx) yang dapat dibaca."
     ]
@@ -388,7 +390,7 @@ def test_a_damaged_workbook_is_refused_on_the_form_not_with_a_server_error(
     client.force_login(inspektorat_user)
     client.raise_request_exception = False
     response = upload(client, damaged(part)(workbook_bytes(download(client))))
-    assert response.status_code == 200
+    assert response.status_code == 400  # a refused file is a bad request
     assert response.context["upload_form"].errors["file"] == [
         "Berkas ini bukan berkas Excel (.xlsx) yang dapat dibaca."
     ]
@@ -405,7 +407,7 @@ def test_an_agency_admin_cannot_upload_another_agencys_template(client, bkd_user
     tmpl.set(action_code(), Status_pelaksanaan="Sedang berjalan", Persen_selesai=40)
     client.force_login(bkd_user)
     response = upload(client, tmpl.upload())
-    assert response.status_code == 200
+    assert response.status_code == 400  # a refused file is a bad request
     assert response.context["upload_form"].errors["file"] == [
         "Templat ini bukan untuk Badan Kepegawaian Daerah dan Diklat: "
         "unduh templat Perangkat Daerah Anda dan isi kembali."
@@ -485,3 +487,82 @@ def test_the_reason_field_is_offered_to_staff_only(client, staff_user, inspektor
     assert "reason" in client.get(reverse("monev:import")).context["upload_form"].fields
     client.force_login(inspektorat_user)
     assert "reason" not in client.get(reverse("monev:import")).context["upload_form"].fields
+
+
+def test_a_template_uploaded_untouched_after_others_reported_changes_nothing(
+    client, inspektorat_user, staff_user, q4_window
+):
+    """Issue 12: downloaded, then someone reports a line; uploaded as it was, nothing changes or fails."""
+    _, gratifikasi, _ = existing_reports(inspektorat_user)
+    client.force_login(inspektorat_user)
+    tmpl = template(client)  # Budaya is empty here, Gratifikasi 95,5
+    Realisation.objects.create(
+        activity=activity(BUDAYA),
+        year=2020,
+        period="q4",
+        number=44,
+        review_state="submitted",
+        reported_by=staff_user,
+    )
+    gratifikasi.number = 97  # corrected by someone else after the download
+    gratifikasi.save()
+    before = snapshot()
+    response = preview_of(client, tmpl)
+    preview = response.context["preview"]
+    assert preview.errors == [] and preview.to_save == []
+    lines = {line.code: line for line in preview.lines}
+    assert lines[code_of(BUDAYA)].outcome == "empty" and lines[code_of(GRATIFIKASI)].outcome == "unchanged"
+    assert save(client).status_code == 302
+    assert snapshot() == before  # neither 44 nor 97 was touched
+
+    tmpl.set(code_of(BUDAYA), Keterangan="diisi")  # a line the user did change is read as before
+    response = preview_of(client, tmpl)
+    assert [line.outcome for line in response.context["preview"].lines if line.code == code_of(BUDAYA)] == [
+        "error"
+    ]
+
+
+@pytest.mark.parametrize(("typed", "warned"), [("0,3", True), ("4.500", True), ("45", False), ("0,5", False)])
+def test_a_value_orders_of_magnitude_from_its_target_is_flagged_in_the_preview(
+    client, inspektorat_user, q4_window, typed, warned
+):
+    """Budaya's target is 45: "0,3" is likely 3 typed wrongly, "4.500" a decimal typed as thousands."""
+    client.force_login(inspektorat_user)
+    tmpl = template(client)
+    row = tmpl.set(code_of(BUDAYA), Realisasi=typed)
+    response = preview_of(client, tmpl)
+    warnings = response.context["preview"].warnings
+    assert [(r, c) for r, c, _ in warnings] == ([(row, "Realisasi")] if warned else [])
+    html = response.content.decode()
+    assert ("Periksa sebelum menyimpan" in html) is warned
+    if warned:
+        assert "berbeda lebih dari 100 kali lipat dari target 45" in warnings[0][2]
+    assert save(client).status_code == 302  # a warning does not stop the save
+    assert Realisation.objects.get(activity=activity(BUDAYA), period="q4").number > 0
+
+
+def test_a_500_line_template_is_previewed_without_a_query_per_line(
+    client, inspektorat_user, q4_window, django_assert_max_num_queries
+):
+    """The preview of a large file stays a handful of queries (the lead benchmarks its time)."""
+    rows = list(ActionPlanRow.objects.filter(leads__agency__code="inspektorat"))
+    PlannedAction.objects.bulk_create(
+        PlannedAction(row=rows[n % len(rows)], year=2020, order=100 + n, text=f"Rencana aksi uji {n}")
+        for n in range(481)
+    )
+    client.force_login(inspektorat_user)
+    tmpl = template(client)
+    assert len(tmpl.codes) == 500
+    for code in tmpl.codes:
+        if code.startswith("K"):
+            tmpl.set(code, Realisasi=40, Keterangan="Uji beban")
+        else:
+            tmpl.set(code, Status_pelaksanaan="Sedang berjalan", Persen_selesai=50, Keterangan="Uji beban")
+    assert upload(client, tmpl.upload()).status_code == 302
+    started = time.monotonic()
+    with django_assert_max_num_queries(25):
+        response = client.get(reverse("monev:import-preview"))
+    elapsed = time.monotonic() - started
+    assert response.status_code == 200
+    assert outcomes(response)["new"] == 500 and response.context["preview"].errors == []
+    print(f"500-line preview: {elapsed:.2f} s")  # shown with -s; the lead's benchmark times it properly

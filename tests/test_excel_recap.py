@@ -203,3 +203,25 @@ def test_recap_of_the_whole_roadmap_and_unknown_scopes(client, pengarah_user):
     assert client.get(reverse("dashboards:recap"), {"year": 2020, "agency": "tidak-ada"}).status_code == 404
     assert client.get(reverse("dashboards:recap"), {"year": 2020, "area": "6 OR 1=1"}).status_code == 404
     assert client.get(reverse("dashboards:recap"), {"year": 2020, "area": 999999}).status_code == 404
+
+
+@pytest.mark.parametrize("vendor", ["sqlite", "postgresql"])
+def test_activities_are_listed_areas_first_then_quick_wins_on_every_database(vendor):
+    """SQLite sorts NULLs first: ordering by area alone put quick-win activities before area 1 there."""
+    from django.db import connections
+
+    queryset = PriorityActivity.objects.all()
+    sql = str(queryset.query) if vendor == connections["default"].vendor else None
+    if sql is None:
+        engine = {"sqlite": "django.db.backends.sqlite3", "postgresql": "django.db.backends.postgresql"}[
+            vendor
+        ]
+        backend = __import__(f"{engine}.base", fromlist=["DatabaseWrapper"])
+        settings_dict = {**connections["default"].settings_dict, "ENGINE": engine}
+        compiler = queryset.query.get_compiler(connection=backend.DatabaseWrapper(settings_dict))
+        sql = compiler.as_sql()[0]
+    order_by = sql.split("ORDER BY", 1)[1]
+    assert order_by.count("NULLS LAST") == 2, order_by  # area, then quick win: both nulls last
+    names = [(a.area.order if a.area_id else None, a.quick_win_id) for a in queryset.select_related("area")]
+    first_quick_win = next(i for i, (area, _) in enumerate(names) if area is None)
+    assert all(area is None for area, _ in names[first_quick_win:])

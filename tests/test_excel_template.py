@@ -45,8 +45,9 @@ def test_template_lists_exactly_the_agencys_items_with_existing_reports(client, 
     assert tmpl.ws.freeze_panes == f"A{tmpl.top + 1}"
     assert list(tmpl.columns) == [
         "Kode", "Jenis", "Kegiatan / rencana aksi", "Satuan", "Target", "Status laporan", "Realisasi",
-        "Status pelaksanaan", "Persen selesai", "Keterangan", "Kendala", "Rencana tindak lanjut",
+        "Status pelaksanaan", "Persen selesai", "Keterangan", "Kendala", "Rencana tindak lanjut", "Cek",
     ]  # fmt: skip
+    assert tmpl.ws.column_dimensions["M"].hidden  # "Cek": each line's fingerprint, see line_check
     insp = agency("inspektorat")
     activities = {f"K{pk}" for pk in PriorityActivity.objects.led_by(insp).values_list("pk", flat=True)}
     actions = {
@@ -64,7 +65,8 @@ def test_template_lists_exactly_the_agencys_items_with_existing_reports(client, 
     assert tmpl.cell(code_of(AUDIT), "Keterangan").value == "Tiga OPD belum diaudit"
     value = tmpl.cell(code_of(GRATIFIKASI), "Realisasi")
     assert value.value == 95.5 and value.data_type == "n" and "#,##0.0" in value.number_format
-    assert tmpl.cell(code_of(GRATIFIKASI), "Target").value == "100"
+    target = tmpl.cell(code_of(GRATIFIKASI), "Target")  # a number: =SUM and =G7/E7 work on it
+    assert target.value == 100 and target.data_type == "n" and target.number_format == "[$-421]#,##0"
     assert tmpl.cell(code_of(GRATIFIKASI), "Kendala").value == "Pelaporan terlambat"
     assert tmpl.cell(action_code(), "Status pelaksanaan").value == "Sedang berjalan"
     assert tmpl.cell(action_code(), "Persen selesai").value == 40
@@ -157,7 +159,7 @@ def test_formula_looking_text_is_written_as_text_and_read_back_unchanged(
     ]:
         cell = tmpl.cell(code, title)
         assert cell.data_type == "s", (title, cell.data_type)  # never a formula
-        assert cell.value == "'" + text
+        assert cell.value == text  # exactly as typed: no apostrophe
     assert_no_formulas(tmpl.wb)
     before = snapshot()
     response = preview_of(client, tmpl)
@@ -167,16 +169,19 @@ def test_formula_looking_text_is_written_as_text_and_read_back_unchanged(
     assert snapshot() == before
 
 
-def test_text_typed_with_excels_apostrophe_is_stored_without_it(client, inspektorat_user, q4_window):
+def test_text_typed_as_text_is_stored_and_written_back_exactly(client, inspektorat_user, q4_window):
+    """Excel and Calc keep a typed "'=..." as the text "=..." (the apostrophe only marks it as text)."""
     client.force_login(inspektorat_user)
     tmpl = template(client)
-    tmpl.set(code_of(BUDAYA), Realisasi=40, Keterangan='\'=HYPERLINK("http://x.test")', Kendala="'-")
+    row = tmpl.set(code_of(BUDAYA), Realisasi=40, Keterangan='=HYPERLINK("http://x.test")', Kendala="-")
+    tmpl.ws.cell(row, tmpl.columns["Keterangan"]).data_type = "s"
     preview_of(client, tmpl)
     save(client)
     report = Realisation.objects.get(activity=activity(BUDAYA), period="q4")
     assert (report.note, report.obstacles) == ('=HYPERLINK("http://x.test")', "-")
     again = template(client)
-    assert again.cell(code_of(BUDAYA), "Keterangan").value == '\'=HYPERLINK("http://x.test")'
+    assert again.cell(code_of(BUDAYA), "Keterangan").value == '=HYPERLINK("http://x.test")'
+    assert again.cell(code_of(BUDAYA), "Kendala").value == "-"
     assert again.cell(code_of(BUDAYA), "Keterangan").data_type == "s"
 
 

@@ -6,7 +6,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from roadmap.notation import format_number, format_target, parse_number, parse_target, parse_whole
+from roadmap.notation import (
+    SignedZero,
+    format_number,
+    format_target,
+    normalize_decimal,
+    parse_number,
+    parse_target,
+    parse_whole,
+)
 
 
 @pytest.mark.parametrize(
@@ -27,10 +35,30 @@ def test_parse_number_reads_indonesian_notation(text, expected):
     assert parse_number(text) == expected
 
 
-@pytest.mark.parametrize("text", ["3.5", "53.7", "1,234.5", "abc", "", "-", "3,", ",5", "12.34.567", "3 900"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        *["3.5", "53.7", "1,234.5", "abc", "", "-", "3,", ",5", "12.34.567", "3 900"],
+        # Digits of other scripts, which Python's \d and int() accept: ASCII 0-9 only.
+        *["١٢٣", "۱۲۳", "１２３", "३.९००", "53,٧٥", "²"],
+    ],
+)
 def test_parse_number_refuses_anything_else(text):
     with pytest.raises(ValueError, match="notasi Indonesia"):
         parse_number(text)
+
+
+@pytest.mark.parametrize("text", ["-0", "-0,00", "-000", "-0.000"])
+def test_parse_number_refuses_a_signed_zero(text):
+    with pytest.raises(SignedZero, match="tanpa tanda minus"):
+        parse_number(text)
+
+
+@pytest.mark.parametrize("digits", [28, 29, 30, 60])
+def test_long_numbers_are_read_and_normalised_exactly(digits):
+    number = parse_number("9" * digits)
+    assert normalize_decimal(number) == number == Decimal("9" * digits)
+    assert normalize_decimal(parse_number("1" * digits + ",50")) == Decimal("1" * digits + ".5")
 
 
 @pytest.mark.parametrize(

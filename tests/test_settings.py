@@ -2,6 +2,7 @@
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -55,6 +56,11 @@ def test_database_url_selects_postgresql():
         ({"DATABASE_URL": "nonsense://x"}, "DATABASE_URL is not a usable database URL"),
         ({"ALLOWED_HOSTS": "a.example,,b.example"}, "has an empty item"),
         ({"DB_CONN_MAX_AGE": "forever", "DATABASE_URL": "postgres://u@h/db"}, "is not an integer"),
+        ({"IMPORT_MAX_ROWS": "2.000"}, "IMPORT_MAX_ROWS='2.000' is not an integer"),
+        ({"IMPORT_MAX_CELLS": "10"}, "IMPORT_MAX_CELLS='10' is below its minimum of 1000"),
+        ({"IMPORT_MAX_UNPACKED_MB": "0"}, "IMPORT_MAX_UNPACKED_MB='0' is below its minimum of 1"),
+        ({"REQUEST_MAX_MB": "-5"}, "REQUEST_MAX_MB='-5' is below its minimum of 1"),
+        ({"REPORT_TEXT_MAX_CHARS": "lima ribu"}, "is not an integer"),
     ],
 )
 def test_bad_values_stop_the_process_with_a_clear_message(env, message):
@@ -62,6 +68,36 @@ def test_bad_values_stop_the_process_with_a_clear_message(env, message):
     assert result.returncode != 0
     assert "ImproperlyConfigured" in result.stderr
     assert message in result.stderr
+
+
+def test_the_upload_limits_have_documented_defaults_and_follow_the_environment():
+    code = (
+        "import json, roadmap.settings as s; print(json.dumps([s.DATA_UPLOAD_MAX_MEMORY_SIZE, "
+        "s.IMPORT_MAX_UPLOAD_MB, s.IMPORT_MAX_UNPACKED_MB, s.IMPORT_MAX_ROWS, s.IMPORT_MAX_CELLS, "
+        "s.REPORT_TEXT_MAX_CHARS]))"
+    )
+    base = {"PATH": os.environ["PATH"], "PYTHONPATH": str(ROOT)}
+
+    def limits(env):
+        run = subprocess.run(
+            [sys.executable, "-c", code], env={**base, **env}, capture_output=True, text=True, cwd=ROOT
+        )
+        return json.loads(run.stdout)
+
+    assert limits({}) == [5 * 1024 * 1024, 5, 5, 2000, 100_000, 5000]
+    # The unpacked limit follows the request limit unless set on its own.
+    assert limits({"REQUEST_MAX_MB": "8"})[:3] == [8 * 1024 * 1024, 5, 8]
+    assert limits({"REQUEST_MAX_MB": "8", "IMPORT_MAX_UNPACKED_MB": "20"})[2] == 20
+    deploy = (ROOT / "DEPLOY.md").read_text()
+    for name, default in [
+        ("REQUEST_MAX_MB", "5"),
+        ("IMPORT_MAX_UPLOAD_MB", "5"),
+        ("IMPORT_MAX_UNPACKED_MB", "5"),
+        ("IMPORT_MAX_ROWS", "2000"),
+        ("IMPORT_MAX_CELLS", "100000"),
+        ("REPORT_TEXT_MAX_CHARS", "5000"),
+    ]:
+        assert re.search(rf"^\| `{name}` \|.*\| {default}( \(.*\))? \|$", deploy, re.M), name
 
 
 def test_env_readers(monkeypatch):

@@ -22,6 +22,7 @@ from monev.standing import STATE_LABELS, Rules, YearStatus, year_status
 from roadmap.models import Agency, RoadmapEdition
 from roadmap.notation import normalize_decimal
 from roadmap.spreadsheets import GROUP_FILL, Column, Percent, Sheet, new_workbook, target_cell
+from roadmap.spreadsheets import stamp as stamp_text
 
 
 @dataclass(frozen=True)
@@ -90,17 +91,18 @@ def basis_cell(status: YearStatus) -> str | None:
 
 
 def measured_columns(name: str, years: list[int], year: int, agency_column: bool) -> list[Column]:
-    columns = [Column("No", 5), Column(name, 48), Column("Satuan", 14)]
-    columns += [Column(str(y), 10, group="Target") for y in years]
+    # Widths add up to at most 175 units, so a sheet fits one landscape page with 8-pt text.
+    columns = [Column("No", 4), Column(name, 40 if agency_column else 48), Column("Satuan", 12)]
+    columns += [Column(str(y), 8, group="Target") for y in years]
     columns += [
-        Column("Terverifikasi", 13, group=f"Realisasi {year}"),
-        Column("Dasar angka", 18, group=f"Realisasi {year}"),
-        Column("Menunggu verifikasi", 13, group=f"Realisasi {year}"),
-        Column("Capaian", 13),
-        Column("Keadaan", 16),
+        Column("Terverifikasi", 11, group=f"Realisasi {year}"),
+        Column("Dasar angka", 15, group=f"Realisasi {year}"),
+        Column("Menunggu verifikasi", 11, group=f"Realisasi {year}"),
+        Column("Capaian", 10),
+        Column("Keadaan", 12),
     ]
     if agency_column:
-        columns.append(Column("Perangkat Daerah Pengampu", 30))
+        columns.append(Column("Perangkat Daerah Pengampu", 20))
     return columns
 
 
@@ -211,7 +213,7 @@ def recap_workbook(edition: RoadmapEdition, year: int, scope: Scope, today: date
     rules = Rules.from_settings()
     indicators, activities = edition_items(edition, year, list(Period.values), all_target_years=True)
     indicators, activities = scope.indicators(indicators), scope.activities(activities)
-    stamp = f"Data terverifikasi per {timezone.localtime():%d-%m-%Y %H:%M} WIB"
+    stamp = f"Data terverifikasi per {stamp_text()}"
     workbook = new_workbook()
 
     if indicators:
@@ -230,16 +232,16 @@ def recap_workbook(edition: RoadmapEdition, year: int, scope: Scope, today: date
     rows = scope.rows(list(plan_rows(edition, None).prefetch_related("area__placements")))
     plan_years = sorted({a.year for row in rows for a in row.planned_actions.all()})
     columns = [
-        Column("No", 5),
-        Column("Area Perubahan, Kegiatan Dan Sub Kegiatan", 48),
-        Column("Utama", 28, group="Perangkat Daerah Terkait"),
-        Column("Pendukung", 28, group="Perangkat Daerah Terkait"),
-        *[Column(str(y), 34, group="Rencana Aksi Per Tahun") for y in plan_years],
-        Column("Bagian Utama", 30, group=f"Kemajuan {year}"),
-        Column("Kemajuan", 10, group=f"Kemajuan {year}"),
-        Column("Triwulan", 9, group=f"Kemajuan {year}"),
-        Column("Verifikasi", 14, group=f"Kemajuan {year}"),
-        Column("Kontribusi pendukung", 30, group=f"Kemajuan {year}"),
+        Column("No", 4),
+        Column("Area Perubahan, Kegiatan Dan Sub Kegiatan", 30),
+        Column("Utama", 18, group="Perangkat Daerah Terkait"),
+        Column("Pendukung", 14, group="Perangkat Daerah Terkait"),
+        *[Column(str(y), 22, group="Rencana Aksi Per Tahun") for y in plan_years],
+        Column("Bagian Utama", 20, group=f"Kemajuan {year}"),
+        Column("Kemajuan", 9, group=f"Kemajuan {year}"),
+        Column("Triwulan", 8, group=f"Kemajuan {year}"),
+        Column("Verifikasi", 11, group=f"Kemajuan {year}"),
+        Column("Kontribusi pendukung", 16, group=f"Kemajuan {year}"),
     ]
     heading = [
         f"Rencana Aksi Reformasi Birokrasi dan Kemajuan Tahun {year}",

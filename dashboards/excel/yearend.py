@@ -1,13 +1,14 @@
 """The year-end monev report as a workbook: one sheet per section of the printed report."""
 
 from django.conf import settings
-from django.utils import formats, timezone
+from django.utils import formats
 
 from dashboards.excel.recap import achievement_cell, basis_cell, figure
 from dashboards.yearend import YearEndReport
 from monev.standing import STATE_LABELS
 from roadmap.models import RoadmapEdition
 from roadmap.spreadsheets import GROUP_FILL, Column, Percent, Sheet, new_workbook, target_cell
+from roadmap.spreadsheets import stamp as stamp_text
 
 COUNTED = tuple(STATE_LABELS)
 
@@ -32,10 +33,11 @@ def kind_of(line) -> str:
 
 
 def item_columns(name_width: float, agency_width: float) -> list[Column]:
+    # Each sheet's widths add up to at most 175 units: one landscape page wide with 8-pt text.
     return [
-        Column("No", 5),
-        Column("Area / quick win", 26),
-        Column("Jenis", 13),
+        Column("No", 4),
+        Column("Area / quick win", 18),
+        Column("Jenis", 11),
         Column("Indikator / kegiatan", name_width),
         Column("Pengampu", agency_width),
     ]
@@ -47,15 +49,15 @@ def item_cells(number: int, line) -> list:
 
 def summary_sheet(workbook, report: YearEndReport, heading: list[str]) -> None:
     columns = [
-        Column("No", 5),
-        Column("Area perubahan", 40),
-        Column("Rata-rata capaian (angka)", 12),
-        Column("Kategori", 12),
-        Column("Predikat/level tercapai", 12),
-        *[Column(STATE_LABELS[key], 11, group="Jumlah item") for key in COUNTED],
-        Column("Kemajuan", 10, group=f"Rencana aksi {report.year}"),
-        Column("Selesai", 10, group=f"Rencana aksi {report.year}"),
-        Column("Jumlah", 10, group=f"Rencana aksi {report.year}"),
+        Column("No", 4),
+        Column("Area perubahan", 30),
+        Column("Rata-rata capaian (angka)", 10),
+        Column("Kategori", 10),
+        Column("Predikat/level tercapai", 10),
+        *[Column(STATE_LABELS[key], 8, group="Jumlah item") for key in COUNTED],
+        Column("Kemajuan", 8, group=f"Rencana aksi {report.year}"),
+        Column("Selesai", 8, group=f"Rencana aksi {report.year}"),
+        Column("Jumlah", 8, group=f"Rencana aksi {report.year}"),
     ]
     sheet = Sheet(workbook, "Ringkasan", columns, heading)
     overview = report.overview
@@ -112,14 +114,14 @@ def summary_sheet(workbook, report: YearEndReport, heading: list[str]) -> None:
 
 def below_target_sheet(workbook, report: YearEndReport, heading: list[str]) -> None:
     columns = [
-        *item_columns(40, 26),
-        Column("Satuan", 12),
-        Column("Target", 12),
-        Column("Realisasi", 12),
-        Column("Dasar angka", 18),
-        Column("Capaian", 14),
-        Column("Kendala", 40),
-        Column("Rencana tindak lanjut", 40),
+        *item_columns(30, 20),
+        Column("Satuan", 9),
+        Column("Target", 9),
+        Column("Realisasi", 10),
+        Column("Dasar angka", 12),
+        Column("Capaian", 10),
+        Column("Kendala", 21),
+        Column("Rencana tindak lanjut", 21),
     ]
     sheet = Sheet(workbook, "Di Bawah Target", columns, heading)
     for number, entry in enumerate(report.below_target, start=1):
@@ -157,13 +159,13 @@ def not_reported_sheet(workbook, report: YearEndReport, heading: list[str]) -> N
 
 def action_plan_sheet(workbook, report: YearEndReport, heading: list[str]) -> None:
     columns = [
-        Column("No", 5),
-        Column("Area perubahan", 24),
-        Column("Sub kegiatan", 34),
-        Column(f"Rencana aksi {report.year}", 38),
-        Column("Kemajuan", 10),
-        Column("Bagian Utama (terverifikasi)", 34),
-        Column("Kontribusi pendukung", 30),
+        Column("No", 4),
+        Column("Area perubahan", 18),
+        Column("Sub kegiatan", 28),
+        Column(f"Rencana aksi {report.year}", 32),
+        Column("Kemajuan", 9),
+        Column("Bagian Utama (terverifikasi)", 30),
+        Column("Kontribusi pendukung", 24),
         Column("Keterangan", 30),
     ]
     sheet = Sheet(workbook, "Rencana Aksi Belum Selesai", columns, heading)
@@ -217,7 +219,7 @@ def risk_sheet(workbook, report: YearEndReport, heading: list[str]) -> None:
 
 def report_workbook(report: YearEndReport, edition: RoadmapEdition):
     workbook = new_workbook()
-    stamp = f"Data terverifikasi per {timezone.localtime():%d-%m-%Y %H:%M} WIB · {edition}"
+    stamp = f"Data terverifikasi per {stamp_text()} · {edition}"
     title = f"Laporan Monitoring dan Evaluasi Reformasi Birokrasi Kabupaten Pekalongan Tahun {report.year}"
     for build, section in (
         (summary_sheet, "Capaian per area perubahan"),

@@ -18,7 +18,7 @@ from monev.models.yearend import NIP_PATTERN, normalise_nip
 from monev.periods import chosen_year_and_quarter
 from monev.services import save_risk_reviews
 from roadmap.access import require_staff
-from roadmap.forms import BootstrapFormMixin
+from roadmap.forms import BootstrapFormMixin, WholeNumberField
 from roadmap.mixins import EditionMixin
 from roadmap.spreadsheets import xlsx_response
 
@@ -93,6 +93,7 @@ class RiskReviewView(EditionMixin, TemplateView):
 
 
 class SignatoryForm(BootstrapFormMixin, forms.ModelForm):
+    order = WholeNumberField(label="Urutan", min_value=0, max_value=32767, initial=1)
     nip = forms.CharField(
         label="NIP", max_length=30, required=False, help_text=ReportSignatory._meta.get_field("nip").help_text
     )

@@ -7,31 +7,38 @@ saved as submitted, in one transaction, through the same services as the forms (
 the audit trail).
 """
 
-import datetime
-import zipfile
 from dataclasses import dataclass, field
 from decimal import Decimal
-from io import BytesIO
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from openpyxl import load_workbook
-from openpyxl.utils.exceptions import InvalidFileException
 
 from monev import services
 from monev.access import agency_actor
-from monev.excel.template import COLUMNS, INFO_SHEET, SHEET, TITLES, Entry, reportable_entries
+from monev.excel.reading import BoundedWorkbook, Limits, TemplateError
+from monev.excel.template import (
+    COLUMNS,
+    INFO_SHEET,
+    INPUT_KEYS,
+    SHEET,
+    TITLES,
+    Entry,
+    cell_text,
+    line_check,
+    reportable_entries,
+)
 from monev.forms import ActionProgressForm, RealisationForm
 from monev.models import ActionStatus, Period
 from monev.services import REASON_REQUIRED
 from monev.windows import open_check
 from monev.workflow import Actor, EditDecision, edit_decision
 from roadmap.models import Agency, RoadmapEdition
-from roadmap.notation import format_number, normalize_decimal
-from roadmap.spreadsheets import restore
+from roadmap.notation import format_number, parse_whole
 
-MAX_LINES = 2000
-INPUT_KEYS = ("value", "status", "percent", "note", "obstacles", "follow_up")
+__all__ = ["TemplateError", "UploadedTemplate", "apply_import", "build_preview", "read_template"]
+
+READ_COLUMNS = 26  # A to Z: the template's columns, wherever a user moved them
+HEADER_SEARCH_ROWS = 20
 # Which template column a form field's message belongs to.
 FIELD_COLUMNS = {
     "number": "value",
@@ -48,10 +55,6 @@ def any_edit(year: int, period: str) -> EditDecision:
     return EditDecision(True)
 
 
-class TemplateError(Exception):
-    """The file as a whole cannot be read as a template; the message says why, in Indonesian."""
-
-
 @dataclass
 class UploadedTemplate:
     agency_code: str
@@ -60,73 +63,51 @@ class UploadedTemplate:
     rows: list[dict]  # {"row": Excel row number, key: text as typed}
 
 
-def cell_text(key: str, value) -> str:
-    """A cell as the text a user would have typed in the browser form."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return str(value)
-    if isinstance(value, int | float | Decimal):
-        number = Decimal(str(value))
-        return format_number(number) if key == "value" else str(normalize_decimal(number))
-    if isinstance(value, datetime.datetime | datetime.date):
-        return value.isoformat()
-    return restore(str(value)).strip()
+def read_template(data: bytes, limits: Limits | None = None) -> UploadedTemplate:
+    """The template's lines as typed; a file that is not one, or exceeds the limits, is a TemplateError."""
+    return parse_template(BoundedWorkbook(data, limits or Limits.from_settings()))
 
 
-# What a damaged or foreign file raises while openpyxl reads it (XML errors are SyntaxErrors).
-UNREADABLE = (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, TypeError, OSError, SyntaxError)
-
-
-def read_template(data: bytes) -> UploadedTemplate:
-    try:
-        return parse_template(load_workbook(BytesIO(data), read_only=True, data_only=True))
-    except UNREADABLE:
-        raise TemplateError("Berkas ini bukan berkas Excel (.xlsx) yang dapat dibaca.") from None
-
-
-def parse_template(workbook) -> UploadedTemplate:
+def parse_template(workbook: BoundedWorkbook) -> UploadedTemplate:
     if SHEET not in workbook.sheetnames or INFO_SHEET not in workbook.sheetnames:
         raise TemplateError(
             f'Lembar "{SHEET}" atau "{INFO_SHEET}" tidak ada: gunakan templat yang diunduh dari aplikasi ini.'
         )
     info = {
         str(key).strip(): value
-        for key, value, *_ in workbook[INFO_SHEET].iter_rows(max_row=30, max_col=2, values_only=True)
+        for _, (key, value) in workbook.rows(INFO_SHEET, columns=2, max_rows=30)
         if key is not None
     }
-    try:
-        year = int(str(info.get("Tahun", "")).strip())
-    except ValueError:
-        raise TemplateError('Tahun pada lembar "Info" tidak terbaca: unduh templat baru.') from None
+    year = parse_whole(cell_text("year", info.get("Tahun")))
+    if year is None:
+        raise TemplateError('Tahun pada lembar "Info" tidak terbaca: unduh templat baru.')
     period = str(info.get("Periode", "")).strip()
     if period not in Period.values:
         raise TemplateError('Periode pada lembar "Info" tidak dikenal: unduh templat baru.')
     agency_code = str(info.get("Kode Perangkat Daerah", "")).strip()
 
-    rows = workbook[SHEET].iter_rows(values_only=True)
-    header, header_row = None, 0
-    for number, row in enumerate(rows, start=1):
-        if row and row[0] == TITLES["code"]:
-            header, header_row = [str(cell).strip() if cell is not None else "" for cell in row], number
+    rows = workbook.rows(SHEET, columns=READ_COLUMNS)
+    header = None
+    for number, row in rows:
+        if row[0] == TITLES["code"]:
+            header = [str(cell).strip() if cell is not None else "" for cell in row]
             break
-        if number > 20:
+        if number > HEADER_SEARCH_ROWS:
             break
     if header is None:
         raise TemplateError(f'Baris judul kolom (diawali "{TITLES["code"]}") tidak ditemukan.')
-    missing = [column.title for column in COLUMNS if column.title not in header]
+    missing = [column.title for column in COLUMNS if column.required and column.title not in header]
     if missing:
         raise TemplateError("Kolom berikut tidak ditemukan: " + ", ".join(missing) + ". Unduh templat baru.")
-    index = {column.key: header.index(column.title) for column in COLUMNS}
+    index = {column.key: header.index(column.title) for column in COLUMNS if column.title in header}
     lines = []
-    for number, row in enumerate(rows, start=header_row + 1):
-        values = {key: cell_text(key, row[i] if i < len(row) else None) for key, i in index.items()}
+    for number, row in rows:
+        values = {key: cell_text(key, row[i]) for key, i in index.items()}
         if not any(values[key] for key in ("code", *INPUT_KEYS)):
             continue
         lines.append({"row": number, **values})
-        if len(lines) > MAX_LINES:
-            raise TemplateError(f"Berkas berisi lebih dari {MAX_LINES} baris.")
-    workbook.close()
+        if len(lines) > workbook.limits.lines:
+            raise TemplateError(f"Berkas berisi lebih dari {workbook.limits.lines} baris.")
     return UploadedTemplate(agency_code, year, period, lines)
 
 
@@ -137,6 +118,7 @@ class Line:
     name: str = ""
     entry: Entry | None = None
     errors: list[tuple[str, str]] = field(default_factory=list)  # (column title, message)
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # saved anyway, but worth a look
     changes: list[tuple[str, str, str]] = field(default_factory=list)  # (column title, old, new)
     outcome: str = ""  # new, changed, unchanged, empty, error
     cleaned: dict = field(default_factory=dict)
@@ -170,6 +152,10 @@ class Preview:
     @property
     def errors(self) -> list[tuple[int, str, str]]:
         return [(line.row, column, message) for line in self.lines for column, message in line.errors]
+
+    @property
+    def warnings(self) -> list[tuple[int, str, str]]:
+        return [(line.row, column, message) for line in self.lines for column, message in line.warnings]
 
     @property
     def to_save(self) -> list[Line]:
@@ -240,6 +226,28 @@ def check_activity(line: Line, raw: dict, *, year: int, period: str, actor: Acto
     keys = ("value", "note", "obstacles", "follow_up")
     compare(line, list(zip(keys, old, new, strict=True)), report is not None)
     check_rules(line, form.cleaned_data, actor, reason)
+    if line.outcome in ("new", "changed"):
+        check_magnitude(line, form.cleaned_data["number"], activity.targets_by_year.get(year))
+
+
+MAGNITUDE = 100  # a figure 100 times above or below its target is more likely a misread separator
+
+
+def check_magnitude(line: Line, number: Decimal | None, target) -> None:
+    """Warn when a value is orders of magnitude away from its target: "3.900" read as 3,9 by a
+    spreadsheet in English, or a decimal comma typed as a thousands dot."""
+    if number is None or target is None or target.number is None or target.number <= 0 or number <= 0:
+        return
+    ratio = number / target.number
+    if ratio >= MAGNITUDE or ratio * MAGNITUDE <= 1:
+        line.warnings.append(
+            (
+                TITLES["value"],
+                f"{format_number(number)} berbeda lebih dari {MAGNITUDE} kali lipat dari target "
+                f"{target.display}. Periksa titik ribuan dan koma desimal: 3.900 adalah tiga ribu sembilan "
+                "ratus, 3,9 adalah tiga koma sembilan.",
+            )
+        )
 
 
 def check_action(line: Line, raw: dict, *, actor: Actor, reason: str) -> None:
@@ -279,6 +287,11 @@ def check_rules(line: Line, cleaned: dict, actor: Actor, reason: str) -> None:
         line.cleaned = cleaned
 
 
+def untouched(raw: dict, code: str) -> bool:
+    """A line as the template wrote it: a no-op, whatever was reported since the download."""
+    return bool(raw.get("check")) and raw["check"] == line_check(code, raw)
+
+
 def build_preview(
     *, edition: RoadmapEdition, agency: Agency, uploaded: UploadedTemplate, user, reason: str = ""
 ) -> Preview:
@@ -307,7 +320,9 @@ def build_preview(
         else:
             line.name = line.entry.name
             line.period_open = is_open(line.entry.item)
-            if line.entry.kind == "activity":
+            if untouched(raw, code):
+                line.outcome = "unchanged" if any(raw.get(key) for key in INPUT_KEYS) else "empty"
+            elif line.entry.kind == "activity":
                 check_activity(line, raw, year=year, period=period, actor=actor, reason=reason)
             else:
                 check_action(line, raw, actor=actor, reason=reason)

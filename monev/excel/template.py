@@ -4,24 +4,33 @@ Those are the priority activities it is Pengampu of that have a target in the ye
 a quarter, the year's planned actions of the action-plan rows it leads (Utama). Each line
 carries a code (``K12`` an activity, ``RA34`` a planned action) that the import reads back;
 the sheet "Info" says whose template it is and for which period. Existing reports are filled
-in, so a template downloaded and uploaded again unchanged changes nothing.
+in, and a hidden column "Cek" holds a fingerprint of each line's input cells as written, so a
+line uploaded as it was downloaded changes nothing, even when someone reported it meanwhile.
+
+Numbers are number cells: targets (so =SUM and =G7/E7 work) and the input cells, which carry the
+Indonesian locale tag ``[$-421]``: LibreOffice then reads "3.900" typed into them as 3900 in any
+language setting.
 """
 
+import datetime
+import hashlib
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.db.models import Prefetch
 from django.utils import timezone
-from openpyxl.styles import PatternFill
+from openpyxl.styles import Alignment, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from actions.models import ActionPlanRow, PlannedAction, PriorityActivity
 from monev.models import ActionProgress, ActionStatus, Period, Realisation, ReviewState
 from roadmap.models import Agency, RoadmapEdition
-from roadmap.notation import NO_TARGET_DISPLAY, normalize_decimal
-from roadmap.spreadsheets import Column, Sheet, new_workbook
+from roadmap.notation import NO_TARGET_DISPLAY, format_number, normalize_decimal
+from roadmap.spreadsheets import INPUT_NUMBER_FORMAT, Column, Sheet, new_workbook, target_cell
 
 INPUT_FILL = PatternFill("solid", fgColor="FFF2CC")
+NO_WRAP = Alignment(vertical="top")
 UNUSED_FILL = PatternFill("solid", fgColor="E7E6E6")
 SHEET, INFO_SHEET = "Laporan", "Info"
 
@@ -32,23 +41,48 @@ class TemplateColumn:
     title: str
     width: float
     kinds: tuple[str, ...] = ()  # the kinds of line this column is filled in for; empty: read-only
+    required: bool = True  # an upload without this column is refused
 
 
+# Widths add up to 175 units: the sheet prints on one landscape page width with 8-pt text.
 COLUMNS = (
-    TemplateColumn("code", "Kode", 9),
-    TemplateColumn("kind", "Jenis", 14),
-    TemplateColumn("name", "Kegiatan / rencana aksi", 55),
-    TemplateColumn("unit", "Satuan", 14),
-    TemplateColumn("target", "Target", 12),
-    TemplateColumn("state", "Status laporan", 16),
-    TemplateColumn("value", "Realisasi", 13, ("activity",)),
-    TemplateColumn("status", "Status pelaksanaan", 19, ("action",)),
-    TemplateColumn("percent", "Persen selesai", 10, ("action",)),
-    TemplateColumn("note", "Keterangan", 34, ("activity", "action")),
-    TemplateColumn("obstacles", "Kendala", 34, ("activity",)),
-    TemplateColumn("follow_up", "Rencana tindak lanjut", 34, ("activity",)),
+    TemplateColumn("code", "Kode", 8),
+    TemplateColumn("kind", "Jenis", 10),
+    TemplateColumn("name", "Kegiatan / rencana aksi", 30),
+    TemplateColumn("unit", "Satuan", 10),
+    TemplateColumn("target", "Target", 10),
+    TemplateColumn("state", "Status laporan", 13),
+    TemplateColumn("value", "Realisasi", 11, ("activity",)),
+    TemplateColumn("status", "Status pelaksanaan", 15, ("action",)),
+    TemplateColumn("percent", "Persen selesai", 9, ("action",)),
+    TemplateColumn("note", "Keterangan", 20, ("activity", "action")),
+    TemplateColumn("obstacles", "Kendala", 20, ("activity",)),
+    TemplateColumn("follow_up", "Rencana tindak lanjut", 20, ("activity",)),
+    TemplateColumn("check", "Cek", 18, required=False),  # hidden: see line_check
 )
 TITLES = {column.key: column.title for column in COLUMNS}
+INPUT_KEYS = ("value", "status", "percent", "note", "obstacles", "follow_up")
+NUMBER_KEYS = ("value", "percent")  # read as the forms read them: Indonesian notation
+
+
+def cell_text(key: str, value) -> str:
+    """A cell as the text a user would have typed in the browser form (numbers in Indonesian notation)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, int | float | Decimal):
+        number = Decimal(str(value))
+        return format_number(number) if key in NUMBER_KEYS else str(normalize_decimal(number))
+    if isinstance(value, datetime.datetime | datetime.date):
+        return value.isoformat()
+    return str(value).replace("\r\n", "\n").strip()
+
+
+def line_check(code: str, texts: dict[str, str]) -> str:
+    """A fingerprint of a line's input cells (as ``cell_text`` reads them): equal means untouched."""
+    content = "\x1f".join([code, *(texts.get(key, "") for key in INPUT_KEYS)])
+    return hashlib.sha256(content.encode()).hexdigest()[:16]
 
 
 def letter(key: str) -> str:
@@ -124,7 +158,7 @@ def entry_values(entry: Entry, year: int) -> dict:
         values = {
             "kind": "Kegiatan prioritas",
             "unit": entry.activity.unit or "–",
-            "target": target.display if target else NO_TARGET_DISPLAY,
+            "target": target_cell(target),
         }
         if report:
             number = normalize_decimal(report.number) if report.number is not None else None
@@ -135,7 +169,9 @@ def entry_values(entry: Entry, year: int) -> dict:
         if report:
             values |= {"status": ActionStatus(report.status).label, "percent": report.percent}
             values |= {"note": report.note}
-    return {"code": entry.code, "name": entry.name, "state": state, **values}
+    values = {"code": entry.code, "name": entry.name, "state": state, **values}
+    values["check"] = line_check(entry.code, {key: cell_text(key, values.get(key)) for key in INPUT_KEYS})
+    return values
 
 
 def template_workbook(edition: RoadmapEdition, agency: Agency, year: int, period: str):
@@ -148,16 +184,23 @@ def template_workbook(edition: RoadmapEdition, agency: Agency, year: int, period
         "Isi kolom berlatar kuning, lalu unggah berkas ini di menu Impor Excel. "
         "Jangan mengubah kolom Kode. Angka ditulis seperti 53,75 atau 3.900.",
     ]
-    sheet = Sheet(workbook, SHEET, [Column(c.title, c.width) for c in COLUMNS], heading)
+    columns = [Column(c.title, c.width, hidden=c.key == "check") for c in COLUMNS]
+    sheet = Sheet(workbook, SHEET, columns, heading, key_columns=3)
     first = sheet.row + 1
     for entry in entries:
         values = entry_values(entry, year)
         cells = []
         for column in COLUMNS:
-            fill = None
+            fill, number_format = None, None
             if column.kinds:
-                fill = INPUT_FILL if entry.kind in column.kinds else UNUSED_FILL
-            cells.append(sheet.cell(values.get(column.key), fill=fill))
+                used = entry.kind in column.kinds
+                fill = INPUT_FILL if used else UNUSED_FILL
+                if used and column.key in NUMBER_KEYS and values.get(column.key) is None:
+                    number_format = INPUT_NUMBER_FORMAT
+            align = NO_WRAP if column.key == "check" else None  # a hidden cell must not make its row tall
+            cells.append(
+                sheet.cell(values.get(column.key), fill=fill, number_format=number_format, align=align)
+            )
         sheet.append(cells)
     last = max(sheet.row, first) + 200  # room for lines typed in by hand, which the import reports
     statuses = DataValidation(

@@ -30,7 +30,7 @@ def assign_leads(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('actions', '0003_priorityactivity_agency_note'),
+        ('actions', '0004_priorityactivity_agency_note'),
         ('areas', '0005_indicator_data_owner'),
         ('monev', '0005_report_version'),
         ('roadmap', '0004_agency_kind_kecamatan'),

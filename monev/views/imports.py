@@ -5,6 +5,7 @@ them again against the database as it is then, so nothing stale is written.
 """
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
@@ -22,7 +23,6 @@ from roadmap.models import Agency
 from roadmap.spreadsheets import xlsx_response
 
 SESSION_KEY = "monev_import"
-MAX_UPLOAD_MB = 5
 
 
 class TemplateRequestForm(BootstrapFormMixin, forms.Form):
@@ -56,8 +56,9 @@ class UploadForm(BootstrapFormMixin, forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if upload.size > MAX_UPLOAD_MB * 1024 * 1024:
-            raise ValidationError(f"Berkas lebih besar dari {MAX_UPLOAD_MB} MB.")
+        limit = settings.IMPORT_MAX_UPLOAD_MB
+        if upload.size > limit * 1024 * 1024:
+            raise ValidationError(f"Berkas lebih besar dari {limit} MB.")
         if not upload.name.lower().endswith(".xlsx"):
             raise ValidationError("Unggah berkas Excel (.xlsx) dari templat aplikasi ini.")
         try:
@@ -113,7 +114,8 @@ class ImportView(ReporterMixin, TemplateView):
                     "filename": form.cleaned_data["file"].name[-100:],
                 }
                 return redirect("monev:import-preview")
-        return self.render_to_response(self.get_context_data(upload_form=form))
+        # A file that cannot be used is a bad request: 400, with the reason beside the file field.
+        return self.render_to_response(self.get_context_data(upload_form=form), status=400)
 
 
 class TemplateDownloadView(ReporterMixin, TemplateView):

@@ -13,7 +13,7 @@ from monev import services
 from monev.access import get_closed_window_for_staff, get_item_for_reopening
 from monev.models import Period, ReportingWindow
 from roadmap.access import require_staff
-from roadmap.forms import BootstrapFormMixin
+from roadmap.forms import BootstrapFormMixin, WholeNumberField
 from roadmap.mixins import EditionMixin, safe_next
 
 
@@ -48,7 +48,7 @@ class WindowTable(tables.Table):
 
 
 class WindowForm(BootstrapFormMixin, forms.Form):
-    year = forms.IntegerField(label="Tahun", min_value=2000, max_value=2100)
+    year = WholeNumberField(label="Tahun", min_value=2000, max_value=2100)
     period = forms.ChoiceField(label="Periode", choices=Period.choices)
     is_open = forms.TypedChoiceField(
         label="Status", choices=[("1", "Terbuka"), ("0", "Ditutup")], coerce=lambda value: value == "1"

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('actions', '0002_historicalactivitytarget'),
+        ('actions', '0003_activity_order_areas_first'),
     ]
 
     operations = [
