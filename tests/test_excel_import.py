@@ -548,7 +548,7 @@ def test_a_500_line_template_is_previewed_without_a_query_per_line(
     rows = list(ActionPlanRow.objects.filter(leads__agency__code="inspektorat"))
     PlannedAction.objects.bulk_create(
         PlannedAction(row=rows[n % len(rows)], year=2020, order=100 + n, text=f"Rencana aksi uji {n}")
-        for n in range(481)
+        for n in range(475)  # 11 activities and 14 planned actions are there already
     )
     client.force_login(inspektorat_user)
     tmpl = template(client)
@@ -560,7 +560,7 @@ def test_a_500_line_template_is_previewed_without_a_query_per_line(
             tmpl.set(code, Status_pelaksanaan="Sedang berjalan", Persen_selesai=50, Keterangan="Uji beban")
     assert upload(client, tmpl.upload()).status_code == 302
     started = time.monotonic()
-    with django_assert_max_num_queries(25):
+    with django_assert_max_num_queries(30):  # the preview, and the navigation's Tugas saya count
         response = client.get(reverse("monev:import-preview"))
     elapsed = time.monotonic() - started
     assert response.status_code == 200

@@ -14,8 +14,9 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from actions.models import PlannedAction, PriorityActivity
-from monev.models import ActionProgress, Realisation, ReportingWindow, RiskReview
+from monev.models import Realisation, ReportingWindow, RiskReview
 from roadmap.models import RoadmapEdition
+from tests.factories import ActionProgressFactory
 from tests.libreoffice import Calc, available, printed_text
 
 pytestmark = [pytest.mark.django_db, pytest.mark.calc]
@@ -66,7 +67,7 @@ def reports(staff_user, inspektorat_user):
         review_state="submitted", reported_by=inspektorat_user,
     )  # fmt: skip
     action = PlannedAction.objects.filter(row__name=GRATIFIKASI_ROW, year=2020).first()
-    ActionProgress.objects.create(
+    ActionProgressFactory(
         planned_action=action, quarter=1, status="in_progress", percent=40, note=TYPED_TEXT,
         review_state="verified",
     )  # fmt: skip
@@ -159,7 +160,7 @@ def check_year_end(sheets):
     assert note["type"] == "text"
     summary = by_name(sheets, "Ringkasan")
     total = {c["col"]: c for c in cells_of(summary, row_holding(summary, "Seluruh area"))}
-    assert total[12]["type"] == "number" and total[12]["value"] > 0  # planned actions of the year
+    assert total[17]["type"] == "number" and total[17]["value"] > 0  # planned actions of the year ("Jumlah")
 
 
 def check_template(sheets):
