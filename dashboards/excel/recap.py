@@ -92,8 +92,8 @@ def basis_cell(status: YearStatus) -> str | None:
 
 def measured_columns(name: str, years: list[int], year: int, agency_column: bool) -> list[Column]:
     # Widths add up to at most 175 units, so a sheet fits one landscape page with 8-pt text.
-    columns = [Column("No", 4), Column(name, 40 if agency_column else 48), Column("Satuan", 12)]
-    columns += [Column(str(y), 8, group="Target") for y in years]
+    columns = [Column("No", 4), Column(name, 36 if agency_column else 44), Column("Satuan", 12)]
+    columns += [Column(str(y), 7, group="Target") for y in years]  # up to six years (2016-2021)
     columns += [
         Column("Terverifikasi", 11, group=f"Realisasi {year}"),
         Column("Dasar angka", 15, group=f"Realisasi {year}"),
