@@ -4,6 +4,7 @@ import django_tables2 as tables
 from django.utils.html import format_html
 
 from monev.models import ActionProgress, Realisation
+from roadmap.tables import Table
 
 
 def evidence_links(report) -> str:
@@ -38,7 +39,7 @@ class SelectColumn(tables.CheckBoxColumn):
         )
 
 
-class QueueTable(tables.Table):
+class QueueTable(Table):
     """What both queues show: a tick box, the report, its period, value, reporter, date and evidence.
 
     Subclasses set ``selected`` (the form field the tick boxes post) and the ``report`` column.

@@ -15,9 +15,10 @@ from monev.models import Period, ReportingWindow
 from roadmap.access import require_staff
 from roadmap.forms import BootstrapFormMixin
 from roadmap.mixins import EditionMixin, safe_next
+from roadmap.tables import Table
 
 
-class WindowTable(tables.Table):
+class WindowTable(Table):
     window = tables.Column(verbose_name="Periode", accessor="pk", order_by=("year", "period"))
     is_open = tables.Column(verbose_name="Status")
     closes_on = tables.DateColumn(verbose_name="Batas akhir", format="j F Y", default="–")

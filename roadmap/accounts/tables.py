@@ -6,11 +6,12 @@ from django.utils.html import format_html
 
 from roadmap.filters import StyledFilterSet
 from roadmap.models import Agency, Role
+from roadmap.tables import Table
 
 User = get_user_model()
 
 
-class AccountTable(tables.Table):
+class AccountTable(Table):
     username = tables.Column(verbose_name="Nama pengguna", linkify=("account-edit", {"pk": tables.A("pk")}))
     full_name = tables.Column(
         verbose_name="Nama", accessor="get_full_name", order_by=("first_name", "last_name")
