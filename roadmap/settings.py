@@ -95,6 +95,8 @@ TEMPLATES = [
                 "areas.context_processors.navigation",
                 "monev.context_processors.tasks",
             ],
+            # Dates and times in one format on every page, without a {% load %} in each template.
+            "builtins": ["roadmap.templatetags.dates"],
         },
     },
 ]
