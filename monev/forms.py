@@ -87,6 +87,19 @@ class EvidenceFields(forms.Form):
             raise ValidationError(reason)
         return upload
 
+    def note_unsaved_upload(self) -> None:
+        """A refused save stores nothing, and the browser forgets the chosen file: say so beside it."""
+        upload = self.files.get(self.add_prefix("evidence_file"))
+        if upload and "evidence_file" not in self.errors:
+            self.add_error(
+                "evidence_file",
+                ValidationError(
+                    f"Berkas {upload.name} belum tersimpan karena laporan ditolak: pilih berkas ini lagi "
+                    "sebelum menyimpan.",
+                    code="not_saved",
+                ),
+            )
+
     def clean_evidence_link(self):
         link = self.cleaned_data.get("evidence_link", "")
         if link and not link.lower().startswith(("http://", "https://")):

@@ -9,12 +9,9 @@ from roadmap.tables import Table
 
 def evidence_links(report) -> str:
     links = [
-        format_html(
-            '<a href="{}"{}>{}</a>',
-            e.get_absolute_url(),
-            ' target="_blank" rel="noopener"' if e.link else "",
-            e.label,
-        )
+        format_html('<a href="{}" target="_blank" rel="noopener noreferrer">{}</a>', e.link, e.label)
+        if e.link
+        else format_html('<a href="{}">{}</a>', e.get_absolute_url(), e.label)
         for e in report.evidence.all()
     ]
     return (
@@ -25,11 +22,17 @@ def evidence_links(report) -> str:
 
 
 class SelectColumn(tables.CheckBoxColumn):
+    """A tick box per report, named after it for screen readers; ticked again after a refusal."""
+
     def __init__(self, name: str):
         super().__init__(
             accessor="pk",
             attrs={
-                "input": {"name": name, "class": "form-check-input"},
+                "td__input": {
+                    "name": name,
+                    "class": "form-check-input",
+                    "aria-label": lambda record: f"Pilih {record}",
+                },
                 "th__input": {
                     "class": "form-check-input",
                     "data-select-all": name,
@@ -37,6 +40,10 @@ class SelectColumn(tables.CheckBoxColumn):
                 },
             },
         )
+        self.ticked: set[int] = set()
+
+    def is_checked(self, value, record) -> bool:
+        return value in self.ticked
 
 
 class QueueTable(Table):
@@ -49,6 +56,10 @@ class QueueTable(Table):
     reporter = tables.Column(verbose_name="Pelapor", accessor="reported_by", default="–", orderable=False)
     submitted_at = tables.DateTimeColumn(verbose_name="Diajukan", format="j M Y H:i")
     evidence = tables.Column(verbose_name="Bukti dukung", accessor="pk", orderable=False)
+
+    def __init__(self, *args, ticked: set[int] = frozenset(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.columns["selected"].column.ticked = ticked
 
     class Meta:
         fields = ("selected", "report", "period", "value", "reporter", "submitted_at", "evidence")

@@ -521,14 +521,13 @@ REFUSED = [
         status=302,
         setup=existing(),
     ),
-    Refused("queue-nothing-chosen", "staff", lambda: reverse("monev:verification"), lambda: {"decision": "verify"}, "Pilih laporan yang akan diverifikasi atau dikembalikan.", status=302),
+    Refused("queue-nothing-chosen", "staff", lambda: reverse("monev:verification"), lambda: {"decision": "verify"}, "Pilih laporan yang akan diverifikasi atau dikembalikan."),
     Refused(
         "queue-a-draft-chosen",
         "staff",
         lambda: reverse("monev:verification"),
         lambda: {"decision": "verify", "realisation": str(the_report().pk)},
         "Pilih laporan yang akan diverifikasi atau dikembalikan.",
-        status=302,
         setup=existing(state="draft"),
     ),
     Refused(
@@ -545,7 +544,6 @@ REFUSED = [
         lambda: reverse("monev:verification"),
         lambda: {"decision": "verify", "realisation": "abc"},
         "Pilih laporan yang akan diverifikasi atau dikembalikan.",
-        status=302,
     ),
     Refused(
         "queue-unknown-decision",

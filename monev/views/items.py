@@ -138,6 +138,7 @@ class ItemReportView(EditionMixin, FormView):
             report = self.save(form, data, submit)
         except services.EditConflict as conflict:
             form.add_error(None, conflict)
+            form.note_unsaved_upload()
             if conflict.current_token:  # the user has been told: saving again is a deliberate correction
                 form.data = form.data.copy()
                 form.data["version"] = conflict.current_token
@@ -149,6 +150,10 @@ class ItemReportView(EditionMixin, FormView):
         }[report.review_state]
         messages.success(self.request, f"Realisasi {report.get_period_display()} {report.year} {verb}.")
         return redirect(self.item.get_absolute_url())
+
+    def form_invalid(self, form):
+        form.note_unsaved_upload()
+        return super().form_invalid(form)
 
     def save(self, form, data, submit: bool) -> Realisation:
         return services.save_realisation(

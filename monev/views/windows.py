@@ -34,6 +34,10 @@ class WindowTable(Table):
         empty_text = "Belum ada jendela pelaporan."
         attrs = {"class": "table table-sm align-middle", "aria-label": "Jendela pelaporan"}
 
+    def __init__(self, *args, failed: "WindowForm | None" = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.failed = failed  # the row form a refused action came from, with its errors
+
     def render_window(self, record):
         return f"{record.label} {record.year}"
 
@@ -73,7 +77,7 @@ class WindowListView(EditionMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         windows = ReportingWindow.objects.select_related("changed_by").prefetch_related("reopened_items")
-        table = WindowTable(windows)
+        table = WindowTable(windows, failed=kwargs.pop("row_form", None))
         tables.RequestConfig(self.request, paginate={"per_page": 50}).configure(table)
         return super().get_context_data(table=table, form=kwargs.pop("form", None) or WindowForm(), **kwargs)
 
@@ -96,6 +100,9 @@ class WindowListView(EditionMixin, TemplateView):
                 state = "dibuka" if window.is_open else "ditutup"
                 messages.success(request, f"Jendela pelaporan {window.label} {window.year} {state}.")
                 return redirect("monev:windows")
+        # A button of the table is answered in its own row; the side form keeps its own errors.
+        if request.POST.get("source") == "row":
+            return self.render_to_response(self.get_context_data(row_form=form))
         return self.render_to_response(self.get_context_data(form=form))
 
 
