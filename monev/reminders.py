@@ -15,7 +15,7 @@ from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 
 from monev.models import ActionProgress, Realisation, ReportingWindow, ReviewState, SentReminder
-from monev.todo import missing_reports
+from monev.todo import SUBMITTED_STATES, missing_reports
 from roadmap.models import Role, UserProfile
 
 
@@ -62,7 +62,9 @@ def remind_opened(outcome: Outcome) -> None:
     for window in ReportingWindow.objects.open():
         key = opening_key(window)
         for profile in agency_admins():
-            missing = [m for m in missing_reports(profile) if m.window.pk == window.pk]
+            missing = [
+                m for m in missing_reports(profile, done_states=SUBMITTED_STATES) if m.window.pk == window.pk
+            ]
             if not missing:
                 continue
             deliver(
@@ -82,7 +84,9 @@ def remind_closing(outcome: Outcome, today: datetime.date, days: int) -> None:
         if not 0 <= left <= days:
             continue
         for profile in agency_admins():
-            missing = [m for m in missing_reports(profile) if m.window.pk == window.pk]
+            missing = [
+                m for m in missing_reports(profile, done_states=SUBMITTED_STATES) if m.window.pk == window.pk
+            ]
             if not missing:
                 continue
             deliver(

@@ -69,7 +69,7 @@ def test_dashboard_draws_its_charts_and_prints(page, live_server, demo, roadmap_
     expect(page.get_by_role("heading", level=1)).to_have_text(f"Keadaan Reformasi Birokrasi {YEAR}")
 
     # Two overview charts plus one per key indicator, each drawn by Chart.js at a real size.
-    expected = 2 + len(key_indicator_series(roadmap_tx))
+    expected = 2 + len(key_indicator_series(roadmap_tx, YEAR))
     expect(page.locator("canvas")).to_have_count(expected)
     drawn = canvases(page)
     assert [c for c in drawn if not (c["width"] > 0 and c["height"] > 0 and c["chart"])] == []

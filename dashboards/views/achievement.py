@@ -103,6 +103,7 @@ class AchievementView(EditionMixin, TableExportMixin, TemplateView):
             table=table,
             year=year,
             average=average([row["status"].percent for row in rows], cap=Rules.from_settings().cap),
+            cap=Rules.from_settings().cap,
             category_counts=[(c, categories.get(c.key, 0)) for c in DEFAULT_CATEGORIES],
             state_counts=[(key, label, states.get(key, 0)) for key, label in STATE_LABELS.items()],
             total=len(rows),

@@ -12,14 +12,18 @@ from monev.models import Period, Realisation, ReviewState
 from monev.models.review import version_token
 from monev.standing import Rules, item_years, year_status
 from monev.windows import open_periods, period_open
-from monev.workflow import EditDecision, edit_decision
+from monev.workflow import Actor, EditDecision, edit_decision
 from roadmap.mixins import EditionMixin
 
 
-def quarter_grid(item, years):
-    """For each year, the report of each period (TW I–IV, Tahunan), drafts included."""
+def quarter_grid(item, years, decide):
+    """For each year, each period (TW I–IV, Tahunan) with its report, drafts included, and whether
+    the user may write it now."""
     by_key = {(r.year, r.period): r for r in item.realisations.all()}
-    return [(year, [(period, by_key.get((year, period))) for period in Period]) for year in years]
+    return [
+        (year, [(period, by_key.get((year, period)), decide(year, period)) for period in Period])
+        for year in years
+    ]
 
 
 class ItemDetailView(EditionMixin, TemplateView):
@@ -31,18 +35,35 @@ class ItemDetailView(EditionMixin, TemplateView):
         years = item_years(item)
         rules = Rules.from_settings()
         reports = sorted(item.realisations.all(), key=lambda r: (r.year, list(Period.values).index(r.period)))
+        decide = self.decider(item)
         return super().get_context_data(
             item=item,
             kind=self.kind.name,
             statuses=[year_status(item, year, rules) for year in years],
-            grid=quarter_grid(item, years),
+            grid=quarter_grid(item, years, decide),
             periods=Period,
-            reports=reports,
+            reports=[(report, decide(report.year, report.period)) for report in reports],
             can_report=self.kind.may_write(self.profile, item),
             report_url=self.kind.report_url,
             closed_windows=closed_windows_for(self.request.user),
             **kwargs,
         )
+
+    def decider(self, item):
+        """Whether the user may write each period's report now: only that is offered on the page."""
+        actor = reporting_actor(self.request.user, item)
+        if actor == Actor.READER:
+            return lambda year, period: EditDecision(False)
+        open_now = open_periods(item) if actor == Actor.AGENCY else set()
+        reports = {(r.year, r.period): r.review_state for r in item.realisations.all()}
+        target_years = set(item.targets_by_year) or set(self.edition.years)
+
+        def decide(year: int, period: str) -> EditDecision:
+            if year not in target_years:
+                return EditDecision(False, why_not="Tahun ini di luar tahun road map untuk item ini.")
+            return edit_decision(reports.get((year, period)), actor, (year, period) in open_now)
+
+        return decide
 
 
 class IndicatorDetailView(ItemDetailView):
@@ -126,7 +147,7 @@ class ItemReportView(EditionMixin, FormView):
             kind=self.kind.name,
             existing=self.report_for(year, period),
             decision=self.edit_check(year, period) if year in self.years else None,
-            open_now=[(y, Period(p).label) for y, p in self.open_periods()],
+            open_now=[(y, p, Period(p).label) for y, p in self.open_periods()],
             staff=self.staff,
             **kwargs,
         )
