@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 
 from areas.models import TargetKind
 from monev import filetypes
-from monev.models import ActionStatus, Evidence, Period
+from monev.models import ActionStatus, Evidence, Period, Quarter
 from monev.models.progress import progress_errors
 from monev.services import REASON_REQUIRED
 from monev.standing import level_of_score
@@ -247,9 +247,7 @@ class ProgressPeriodForm(BootstrapFormMixin, forms.Form):
     """Which year and quarter a progress report is for, and the reason for a late correction."""
 
     year = forms.TypedChoiceField(label="Tahun", coerce=int)
-    quarter = forms.TypedChoiceField(
-        label="Triwulan", coerce=int, choices=[(1, "TW I"), (2, "TW II"), (3, "TW III"), (4, "TW IV")]
-    )
+    quarter = forms.TypedChoiceField(label="Triwulan", coerce=int, choices=Quarter.choices)
 
     reason = forms.CharField(
         label="Alasan perubahan",

@@ -16,6 +16,7 @@ from django.template.loader import render_to_string
 
 from monev.models import ActionProgress, Realisation, ReportingWindow, ReviewState, SentReminder
 from monev.todo import SUBMITTED_STATES, missing_reports
+from roadmap.dates import format_date
 from roadmap.models import Role, UserProfile
 
 
@@ -94,7 +95,7 @@ def remind_closing(outcome: Outcome, today: datetime.date, days: int) -> None:
                 key=f"{window.pk}:{window.closes_on.isoformat()}",
                 user=profile.user,
                 subject=f"[Monev RB] {len(missing)} item belum dilaporkan, jendela {window.label} {window.year} "
-                f"ditutup {window.closes_on:%d-%m-%Y}",
+                f"ditutup {format_date(window.closes_on)}",
                 template="monev/email/window_closing.txt",
                 context={"window": window, "missing": missing, "agency": profile.agency, "days_left": left},
                 outcome=outcome,

@@ -4,7 +4,7 @@ import django_tables2 as tables
 from django.utils.html import format_html
 
 from monev.models import ActionProgress, Realisation
-from roadmap.tables import Table
+from roadmap.tables import DateTimeColumn, Table
 
 
 def evidence_links(report) -> str:
@@ -54,7 +54,7 @@ class QueueTable(Table):
 
     period = tables.Column(verbose_name="Periode", accessor="pk", orderable=False)
     reporter = tables.Column(verbose_name="Pelapor", accessor="reported_by", default="–", orderable=False)
-    submitted_at = tables.DateTimeColumn(verbose_name="Diajukan", format="j M Y H:i")
+    submitted_at = DateTimeColumn(verbose_name="Diajukan")
     evidence = tables.Column(verbose_name="Bukti dukung", accessor="pk", orderable=False)
 
     def __init__(self, *args, ticked: set[int] = frozenset(), **kwargs):

@@ -1187,3 +1187,30 @@ def test_a_request_over_the_size_limit_is_answered_in_the_signed_in_frame(client
     page = response.content.decode()
     assert "Permintaan tidak dapat diproses" in page
     assert "Admin Perangkat Daerah" in page  # the role badge of the navigation bar, as on every page
+
+
+def test_a_foreign_host_header_is_a_400_in_indonesian_not_a_500(client, users):
+    """The 400 page renders before any user is known (the host is checked first): it must not need one."""
+    client.raise_request_exception = False
+    for signed_in in (False, True):
+        if signed_in:
+            client.force_login(users["staff"])
+        response = client.get(reverse("actions:overview"), HTTP_HOST="jahat.example")
+        assert response.status_code == 400
+        page = response.content.decode()
+        assert "Permintaan tidak dapat diproses" in page
+        assert_indonesian(page)
+
+
+def test_with_debug_on_a_missing_page_is_the_applications_own_404(client, users, settings):
+    """`make run` runs with DEBUG on: another agency's item (or a stale link) still shows the Indonesian
+    page, not Django's technical page listing every URL."""
+    settings.DEBUG = True
+    client.raise_request_exception = False
+    client.force_login(users["bkd"])
+    for url in (reverse("monev:activity-report", args=[activity(GRATIFIKASI).pk]), "/tidak-ada/"):
+        response = client.get(url)
+        assert response.status_code == 404
+        page = response.content.decode()
+        assert NOT_FOUND in page and "Admin Perangkat Daerah" in page  # in the signed-in frame
+        assert "URLconf" not in page and "Using the URLconf" not in page

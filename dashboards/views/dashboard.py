@@ -7,6 +7,7 @@ from django.views.generic import TemplateView
 from dashboards import dashboard_cache
 from dashboards.overview import build_overview, key_indicator_series
 from monev.models import Quarter
+from monev.models.periods import quarter_label
 from monev.periods import chosen_year_and_quarter
 from roadmap.mixins import EditionMixin
 
@@ -42,6 +43,7 @@ class DashboardView(EditionMixin, TemplateView):
             overview=overview,
             year=year,
             quarter=quarter,
+            quarter_name=quarter_label(quarter),
             years=years,
             quarters=Quarter.choices,
             charts={

@@ -5,6 +5,7 @@ from django.views.generic import TemplateView
 
 from actions.models import ActionPlanRow, PlannedAction
 from monev.models import ActionProgress, Quarter
+from monev.models.periods import quarter_label
 from monev.periods import chosen_year_and_quarter, edition_plan_years
 from monev.plan_progress import PlanShare, action_standing, plan_share
 from roadmap.mixins import EditionMixin
@@ -49,6 +50,7 @@ class ActionPlanProgressView(EditionMixin, TemplateView):
             year=year,
             years=years,
             quarter=quarter,
+            quarter_name=quarter_label(quarter),
             quarter_choices=Quarter.choices,
             total=share_of(all_actions, quarters),
             areas=[(area, share_of(actions, quarters)) for area, actions in by_area.items()],

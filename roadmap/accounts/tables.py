@@ -6,7 +6,7 @@ from django.utils.html import format_html
 
 from roadmap.filters import StyledFilterSet
 from roadmap.models import Agency, Role
-from roadmap.tables import Table
+from roadmap.tables import DateTimeColumn, Table
 
 User = get_user_model()
 
@@ -23,9 +23,7 @@ class AccountTable(Table):
         order_by=("profile__agency__name",),
     )
     is_active = tables.Column(verbose_name="Status")
-    last_login = tables.DateTimeColumn(
-        verbose_name="Terakhir masuk", format="j M Y H:i", default="belum pernah"
-    )
+    last_login = DateTimeColumn(verbose_name="Terakhir masuk", default="belum pernah")
 
     class Meta:
         model = User
