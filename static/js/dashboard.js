@@ -9,7 +9,6 @@
   const resizeAll = () => Object.values(Chart.instances).forEach((chart) => chart.resize());
   window.addEventListener("beforeprint", resizeAll);
   window.addEventListener("afterprint", resizeAll);
-  document.querySelectorAll("[data-print]").forEach((button) => button.addEventListener("click", () => window.print()));
 
   function linkOnClick(items) {
     return function (event, elements) {
