@@ -13,4 +13,23 @@
       });
     });
   });
+  // A table wider than the screen scrolls inside its box: make that box reachable and named for
+  // keyboard and screen-reader users, only while it does scroll.
+  function scrollableTables() {
+    document.querySelectorAll(".table-responsive").forEach(function (box) {
+      if (box.scrollWidth > box.clientWidth + 1) {
+        const table = box.querySelector("table");
+        const name = (table && (table.getAttribute("aria-label") || (table.caption && table.caption.textContent))) || "Tabel";
+        box.tabIndex = 0;
+        box.setAttribute("role", "region");
+        box.setAttribute("aria-label", name.trim() + " (geser ke samping)");
+      } else if (box.getAttribute("role") === "region") {
+        box.removeAttribute("tabindex");
+        box.removeAttribute("role");
+        box.removeAttribute("aria-label");
+      }
+    });
+  }
+  scrollableTables();
+  window.addEventListener("resize", scrollableTables);
 })();
