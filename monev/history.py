@@ -189,12 +189,12 @@ def window_reopenings(years: set[int]) -> list[Entry]:
         ReportingWindow.history.filter(year__in=years, is_open=True)
         .exclude(history_change_reason__isnull=True)
         .exclude(history_change_reason="")
-        .select_related("history_user")
+        .select_related("history_user", "changed_by")
     )
     return [
         Entry(
             when=record.history_date,
-            who=name_of(record.history_user),
+            who=name_of(record.history_user or record.changed_by),
             what=f"Jendela pelaporan {window_label(record.period)} {record.year}",
             kind="dibuka kembali",
             reason=record.history_change_reason,

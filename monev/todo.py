@@ -199,9 +199,9 @@ class Task:
         return form_url(self.report)
 
     @property
-    def name(self) -> str:
+    def item(self):
         report = self.report
-        return report.item.name if isinstance(report, Realisation) else report.planned_action.row.name
+        return report.item if isinstance(report, Realisation) else report.planned_action.row
 
     @property
     def summary(self) -> str:

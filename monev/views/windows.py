@@ -91,11 +91,11 @@ def window_reasons() -> dict[int, list[Reopening]]:
         ReportingWindow.history.filter(is_open=True)
         .exclude(history_change_reason__isnull=True)
         .exclude(history_change_reason="")
-        .select_related("history_user")
+        .select_related("history_user", "changed_by")
         .order_by("-history_date")
     )
     for record in records:
-        user = record.history_user
+        user = record.history_user or record.changed_by  # a change made outside a request: its author
         who = (user.get_full_name() or user.get_username()) if user else "sistem"
         reasons.setdefault(record.id, []).append(
             Reopening(record.history_date, who, record.history_change_reason)
