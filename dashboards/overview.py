@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property, partial
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 
 from actions.models import PriorityActivity, QuickWin
 from areas.models import ChangeArea, Indicator
@@ -155,11 +155,17 @@ def chart_value(ordinal: bool, number, level) -> str | float | None:
 
 
 def key_indicator_series(
-    edition: RoadmapEdition, rules: Rules | None = None, today: datetime.date | None = None
+    edition: RoadmapEdition,
+    year: int,
+    quarter: int | None = None,
+    rules: Rules | None = None,
+    today: datetime.date | None = None,
 ):
-    """For each key indicator, its target and verified realisation in every target year, for charts."""
+    """For each key indicator, its target and verified realisation in every target year up to
+    ``year`` (and ``year`` itself), the chosen year read up to ``quarter`` as the dashboard is."""
     rules = rules or Rules.from_settings()
-    today = today or datetime.date.today()
+    today = as_of(year, quarter, today or datetime.date.today())
+    counted = Realisation.objects.filter(Q(year__lt=year) | Q(year=year, period__in=periods_up_to(quarter)))
     indicators = (
         Indicator.objects.of_edition(edition)
         .filter(is_key=True)
@@ -167,13 +173,13 @@ def key_indicator_series(
         .prefetch_related(
             "targets__level",
             "scale__levels",
-            Prefetch("realisations", queryset=Realisation.objects.select_related("level")),
+            Prefetch("realisations", queryset=counted.select_related("level")),
         )
         .order_by("area__order", "order")
     )
     charts = []
     for indicator in indicators:
-        years = sorted(indicator.targets_by_year)
+        years = sorted({y for y in indicator.targets_by_year if y <= year} | {year})
         statuses = [year_status(indicator, year, rules, today) for year in years]
         ordinal = indicator.target_kind == "level"
         levels = (

@@ -3,7 +3,10 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from roadmap.views import favicon
+
 urlpatterns = [
+    path("favicon.ico", favicon, name="favicon"),
     path("", include("areas.urls")),
     path("", include("actions.urls")),
     path("", include("roadmap.core_urls")),

@@ -652,14 +652,13 @@ REFUSED = [
         status=302,
         setup=existing(),
     ),
-    Refused("queue-nothing-chosen", "staff", lambda: reverse("monev:verification"), lambda: {"decision": "verify"}, "Pilih laporan yang akan diverifikasi atau dikembalikan.", status=302),
+    Refused("queue-nothing-chosen", "staff", lambda: reverse("monev:verification"), lambda: {"decision": "verify"}, "Pilih laporan yang akan diverifikasi atau dikembalikan."),
     Refused(
         "queue-a-draft-chosen",
         "staff",
         lambda: reverse("monev:verification"),
         lambda: {"decision": "verify", "realisation": str(the_report().pk)},
         "Pilih laporan yang akan diverifikasi atau dikembalikan.",
-        status=302,
         setup=existing(state="draft"),
     ),
     Refused(
@@ -676,7 +675,6 @@ REFUSED = [
         lambda: reverse("monev:verification"),
         lambda: {"decision": "verify", "realisation": "abc"},
         "Pilih laporan yang akan diverifikasi atau dikembalikan.",
-        status=302,
     ),
     Refused(
         "queue-unknown-decision",
@@ -929,6 +927,15 @@ QUERIES = [
     Query("verification-junk", at("/verification/?year=1e30&agency=../&area=xyz&period=q9&r-page=-1&p-sort=nonexistent"), "Verifikasi laporan"),
     Query("verification-year-huge", at("/verification/?year=99999999999999999999"), "Verifikasi laporan"),
     Query("windows-junk", at("/windows/?page=abc&sort=nonexistent"), "Jendela pelaporan"),
+    # Page sizes from the query string: below 1 shows the default, a huge one is cut.
+    Query("indicator-list-per-page-minus-1", at("/indicators/?per_page=-1"), ("Target indikator", IRB)),
+    Query("activity-list-per-page-0", at("/activities/?per_page=0"), ("Kegiatan prioritas", GRATIFIKASI)),
+    Query("action-plan-list-per-page-huge", at("/action-plan/?per_page=99999999999999999999"), ("Rencana aksi", GRATIFIKASI_ROW)),
+    Query("agency-list-per-page-minus-1", at("/agencies/?per_page=-1"), ("Perangkat Daerah", "Badan Kepegawaian Daerah dan Diklat")),
+    Query("achievement-per-page-minus-1", at("/achievement/?year=2020&per_page=-1"), ("Capaian 2020", IRB)),
+    Query("verification-per-page-minus-1", at("/verification/?r-per_page=-1&p-per_page=-1"), "Verifikasi laporan"),
+    Query("windows-per-page-minus-1", at("/windows/?per_page=-1"), "Jendela pelaporan"),
+    Query("accounts-per-page-minus-1", at("/accounts/users/?per_page=-1"), "Kelola akun"),
     Query("tasks-junk", at("/tasks/?page=-1&year=abc"), "Tugas saya", role="inspektorat"),
     Query("report-year-abc", at("/report/?year=abc"), "Laporan monev RB 2020"),
     Query("report-unknown-export", at("/report/?year=2020&_export=exe"), "Laporan monev RB 2020"),
@@ -1349,3 +1356,30 @@ def test_a_request_over_the_size_limit_is_answered_in_the_signed_in_frame(client
     page = response.content.decode()
     assert "Permintaan tidak dapat diproses" in page
     assert "Admin Perangkat Daerah" in page  # the role badge of the navigation bar, as on every page
+
+
+def test_a_foreign_host_header_is_a_400_in_indonesian_not_a_500(client, users):
+    """The 400 page renders before any user is known (the host is checked first): it must not need one."""
+    client.raise_request_exception = False
+    for signed_in in (False, True):
+        if signed_in:
+            client.force_login(users["staff"])
+        response = client.get(reverse("actions:overview"), HTTP_HOST="jahat.example")
+        assert response.status_code == 400
+        page = response.content.decode()
+        assert "Permintaan tidak dapat diproses" in page
+        assert_indonesian(page)
+
+
+def test_with_debug_on_a_missing_page_is_the_applications_own_404(client, users, settings):
+    """`make run` runs with DEBUG on: another agency's item (or a stale link) still shows the Indonesian
+    page, not Django's technical page listing every URL."""
+    settings.DEBUG = True
+    client.raise_request_exception = False
+    client.force_login(users["bkd"])
+    for url in (reverse("monev:activity-report", args=[activity(GRATIFIKASI).pk]), "/tidak-ada/"):
+        response = client.get(url)
+        assert response.status_code == 404
+        page = response.content.decode()
+        assert NOT_FOUND in page and "Admin Perangkat Daerah" in page  # in the signed-in frame
+        assert "URLconf" not in page and "Using the URLconf" not in page

@@ -217,6 +217,8 @@ TABLE = [
     ("dashboards:achievement", None, "post", READ_ONLY_POST),
     ("dashboards:action-plan-progress", None, "get", READ),
     ("dashboards:action-plan-progress", None, "post", READ_ONLY_POST),
+    ("favicon", None, "get", dict.fromkeys(ROLES, 301)),
+    ("favicon", None, "post", dict.fromkeys(ROLES, 405)),
     # Signed-in users are sent on from the login page; a wrong password re-renders it.
     ("login", None, "get", {**dict.fromkeys(ROLES, 302), "anonymous": 200}),
     ("login", None, "post", {**dict.fromkeys(ROLES, 302), "anonymous": 200}),

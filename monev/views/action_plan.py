@@ -240,6 +240,8 @@ class RowProgressView(EditionMixin, TemplateView):
         if not forms.is_valid():
             if not forms.actions:
                 messages.error(request, "Tidak ada rencana aksi untuk tahun ini.")
+            for _, form in forms.actions:
+                form.note_unsaved_upload()
             return self.render_to_response(self.get_context_data(forms=forms))
         submit = "save_draft" not in request.POST
         entries = [
@@ -282,6 +284,7 @@ class RowProgressView(EditionMixin, TemplateView):
                     stored.get(action.pk), year=forms.year, period=forms.quarter
                 )
                 form.data = data
+                form.note_unsaved_upload()
             return self.render_to_response(self.get_context_data(forms=forms), status=409)
         what = (
             f"Kontribusi {forms.agency.short_name}"

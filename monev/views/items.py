@@ -12,14 +12,18 @@ from monev.models import Period, Realisation, ReviewState
 from monev.models.review import version_token
 from monev.standing import Rules, item_years, year_status
 from monev.windows import open_periods, period_open
-from monev.workflow import EditDecision, edit_decision
+from monev.workflow import Actor, EditDecision, edit_decision
 from roadmap.mixins import EditionMixin
 
 
-def quarter_grid(item, years):
-    """For each year, the report of each period (TW I–IV, Tahunan), drafts included."""
+def quarter_grid(item, years, decide):
+    """For each year, each period (TW I–IV, Tahunan) with its report, drafts included, and whether
+    the user may write it now."""
     by_key = {(r.year, r.period): r for r in item.realisations.all()}
-    return [(year, [(period, by_key.get((year, period))) for period in Period]) for year in years]
+    return [
+        (year, [(period, by_key.get((year, period)), decide(year, period)) for period in Period])
+        for year in years
+    ]
 
 
 class ItemDetailView(EditionMixin, TemplateView):
@@ -34,18 +38,35 @@ class ItemDetailView(EditionMixin, TemplateView):
         rules = Rules.from_settings()
         reports = sorted(item.realisations.all(), key=lambda r: (r.year, list(Period.values).index(r.period)))
         mark_reviewable(self.request.user, reports)
+        decide = self.decider(item)
         return super().get_context_data(
             item=item,
             kind=self.kind.name,
             statuses=[year_status(item, year, rules) for year in years],
-            grid=quarter_grid(item, years),
+            grid=quarter_grid(item, years, decide),
             periods=Period,
-            reports=reports,
+            reports=[(report, decide(report.year, report.period)) for report in reports],
             can_report=self.kind.may_write(self.profile, item),
             report_url=self.kind.report_url,
             closed_windows=closed_windows_for(self.request.user),
             **kwargs,
         )
+
+    def decider(self, item):
+        """Whether the user may write each period's report now: only that is offered on the page."""
+        actor = reporting_actor(self.request.user, item)
+        if actor == Actor.READER:
+            return lambda year, period: EditDecision(False)
+        open_now = open_periods(item) if actor == Actor.AGENCY else set()
+        reports = {(r.year, r.period): r.review_state for r in item.realisations.all()}
+        target_years = set(item.targets_by_year) or set(self.edition.years)
+
+        def decide(year: int, period: str) -> EditDecision:
+            if year not in target_years:
+                return EditDecision(False, why_not="Tahun ini di luar tahun road map untuk item ini.")
+            return edit_decision(reports.get((year, period)), actor, (year, period) in open_now)
+
+        return decide
 
 
 class IndicatorDetailView(ItemDetailView):
@@ -133,7 +154,7 @@ class ItemReportView(EditionMixin, FormView):
             decision=self.edit_check(year, period) if year in self.years else None,
             target=self.item.targets_by_year.get(year),
             year=year,
-            open_now=[(y, Period(p).label) for y, p in self.open_periods()],
+            open_now=[(y, p, Period(p).label) for y, p in self.open_periods()],
             staff=self.staff,
             **kwargs,
         )
@@ -148,6 +169,7 @@ class ItemReportView(EditionMixin, FormView):
             report = self.save(form, data, submit)
         except services.EditConflict as conflict:
             form.add_error(None, conflict)
+            form.note_unsaved_upload()
             if conflict.current_token:  # the user has been told: saving again is a deliberate correction
                 form.data = form.data.copy()
                 form.data["version"] = conflict.current_token
@@ -159,6 +181,10 @@ class ItemReportView(EditionMixin, FormView):
         }[report.review_state]
         messages.success(self.request, f"Realisasi {report.get_period_display()} {report.year} {verb}.")
         return redirect(self.item.get_absolute_url())
+
+    def form_invalid(self, form):
+        form.note_unsaved_upload()
+        return super().form_invalid(form)
 
     def save(self, form, data, submit: bool) -> Realisation:
         return services.save_realisation(
