@@ -164,7 +164,7 @@ def key_indicator_series(
     """For each key indicator, its target and verified realisation in every target year up to
     ``year`` (and ``year`` itself), the chosen year read up to ``quarter`` as the dashboard is."""
     rules = rules or Rules.from_settings()
-    today = as_of(year, quarter, today or datetime.date.today())
+    today = today or datetime.date.today()
     counted = Realisation.objects.filter(Q(year__lt=year) | Q(year=year, period__in=periods_up_to(quarter)))
     indicators = (
         Indicator.objects.of_edition(edition)
@@ -180,7 +180,7 @@ def key_indicator_series(
     charts = []
     for indicator in indicators:
         years = sorted({y for y in indicator.targets_by_year if y <= year} | {year})
-        statuses = [year_status(indicator, year, rules, today) for year in years]
+        statuses = [year_status(indicator, y, rules, today, quarter if y == year else None) for y in years]
         ordinal = indicator.target_kind == "level"
         levels = (
             [
@@ -199,7 +199,7 @@ def key_indicator_series(
                 "url": indicator.get_absolute_url(),
                 "ordinal": ordinal,
                 "levels": levels,
-                "years": [str(year) for year in years],
+                "years": [str(y) for y in years],
                 "target": [
                     value(s.target.number if s.target else None, s.target.level if s.target else None)
                     for s in statuses
