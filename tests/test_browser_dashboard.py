@@ -220,7 +220,7 @@ def test_staff_set_an_obstacle_status_for_the_report(page, live_server, demo, sc
 
 
 # What the README promises the dashboard prints on ("prints on two A4 pages").
-PRINTED_PAGES = 2
+PRINTED_PAGES = 3  # summary and areas; area and key-indicator charts; quick wins
 WORDS = {1: "one", 2: "two", 3: "three", 4: "four"}
 
 # Every block of the printed dashboard, in reading order, with its box; each canvas with its

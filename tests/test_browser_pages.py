@@ -139,6 +139,7 @@ FOCUS = """() => {
   const ring = rgb(style.outlineColor).slice(0, 3);
   const [light, dark] = [luminance(ring), luminance(behind)].sort((a, b) => b - a);
   return {
+    tag: element.tagName,
     name: (element.getAttribute("aria-label") || element.textContent || element.name || element.id || element.tagName).trim().slice(0, 40),
     style: style.outlineStyle,
     width: parseFloat(style.outlineWidth),
@@ -158,7 +159,9 @@ def test_keyboard_focus_is_visible_on_every_control(browser, live_server, demo, 
     for _ in range(40):
         page.keyboard.press("Tab")
         focus = page.evaluate(FOCUS)
+        if focus["tag"] == "BODY":
+            break  # past the last control: focus has left the page
         seen += 1
         if focus["style"] in ("none", "hidden") or focus["width"] < 2 or focus["contrast"] < 3:
             weak.append(focus)
-    assert seen == 40 and weak == [], weak
+    assert seen >= 15 and weak == [], weak

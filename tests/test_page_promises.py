@@ -10,7 +10,8 @@ from django.urls import reverse
 from actions.models import ActionPlanRow, PriorityActivity
 from areas.models import Indicator
 from monev import services
-from monev.models import ActionProgress, Evidence, Realisation, ReportingWindow
+from monev.models import Evidence, Realisation, ReportingWindow
+from tests.factories import ActionProgressFactory
 from tests.html import parse
 
 pytestmark = pytest.mark.django_db
@@ -52,7 +53,7 @@ def test_the_achievement_page_and_report_form_say_only_verified_reports_count(cl
     achievement = page_of(client, reverse("dashboards:achievement")).find("main").find("header").text
     assert "Hanya laporan yang sudah diverifikasi yang dihitung" in achievement
     side = page_of(client, reverse("monev:activity-report", args=[gratifikasi().pk])).find("aside").text
-    assert "Hanya laporan yang sudah diverifikasi staf Bagian Organisasi yang dihitung" in side
+    assert "Hanya laporan yang sudah diverifikasi yang dihitung" in side
     assert "diajukan dihitung" not in side
 
 
@@ -191,7 +192,7 @@ def test_a_draft_in_a_closed_window_is_not_a_task_for_the_agency(client, inspekt
 def test_a_returned_progress_report_links_to_its_quarter(client, inspektorat_user):
     window("q2")
     row = ActionPlanRow.objects.get(name="Penanganan Gratifikasi")
-    ActionProgress.objects.create(
+    ActionProgressFactory(
         planned_action=row.planned_actions.get(year=2020),
         quarter=2,
         status="in_progress",

@@ -12,8 +12,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from actions.models import ActionPlanRow, PriorityActivity
-from monev.models import ActionProgress, Realisation, ReportingWindow
+from monev.models import Realisation, ReportingWindow
 from roadmap.models import Agency
+from tests.factories import ActionProgressFactory
 from tests.html import parse
 
 pytestmark = pytest.mark.django_db
@@ -68,7 +69,7 @@ def test_pages_write_dates_and_times_one_way(client, staff_user, inspektorat_use
 
 def test_quarters_are_written_tw_i_to_iv_everywhere(client, staff_user, pengarah_user):
     row = ActionPlanRow.objects.get(name="Penanganan Gratifikasi")
-    ActionProgress.objects.create(
+    ActionProgressFactory(
         planned_action=row.planned_actions.get(year=2020),
         quarter=3,
         contributor=Agency.objects.get(code="bkd"),
@@ -90,7 +91,7 @@ def test_a_returned_progress_report_is_mailed_with_its_quarters_label(client, st
     inspektorat_user.email = "inspektorat@example.org"
     inspektorat_user.save()
     row = ActionPlanRow.objects.get(name="Penanganan Gratifikasi")
-    ActionProgress.objects.create(
+    ActionProgressFactory(
         planned_action=row.planned_actions.get(year=2020),
         quarter=2,
         status="in_progress",
