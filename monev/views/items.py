@@ -2,14 +2,18 @@
 
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.utils.functional import cached_property
 from django.views.generic import FormView, TemplateView
 
 from monev import services
 from monev.access import closed_windows_for, mark_reviewable, reporting_actor
 from monev.forms import RealisationForm
+from monev.history import targets_when_reported
 from monev.items import ACTIVITY, INDICATOR, ItemKind
 from monev.models import Period, Realisation, ReviewState
 from monev.models.review import version_token
+from monev.periods import NOTHING_TO_REPORT, reportable_years
+from monev.series import load_chain, series
 from monev.standing import Rules, item_years, year_status
 from monev.windows import open_periods, period_open
 from monev.workflow import EditDecision, edit_decision
@@ -30,12 +34,20 @@ class ItemDetailView(EditionMixin, TemplateView):
         item = self.kind.fetch(
             self.request.user, self.kwargs["pk"], queryset=self.kind.queryset(self.profile)
         )
+        self.show_edition_of(item.edition_pk)
         years = item_years(item)
         rules = Rules.from_settings()
         reports = sorted(item.realisations.all(), key=lambda r: (r.year, list(Period.values).index(r.period)))
         mark_reviewable(self.request.user, reports)
+        targets_when_reported(item, reports)
+        carried = None
+        if item.predecessor_id:
+            load_chain(item, self.kind.queryset(self.profile))
+            carried = series(item, rules=rules)
+            carried = carried if any(year.carried_over for year in carried) else None
         return super().get_context_data(
             item=item,
+            series=carried,
             kind=self.kind.name,
             statuses=[year_status(item, year, rules) for year in years],
             grid=quarter_grid(item, years),
@@ -69,10 +81,28 @@ class ItemReportView(EditionMixin, FormView):
         self.actor = reporting_actor(request.user, self.item)
         return super().dispatch(request, *args, **kwargs)
 
-    @property
+    def item_edition_pk(self) -> int:
+        return self.item.edition_pk
+
+    @cached_property
     def years(self) -> list[int]:
-        """The years of the item's target table; reports for other years are refused."""
-        return sorted(self.item.targets_by_year) or list(self.edition.years)
+        """The years of the item's target table its edition is in force for (a later road map answers
+        for the years after it); reports for other years are refused."""
+        return reportable_years(
+            self.edition, sorted(self.item.targets_by_year) or list(self.edition.years), self.item
+        )
+
+    def get(self, request, *args, **kwargs):
+        return self.nothing_to_report() or super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        return self.nothing_to_report() or super().post(request, *args, **kwargs)
+
+    def nothing_to_report(self):
+        if self.years:
+            return None
+        messages.error(self.request, NOTHING_TO_REPORT)
+        return redirect(self.item.get_absolute_url())
 
     def report_for(self, year: int, period: str) -> Realisation | None:
         return next((r for r in self.item.realisations.all() if (r.year, r.period) == (year, period)), None)
