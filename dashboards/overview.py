@@ -22,6 +22,7 @@ from monev import achievement
 from monev.models import Period, Realisation
 from monev.periods import periods_up_to
 from monev.plan_progress import PlanShare, plan_share
+from monev.series import indicator_predecessors, series, target_years
 from monev.standing import STATE_LABELS, Average, Rules, YearStatus, average_of, year_status
 from roadmap.models import RoadmapEdition
 
@@ -160,21 +161,25 @@ def key_indicator_series(
     """For each key indicator, its target and verified realisation in every target year, for charts."""
     rules = rules or Rules.from_settings()
     today = today or datetime.date.today()
+    realisations = Realisation.objects.select_related("level")
     indicators = (
         Indicator.objects.of_edition(edition)
         .filter(is_key=True)
-        .select_related("scale")
+        .select_related("scale", "area__edition")
         .prefetch_related(
             "targets__level",
             "scale__levels",
-            Prefetch("realisations", queryset=Realisation.objects.select_related("level")),
+            Prefetch("realisations", queryset=realisations),
+            *indicator_predecessors(realisations),
         )
         .order_by("area__order", "order")
     )
     charts = []
     for indicator in indicators:
-        years = sorted(indicator.targets_by_year)
-        statuses = [year_status(indicator, year, rules, today) for year in years]
+        # One line across road maps for an indicator carried over (monev.series), looking back only.
+        carried = series(indicator, years_of=target_years, rules=rules, today=today)
+        years = [point.year for point in carried]
+        statuses = [point.status for point in carried]
         ordinal = indicator.target_kind == "level"
         levels = (
             [
