@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from actions.loading import SUPPORT_PHRASES as LOADED_PHRASES
 from actions.models import ActionPlanGroup, ActionPlanRow, PriorityActivity, SupportScope
 from areas.models import Aggregation, Direction, Indicator, Scale, TargetKind
 from areas.targets import scale_lookup
@@ -25,8 +26,9 @@ from roadmap.workbook_reading import BoundedWorkbook, Limits, TemplateError
 INDICATORS, ACTIVITIES, PLAN = "Indikator", "Kegiatan Prioritas", "Rencana Aksi"
 CODE = "Kode"
 PREFIX = {"indicator": "I", "activity": "K", "row": "R"}
-SUPPORT_PHRASES = {
-    label.lower(): value for value, label in SupportScope.choices if value != SupportScope.LISTED
+# How a Pendukung cell names no agency: the regulation's phrases (actions.loading) and the scopes' own names.
+SUPPORT_PHRASES = {phrase.lower(): scope for phrase, scope in LOADED_PHRASES.items()} | {
+    str(label).lower(): value for value, label in SupportScope.choices if value != SupportScope.LISTED
 }
 READ_COLUMNS = 40
 YES = {"ya", "y", "yes", "1", "true"}
@@ -234,6 +236,13 @@ class Preview:
         return sum(1 for line in self.lines if line.outcome == outcome)
 
     @property
+    def changed_lines(self) -> list[Line]:
+        """What the file would do, errors first: the lines that are not unchanged."""
+        order = {"error": 0, "new": 1, "changed": 2}
+        lines = [line for line in self.lines if line.outcome != "unchanged"]
+        return sorted(lines, key=lambda line: order[line.outcome])
+
+    @property
     def new_count(self) -> int:
         return self.count("new")
 
@@ -277,9 +286,15 @@ class Reader:
     def header(self, name: str, rows) -> tuple[int, dict[str, int], dict[int, int]] | None:
         for index, (_, cells) in enumerate(rows[:20]):
             if cells and cells[0] == "No":
-                titles = {title: col for col, title in enumerate(cells) if title}
                 below = rows[index + 1][1] if index + 1 < len(rows) else []
                 years = {int(v): col for col, v in enumerate(below) if v.isdigit() and len(v) == 4}
+                # Under a grouped header the column's own title is on the second row ("Utama" under
+                # "Perangkat Daerah Terkait"); the years are read apart.
+                titles = {title: col for col, title in enumerate(cells) if title}
+                if years:
+                    titles |= {
+                        title: col for col, title in enumerate(below) if title and col not in years.values()
+                    }
                 if CODE not in titles:
                     self.errors.append(f'Lembar "{name}": kolom "{CODE}" tidak ditemukan.')
                     return None
