@@ -179,13 +179,19 @@ class IndicatorForm(TargetCellsMixin, EditionItemForm):
     target_kind = forms.ChoiceField(
         label="Jenis target",
         choices=TargetKind.choices,
+        initial=TargetKind.NUMBER,
         help_text="Tingkat pada skala untuk predikat, opini dan level; target gabungan (57/CC, >70/BB) juga jenis ini.",
     )
     scale = forms.ModelChoiceField(
         label="Skala", queryset=Scale.objects.all(), required=False, empty_label="(tanpa skala)"
     )
-    direction = forms.ChoiceField(label="Arah", choices=Direction.choices)
-    aggregation = forms.ChoiceField(label="Rekap tahunan", choices=Aggregation.choices)
+    direction = forms.ChoiceField(label="Arah", choices=Direction.choices, initial=Direction.HIGHER_IS_BETTER)
+    aggregation = forms.ChoiceField(
+        label="Rekap tahunan",
+        choices=Aggregation.choices,
+        initial=Aggregation.LATEST,
+        help_text="Jumlah triwulan hanya untuk hitungan kegiatan dalam tahun (ASN dilatih, inovasi dikirim).",
+    )
     data_owner = forms.ModelChoiceField(
         label="Penanggung jawab data",
         queryset=agencies(),
@@ -222,8 +228,13 @@ class ActivityForm(TargetCellsMixin, EditionItemForm):
     parent = forms.ChoiceField(label="Area perubahan atau quick win")
     name = forms.CharField(label="Kegiatan", max_length=300)
     unit = forms.CharField(label="Satuan", max_length=100, required=False)
-    direction = forms.ChoiceField(label="Arah", choices=Direction.choices)
-    aggregation = forms.ChoiceField(label="Rekap tahunan", choices=Aggregation.choices)
+    direction = forms.ChoiceField(label="Arah", choices=Direction.choices, initial=Direction.HIGHER_IS_BETTER)
+    aggregation = forms.ChoiceField(
+        label="Rekap tahunan",
+        choices=Aggregation.choices,
+        initial=Aggregation.LATEST,
+        help_text="Jumlah triwulan hanya untuk hitungan kegiatan dalam tahun (ASN dilatih, inovasi dikirim).",
+    )
     agency = forms.ModelChoiceField(
         label="Perangkat Daerah Pengampu",
         queryset=agencies(),

@@ -88,7 +88,7 @@ def record(amendment: Amendment | None, item, kind: str, **details) -> None:
 def history_reason(amendment: Amendment | None, edition: RoadmapEdition) -> str:
     if amendment is None:
         return f"Penyusunan {edition}"
-    return f"{amendment}: {amendment.reason}"[:100]
+    return str(amendment)[:100]  # the amendment's page holds its reason
 
 
 # --- Editions ----------------------------------------------------------------------------------
@@ -232,13 +232,15 @@ def delete_quick_win(*, quick_win: QuickWin, user) -> None:
 def apply_fields(item: Model, values: dict, amendment: Amendment | None) -> None:
     """Set ``values`` on ``item``, recording each change under the amendment (an existing item only)."""
     for name, value in values.items():
+        if item.pk is None:  # a new item: recorded as added, not field by field
+            setattr(item, name, value)
+            continue
         old = getattr(item, name)
         if old == value:
             continue
         setattr(item, name, value)
-        if item.pk is not None:
-            label = str(item._meta.get_field(name).verbose_name)
-            record(amendment, item, ChangeKind.CHANGED, field=label, before=shown(old), after=shown(value))
+        label = str(item._meta.get_field(name).verbose_name)
+        record(amendment, item, ChangeKind.CHANGED, field=label, before=shown(old), after=shown(value))
 
 
 def place(item, parent_field: str, parent, queryset) -> None:

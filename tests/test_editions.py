@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 from django.test import override_settings
+from django.urls import reverse
 
 from actions.models import ActionPlanRow, PriorityActivity
 from actions.opendata import build_export
@@ -176,3 +177,29 @@ def test_a_new_area_is_numbered_last_and_gets_a_slug_of_its_own(edition, staff_u
     assert area.order == 9
     assert area.slug == "penguatan-budaya-kerja"
     assert [m.agency for m in area.pokja_memberships.all()] == [inspektorat]
+
+
+def test_staff_add_an_activity_to_a_draft_in_the_form(client, edition, staff_user):
+    draft = draft_2021(edition, staff_user)
+    area = draft.areas.get(slug="pengawasan")
+    client.force_login(staff_user)
+    url = reverse("editions:activity-create", args=[draft.pk])
+    form = client.get(url, {"area": area.pk})
+    assert f'<option value="area-{area.pk}" selected>' in form.content.decode()
+    response = client.post(
+        url,
+        {
+            "parent": f"area-{area.pk}",
+            "name": "Pendampingan LHKPN daring.",
+            "unit": "%",
+            "direction": "higher",
+            "aggregation": "latest",
+            "agency": Agency.objects.get(code="inspektorat").pk,
+            "target_2021": "100",
+            "target_2022": "3.900",
+        },
+    )
+    assert response.status_code == 302
+    activity = PriorityActivity.objects.of_edition(draft).get(name="Pendampingan LHKPN daring.")
+    assert activity.area == area and activity.order == PriorityActivity.objects.filter(area=area).count()
+    assert {t.year: t.display for t in activity.targets.all()} == {2021: "100", 2022: "3.900"}
