@@ -53,7 +53,7 @@ class ItemDetailView(EditionMixin, TemplateView):
             grid=quarter_grid(item, years),
             periods=Period,
             reports=reports,
-            can_report=self.kind.may_write(self.profile, item),
+            can_report=self.kind.may_write(self.profile, item) and not self.edition.is_draft,
             report_url=self.kind.report_url,
             closed_windows=closed_windows_for(self.request.user),
             **kwargs,
