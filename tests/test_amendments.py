@@ -141,6 +141,18 @@ def test_dropping_an_item_keeps_its_reports_and_stops_asking_for_new_ones(
     assert [(c.kind, c.year) for c in amendment.changes.all()] == [(ChangeKind.DROPPED, 2020)]
 
 
+def test_a_dropped_items_page_says_so_and_keeps_its_reports(
+    client, edition, amendment, staff_user, pengarah_user
+):
+    activity = PriorityActivity.objects.get(name=GRATIFIKASI)
+    RealisationFactory(activity=activity, period="q1", number=80, review_state="verified")
+    services.drop_item(item=activity, amendment=amendment, user=staff_user)
+    client.force_login(pengarah_user)
+    page = client.get(activity.get_absolute_url()).content.decode()
+    assert "Dihapus dari road map mulai 2020" in page
+    assert "TW I 2020: 80" in page
+
+
 def test_a_closed_amendment_takes_no_more_changes(edition, amendment, staff_user):
     services.close_amendment(amendment=amendment, user=staff_user)
     wbk = Indicator.objects.get(name=WBK)
