@@ -147,6 +147,14 @@ class RoadmapEdition(models.Model):
             return str(self.start_year)
         return f"{self.start_year}–{self.end_year}"
 
+    @property
+    def short_label(self) -> str:
+        """ "Perbup 40/2020" where a table has little room; a draft is "Rancangan 2021–2024"."""
+        if self.is_draft:
+            return f"Rancangan {self.period_label}"
+        kind = "Perbup" if self.regulation_type.startswith("Peraturan Bupati") else self.regulation_type
+        return f"{kind} {self.regulation_number}/{self.regulation_year}"
+
     def is_in_force(self, year: int | None = None) -> bool:
         current = RoadmapEdition.objects.current(year)
         return current is not None and current.pk == self.pk
