@@ -22,6 +22,7 @@ from monev import achievement
 from monev.models import Period, Realisation
 from monev.periods import periods_up_to
 from monev.plan_progress import PlanShare, plan_share
+from monev.series import indicator_predecessors, series, target_years
 from monev.standing import STATE_LABELS, Average, Rules, YearStatus, average_of, year_status
 from roadmap.models import RoadmapEdition
 
@@ -165,22 +166,30 @@ def key_indicator_series(
     ``year`` (and ``year`` itself), the chosen year read up to ``quarter`` as the dashboard is."""
     rules = rules or Rules.from_settings()
     today = today or datetime.date.today()
-    counted = Realisation.objects.filter(Q(year__lt=year) | Q(year=year, period__in=periods_up_to(quarter)))
+    counted = Realisation.objects.filter(
+        Q(year__lt=year) | Q(year=year, period__in=periods_up_to(quarter))
+    ).select_related("level")
     indicators = (
         Indicator.objects.of_edition(edition)
         .filter(is_key=True)
-        .select_related("scale")
+        .select_related("scale", "area__edition")
         .prefetch_related(
             "targets__level",
             "scale__levels",
-            Prefetch("realisations", queryset=counted.select_related("level")),
+            Prefetch("realisations", queryset=counted),
+            *indicator_predecessors(counted),
         )
         .order_by("area__order", "order")
     )
     charts = []
     for indicator in indicators:
-        years = sorted({y for y in indicator.targets_by_year if y <= year} | {year})
-        statuses = [year_status(indicator, y, rules, today, quarter if y == year else None) for y in years]
+        # One line across road maps for an indicator carried over (monev.series), looking back only,
+        # the chosen year read up to ``quarter`` as the dashboard is.
+        carried = [
+            p for p in series(indicator, years_of=target_years, rules=rules, today=today) if p.year < year
+        ]
+        years = [point.year for point in carried] + [year]
+        statuses = [point.status for point in carried] + [year_status(indicator, year, rules, today, quarter)]
         ordinal = indicator.target_kind == "level"
         levels = (
             [

@@ -12,10 +12,12 @@ from django.contrib.auth import get_user_model
 
 from actions.models import ActionPlanRow, ActivityTarget
 from areas.models import Indicator, IndicatorTarget, ScaleLevel
+from editions.models import AmendmentChange
 from monev.items import item_id_key
 from monev.models import ActionProgress, Evidence, Realisation, ReopenedItem, ReportingWindow, ReviewState
 from monev.models.periods import quarter_label
 from monev.models.windows import window_label
+from roadmap.dates import format_date
 from roadmap.notation import format_number
 
 IGNORED = {
@@ -202,6 +204,7 @@ def item_history(item, profile=None) -> list[Entry]:
     reopened = ReopenedItem.history.filter(**item_id_key(item)).select_related("history_user", "window")
     entries += entries_for(ReopenedItem, reopened, lambda r: f"Dibuka kembali untuk {r.window}", lookups)
     entries += window_reopenings(years)
+    entries += amendment_entries(item)
     return sorted(entries, key=lambda e: e.when, reverse=True)
 
 
@@ -223,3 +226,39 @@ def window_reopenings(years: set[int]) -> list[Entry]:
         )
         for record in records
     ]
+
+
+def amendment_entries(item) -> list[Entry]:
+    """What each amendment of the road map changed in this item (editions.models), one entry per change."""
+    changes = AmendmentChange.objects.filter(**item_id_key(item)).select_related("amendment__created_by")
+    entries = []
+    for change in changes:
+        amendment, user = change.amendment, change.amendment.created_by
+        entries.append(
+            Entry(
+                when=change.made_at,
+                who=name_of(user),
+                what=f"{amendment} ({format_date(amendment.document_date)})",
+                kind=change.get_kind_display().lower(),
+                reason=amendment.reason,
+                changes=[Change(change.field or "item", change.before or "–", change.after or "–")],
+            )
+        )
+    return entries
+
+
+def targets_when_reported(item, reports) -> None:
+    """Mark each report whose year's target has changed since it was made with ``target_then``: the
+    target as written when it was submitted (or last saved), to show beside the target now."""
+    target_model = IndicatorTarget if isinstance(item, Indicator) else ActivityTarget
+    records = sorted(
+        target_model.history.filter(**item_id_key(item)).values_list("year", "history_date", "as_written"),
+        key=lambda record: record[1],
+    )
+    now = {year: target.as_written for year, target in item.targets_by_year.items()}
+    for report in reports:
+        moment = report.submitted_at or report.updated_at
+        then = [written for year, when, written in records if year == report.year and when <= moment]
+        report.target_then = report.target_now = None
+        if then and then[-1] != now.get(report.year, ""):
+            report.target_then, report.target_now = then[-1] or "–", now.get(report.year) or "–"

@@ -2,7 +2,8 @@
 
 from dataclasses import dataclass, field
 
-from django.db.models import Q
+from django.db.models import F, Q
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 
 from actions.models import ActionPlanRow, ActivityTarget, PlannedAction, PriorityActivity
@@ -44,20 +45,39 @@ class Tasks:
         return len(self.missing) + len(self.returned) + len(self.drafts) + self.awaiting_review
 
 
-def responsible_items(profile: UserProfile) -> tuple[list, list[ActionPlanRow]]:
-    """The items the user reports: staff the regency-wide indicators nobody else owns; an agency its own
-    activities, the action-plan rows it leads and the indicators it is the data owner of."""
-    editions = RoadmapEdition.objects.in_force()
-    indicators = Indicator.objects.filter(area__edition__in=editions).only("id", "name")
+def responsible_items(profile: UserProfile, editions) -> tuple[list, list[ActionPlanRow]]:
+    """The items of ``editions`` the user reports: staff the regency-wide indicators nobody else owns; an
+    agency its own activities, the action-plan rows it leads and the indicators it is the data owner of.
+
+    Each comes with ``edition_ref``, its edition's pk, and ``dropped_from``, for ``due_in``.
+    """
+    fields = ("id", "name", "dropped_from")
+    indicators = (
+        Indicator.objects.filter(area__edition__in=editions)
+        .annotate(edition_ref=F("area__edition"))
+        .only(*fields)
+    )
     if profile.is_staff_member:
         return list(indicators.filter(data_owner__isnull=True)), []
     activities = (
         PriorityActivity.objects.filter(Q(area__edition__in=editions) | Q(quick_win__edition__in=editions))
         .led_by(profile.agency)
-        .only("id", "name")
+        .annotate(edition_ref=Coalesce("area__edition", "quick_win__edition"))
+        .only(*fields)
     )
-    rows = ActionPlanRow.objects.filter(area__edition__in=editions).led_by(profile.agency).only("id", "name")
+    rows = (
+        ActionPlanRow.objects.filter(area__edition__in=editions)
+        .led_by(profile.agency)
+        .annotate(edition_ref=F("area__edition"))
+        .only(*fields)
+    )
     return list(indicators.filter(data_owner=profile.agency)) + list(activities), list(rows)
+
+
+def due_in(item, year: int, in_force: dict[int, int]) -> bool:
+    """Whether ``item`` is reported for ``year``: its edition is the one in force then (a later road map
+    answers for the years after it, docs/editions.md) and no amendment has dropped it by then."""
+    return in_force.get(year) == item.edition_ref and item.active_in(year)
 
 
 def target_years(items) -> set[tuple[str, int, int]]:
@@ -119,8 +139,11 @@ def missing_reports(
     (``done_states`` None: any report counts). Reminders pass ``SUBMITTED_STATES``.
     """
     open_now = open_now or OpenNow()
-    items, rows = responsible_items(profile)
     windows = open_now.windows
+    if not windows:
+        return []
+    in_force = RoadmapEdition.objects.in_force_by_year({w.year for w in windows.values()})
+    items, rows = responsible_items(profile, set(in_force.values()))
 
     def item_ids(item) -> tuple:
         return tuple(
@@ -156,6 +179,7 @@ def missing_reports(
             key = (item.pk, None) if kind == "indicator" else (None, item.pk)
             if (
                 (kind, item.pk, window.year) in with_target
+                and due_in(item, window.year, in_force)
                 and open_now.allows(item_ids(item), window.year, window.period)
                 and (*key, window.year, window.period) not in reported
             ):
@@ -164,6 +188,7 @@ def missing_reports(
         for row in rows if quarter else []:
             if (
                 (row.pk, window.year) in plan_years
+                and due_in(row, window.year, in_force)
                 and open_now.allows(item_ids(row), window.year, window.period)
                 and (row.pk, window.year, quarter) not in progress_reported
             ):

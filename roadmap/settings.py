@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "roadmap",
     "areas",
     "actions",
+    "editions",
     "monev",
     "dashboards",
 ]
@@ -84,6 +85,7 @@ ABSOLUTE_URL_OVERRIDES = {
     "areas.indicator": lambda indicator: reverse("monev:indicator-detail", kwargs={"pk": indicator.pk}),
     "actions.priorityactivity": lambda activity: reverse("monev:activity-detail", kwargs={"pk": activity.pk}),
     "actions.actionplanrow": lambda row: reverse("monev:action-row-detail", kwargs={"pk": row.pk}),
+    "roadmap.roadmapedition": lambda edition: reverse("editions:detail", kwargs={"pk": edition.pk}),
 }
 
 TEMPLATES = [

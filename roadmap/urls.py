@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("areas.urls")),
     path("", include("actions.urls")),
     path("", include("roadmap.core_urls")),
+    path("", include("editions.urls")),
     path("", include("monev.urls")),
     path("", include("dashboards.urls")),
     path("accounts/", include("roadmap.accounts.urls")),

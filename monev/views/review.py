@@ -64,9 +64,11 @@ def posted_ids(request, name: str) -> list[int]:
 class VerificationQueueView(EditionMixin, TemplateView):
     template_name = "monev/verification_queue.html"
     access = staticmethod(require_reviewer)
+    edition_switch = False
 
     def querysets(self):
-        editions = RoadmapEdition.objects.in_force()
+        # Every enacted edition's: a late report under the previous road map still needs its review.
+        editions = RoadmapEdition.objects.enacted()
         realisations = (
             Realisation.objects.awaiting_review()
             .filter(

@@ -125,6 +125,7 @@ class WindowForm(BootstrapFormMixin, forms.Form):
 class WindowListView(EditionMixin, TemplateView):
     template_name = "monev/windows.html"
     access = staticmethod(require_staff)
+    edition_switch = False
 
     def get_context_data(self, **kwargs):
         windows = ReportingWindow.objects.select_related("changed_by").prefetch_related(
