@@ -141,6 +141,7 @@ def load_model(path: Path, stats: LoadStats) -> ModelVersion:
             {"model": version, "code": c["code"]},
             {
                 "name": c["name"],
+                "short_name": c.get("short_name", ""),
                 "order": order,
                 "weight": number(c["weight"], f"{path} {c['code']}"),
                 "source": c.get("source", ""),
@@ -160,6 +161,7 @@ def load_model(path: Path, stats: LoadStats) -> ModelVersion:
                 {
                     "component": component,
                     "name": s["name"],
+                    "short_name": s.get("short_name", ""),
                     "order": sub_order,
                     "weight": number(s["weight"], f"{path} {s['code']}"),
                     "group": s.get("group", ""),

@@ -23,7 +23,7 @@ class Status(StrEnum):
 LABELS = {
     Status.NOT_STARTED: "Belum diisi",
     Status.IN_PROGRESS: "Sedang diisi",
-    Status.RETURNED: "Dikembalikan untuk diperbaiki",
+    Status.RETURNED: "Dikembalikan",
     Status.SUBMITTED: "Menunggu reviu",
     Status.REVIEWED: "Selesai direviu",
 }

@@ -256,12 +256,18 @@ def indeks_rb(
 
 
 def weak(subs: Iterable[SubScore], threshold: Decimal) -> list[SubScore]:
-    """Sub-components below ``threshold`` % of their weight, weakest first."""
-    below = [sub for sub in subs if sub.percent is not None and sub.percent < threshold]
+    """Sub-components below ``threshold`` % of their weight, weakest first. Only a sub-component whose
+    every question counts is judged: one still being answered is unfinished, not weak."""
+    below = [
+        sub
+        for sub in subs
+        if sub.percent is not None and sub.answered == sub.questions and sub.percent < threshold
+    ]
     return sorted(below, key=lambda sub: (sub.percent, sub.code))
 
 
 def weakest(subs: Iterable[SubScore], count: int = 3) -> list[SubScore]:
-    """The ``count`` sub-components with the lowest share of their weight."""
-    scored = [sub for sub in subs if sub.percent is not None]
+    """The ``count`` sub-components with the lowest share of their weight, of those whose every
+    question counts (as for ``weak``)."""
+    scored = [sub for sub in subs if sub.percent is not None and sub.answered == sub.questions]
     return sorted(scored, key=lambda sub: (sub.percent, sub.code))[:count]

@@ -9,6 +9,7 @@ urlpatterns = [
     path("", include("roadmap.core_urls")),
     path("", include("monev.urls")),
     path("", include("dashboards.urls")),
+    path("", include("assessment.urls")),
     path("accounts/", include("roadmap.accounts.urls")),
     path("admin/", admin.site.urls),
 ]

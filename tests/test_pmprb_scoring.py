@@ -274,10 +274,12 @@ def test_weak_and_weakest_sub_components():
         scoring.SubScore("c", D(10), D("5.9"), 1, 1),  # 59 %
         scoring.SubScore("d", D(10), None, 0, 0),  # no questions: never weak
         scoring.SubScore("e", D(10), D(10), 1, 1),
+        scoring.SubScore("f", D(10), D(1), 1, 2),  # still being answered: unfinished, not weak
     ]
     assert [s.code for s in scoring.weak(subs, D(60))] == ["a", "c"]
     assert [s.code for s in scoring.weak(subs, D(0))] == []
     assert [s.code for s in scoring.weakest(subs, 2)] == ["a", "c"]
+    assert [s.code for s in scoring.weakest(subs, 9)] == ["a", "c", "b", "e"]
 
 
 S, V, R, DR = State.SUBMITTED, State.VERIFIED, State.RETURNED, State.DRAFT

@@ -67,6 +67,9 @@ class Weighted(models.Model):
 
     code = models.SlugField("kode", max_length=40)
     name = models.CharField("nama", max_length=300)
+    short_name = models.CharField(
+        "nama singkat", max_length=30, blank=True, help_text="Untuk judul kolom dan grafik."
+    )
     order = models.PositiveSmallIntegerField("urutan")
     weight = models.DecimalField("bobot", max_digits=9, decimal_places=4)
     source = models.TextField("sumber bobot", blank=True)
@@ -79,6 +82,10 @@ class Weighted(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def label(self) -> str:
+        return self.short_name or self.name
 
     @property
     def weight_display(self) -> str:
@@ -218,6 +225,11 @@ class Question(models.Model):
         if self.kind == QuestionKind.PERCENT:
             return f"{text} %"
         return f"{text} {self.unit}".strip()
+
+    def display_full(self, choice: str = "", number: Decimal | None = None) -> str:
+        """An answer with the wording of its choice: "B. Sebagian besar unit kerja"."""
+        label = self.choice_label(choice) if self.kind == QuestionKind.CHOICE else ""
+        return f"{choice}. {label}" if label else self.display(choice, number)
 
     def choice_label(self, code: str) -> str:
         return next((c.get("label", "") for c in self.choices if c["code"] == code), "")

@@ -158,13 +158,17 @@ class Answer(ReviewedReport):
         return self.question.display(self.choice, self.number)
 
     @property
+    def display_full(self) -> str:
+        return self.question.display_full(self.choice, self.number)
+
+    @property
     def adjusted(self) -> bool:
         """The reviewer set its own answer."""
         return bool(self.reviewer_choice) or self.reviewer_number is not None
 
     @property
     def reviewer_display(self) -> str:
-        return self.question.display(self.reviewer_choice, self.reviewer_number) if self.adjusted else ""
+        return self.question.display_full(self.reviewer_choice, self.reviewer_number) if self.adjusted else ""
 
     @property
     def own_value(self):
