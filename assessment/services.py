@@ -31,7 +31,8 @@ INDEKS_RB_REF = "indeks-rb"
 
 
 def require_open(round_: Round) -> None:
-    if not round_.is_open:
+    """The round as the database has it now, not as a page loaded it."""
+    if not Round.objects.filter(pk=round_.pk, is_open=True).exists():
         raise PermissionDenied(CLOSED)
 
 
