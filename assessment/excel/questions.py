@@ -171,7 +171,14 @@ class Line:
 
 
 OUTCOME_LABELS = {"new": "Baru", "changed": "Diubah", "unchanged": "Tidak berubah", "error": "Galat"}
-SCORED_FIELDS = ("kind", "choices", "low", "high", "weight", "subcomponent_id")
+SCORED_FIELDS = ("kind", "low", "high", "weight", "subcomponent_id")
+
+
+def scoring_of(values: dict) -> tuple:
+    """What scores a question: its kind, choices' codes and values (not their wording), range, weight
+    and place; an answered question keeps it."""
+    choices = tuple((c["code"], Decimal(str(c["value"]))) for c in values["choices"])
+    return (*(values[name] for name in SCORED_FIELDS), choices)
 
 
 @dataclass
@@ -308,7 +315,7 @@ def build_preview(*, version: ModelVersion, uploaded: UploadedSet) -> Preview:
             continue
         changed = [name for name, value in line.values.items() if getattr(stored, name) != value]
         line.outcome = "changed" if changed or stored.is_example else "unchanged"
-        if stored.answer_count and set(changed) & set(SCORED_FIELDS):
+        if stored.answer_count and scoring_of(line.values) != scoring_of(vars(stored)):
             line.error(
                 "weight",
                 f"Pertanyaan {line.code} sudah dijawab dalam putaran PMPRB: jenis jawaban, pilihan, rentang, bobot "
