@@ -179,12 +179,17 @@ def previous_round(round_: Round) -> Round | None:
 
 def answers_of(assessment: Assessment) -> dict[int, Answer]:
     """Question id → the assessment's answer, with its evidence and people."""
-    answers = assessment.answers.select_related("reported_by", "reviewed_by").prefetch_related("evidence")
+    answers = assessment.answers.select_related("question", "reported_by", "reviewed_by").prefetch_related(
+        "evidence"
+    )
     return {answer.question_id: answer for answer in answers}
 
 
 def assessment_result(
-    assessment: Assessment, components: list[Component], answers: dict[int, Answer]
+    assessment: Assessment,
+    components: list[Component],
+    answers: dict[int, Answer],
+    bands: list[Band] | None = None,
 ) -> AssessmentResult:
     """One assessment's score and progress, from its answers as ``answers_of`` reads them."""
     questions = {q.pk: q for c in components for s in c.subcomponents.all() for q in s.questions.all()}
@@ -204,5 +209,5 @@ def assessment_result(
         assessment,
         score,
         progress.progress([a.review_state for a in answers.values()], len(questions)),
-        scoring.predikat(score.total, sakip_bands()),
+        scoring.predikat(score.total, bands if bands is not None else sakip_bands()),
     )

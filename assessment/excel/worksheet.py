@@ -2,11 +2,12 @@
 row heights and print setup of every other workbook): one assessment in the worksheet's own layout, and
 a round (its recap, then every assessment on a sheet of its own)."""
 
+from collections import defaultdict
 from decimal import Decimal
 
 from openpyxl.styles import PatternFill
 
-from assessment.models import Assessment
+from assessment.models import Answer, Assessment
 from assessment.overview import RoundPage
 from assessment.selectors import AssessmentResult, answers_of, assessment_result, structure
 from assessment.worksheet import sheet
@@ -36,10 +37,13 @@ def rounded(value: Decimal | None) -> Decimal | None:
     return None if value is None else round_percent(value)
 
 
-def write_assessment(workbook, assessment: Assessment, title: str) -> None:
-    components = structure(assessment.round.model)
-    answers = answers_of(assessment)
-    result: AssessmentResult = assessment_result(assessment, components, answers)
+def write_assessment(
+    workbook, assessment: Assessment, title: str, components=None, answers: dict | None = None, bands=None
+) -> None:
+    """One assessment's sheet; a round passes what it read once for all its assessments."""
+    components = components if components is not None else structure(assessment.round.model)
+    answers = answers if answers is not None else answers_of(assessment)
+    result: AssessmentResult = assessment_result(assessment, components, answers, bands)
     model = assessment.round.model
     out = Sheet(
         workbook,
@@ -161,10 +165,19 @@ def round_workbook(page: RoundPage):
         bold=True,
     )
     used = set()
+    answers = defaultdict(dict)
+    for answer in (
+        Answer.objects.filter(assessment__round=round_)
+        .select_related("question", "reported_by", "reviewed_by")
+        .prefetch_related("evidence")
+    ):
+        answers[answer.assessment_id][answer.question_id] = answer
     for number, row in enumerate(page.rows, start=1):
         title = f"{number}. {row.assessment.short_name}"[:31]
         while title in used:
             title = title[:-1]
         used.add(title)
-        write_assessment(workbook, row.assessment, title)
+        write_assessment(
+            workbook, row.assessment, title, result.components, answers[row.assessment.pk], result.bands
+        )
     return workbook
