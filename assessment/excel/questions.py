@@ -220,7 +220,10 @@ def parse_choices(line: Line, codes_text: str, labels_text_: str) -> list[dict]:
         if not part.strip():
             continue
         code, sep, value = part.partition("=")
-        number = number_or_none(line, "choices", value.strip()) if sep else None
+        try:
+            number = parse_number(value.strip()) if sep else None
+        except ValueError:
+            number = None
         if not sep or number is None:
             line.error(
                 "choices",
@@ -322,11 +325,13 @@ def build_preview(*, version: ModelVersion, uploaded: UploadedSet) -> Preview:
                 "dan sub-komponennya tidak dapat diubah (hanya teksnya). Gunakan model versi baru.",
             )
     removed = [q for code, q in existing.items() if code not in seen]
-    for question in removed:
-        if question.answer_count:
-            file_errors.append(
-                f"Pertanyaan {question.code} sudah dijawab dalam putaran PMPRB dan tidak boleh hilang dari set."
-            )
+    answered = [question.code for question in removed if question.answer_count]
+    if answered:
+        file_errors.append(
+            "Pertanyaan yang sudah dijawab dalam putaran PMPRB tidak boleh hilang dari set: "
+            + ", ".join(answered)
+            + "."
+        )
     valid = [line for line in lines if line.outcome != "error"]
     if len(valid) == len(lines):
         grouped: dict[int, list] = {}

@@ -46,7 +46,10 @@ class RoundOpenView(EditionMixin, TemplateView):
     access = staticmethod(require_staff)
 
     def get_context_data(self, **kwargs):
-        kwargs.setdefault("form", OpenRoundForm(initial={"year": self.edition.start_year}))
+        latest = Round.objects.order_by("-year").values_list("year", flat=True).first()
+        kwargs.setdefault(
+            "form", OpenRoundForm(initial={"year": latest + 1 if latest else self.edition.start_year})
+        )
         return super().get_context_data(**kwargs)
 
     def post(self, request):

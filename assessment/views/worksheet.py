@@ -1,5 +1,6 @@
 """An assessment's worksheet, the answer form of one sub-component, and submitting for review."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
@@ -94,6 +95,7 @@ class AnswerView(EditionMixin, TemplateView):
             sub=self.sub,
             next_sub=self.next_sub,
             example=any(q.is_example for q in self.questions),
+            evidence_limit=settings.EVIDENCE_MAX_UPLOAD_MB,
             **kwargs,
         )
 

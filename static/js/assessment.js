@@ -34,7 +34,17 @@
       maintainAspectRatio: false,
       scales: {
         x: { stacked: true, min: 0, max: 100, title: { display: true, text: "Nilai (0–100)" } },
-        y: { stacked: true, ticks: { autoSkip: false } },
+        y: {
+          stacked: true,
+          ticks: {
+            autoSkip: false,
+            // On a phone the names would push the bars off the canvas: shortened there, whole in the table.
+            callback: function (value) {
+              const label = this.getLabelForValue(value);
+              return this.chart.width < 500 && label.length > 14 ? label.slice(0, 13) + "…" : label;
+            },
+          },
+        },
       },
       plugins: { legend: { position: "bottom", labels: { boxWidth: 12 } } },
     },
