@@ -13,7 +13,7 @@ from assessment.selectors import AssessmentResult, answers_of, assessment_result
 from assessment.worksheet import sheet
 from monev.achievement import round_percent
 from roadmap.notation import format_number
-from roadmap.spreadsheets import GROUP_FILL, Column, Sheet, new_workbook, stamp
+from roadmap.spreadsheets import GROUP_FILL, INDONESIAN, Column, Sheet, new_workbook, stamp
 
 COMPONENT_FILL = PatternFill("solid", fgColor="D9EAD3")
 REVIEW_STATES = {"draft": "Draf", "submitted": "Diajukan", "returned": "Dikembalikan", "verified": "Direviu"}
@@ -33,8 +33,24 @@ WORKSHEET_COLUMNS = [
 ]
 
 
+SCORE_FORMAT = INDONESIAN + "#,##0.00"
+
+
+class TwoPlaces(Decimal):
+    """A score or a value, always written with two decimals ("36,20"), as the pages show it."""
+
+
 def rounded(value: Decimal | None) -> Decimal | None:
-    return None if value is None else round_percent(value)
+    return None if value is None else TwoPlaces(round_percent(value))
+
+
+def write(out: Sheet, values, *, bold: bool = False, fill=None) -> None:
+    out.append(
+        out.cell(
+            value, bold=bold, fill=fill, number_format=SCORE_FORMAT if isinstance(value, TwoPlaces) else None
+        )
+        for value in values
+    )
 
 
 def write_assessment(
@@ -57,7 +73,8 @@ def write_assessment(
         key_columns=2,
     )
     for part in sheet(components, answers, result):
-        out.write(
+        write(
+            out,
             [
                 part.component.code,
                 part.component.name,
@@ -71,7 +88,8 @@ def write_assessment(
         )
         for section in part.sections:
             name = f"{section.sub.group} · {section.sub.name}" if section.sub.group else section.sub.name
-            out.write(
+            write(
+                out,
                 [section.sub.code, name, section.sub.weight, None, None, rounded(section.score.score)],
                 bold=True,
                 fill=GROUP_FILL,
@@ -83,7 +101,8 @@ def write_assessment(
                     review = f"Jawaban reviewer: {answer.reviewer_display}. "
                 if answer is not None and answer.review_note:
                     review += answer.review_note
-                out.write(
+                write(
+                    out,
                     [
                         line.question.code,
                         f"{line.question.group}: {line.question.text}"
@@ -91,16 +110,16 @@ def write_assessment(
                         else line.question.text,
                         line.question.weight,
                         answer.display if answer else None,
-                        line.value,
+                        rounded(line.value),
                         rounded(line.score),
                         answer.explanation if answer else None,
                         "\n".join(e.label for e in answer.evidence.all()) if answer else None,
                         REVIEW_STATES.get(answer.review_state, "") if answer else "Belum dijawab",
                         review.strip() or None,
-                    ]
+                    ],
                 )
-    out.write([None, "Nilai", model.total, None, None, rounded(result.total)], bold=True)
-    out.write([None, "Predikat", None, result.predikat or "–"], bold=True)
+    write(out, [None, "Nilai", model.total, None, None, rounded(result.total)], bold=True)
+    write(out, [None, "Predikat", None, result.predikat or "–"], bold=True)
 
 
 def assessment_workbook(assessment: Assessment):
@@ -139,21 +158,24 @@ def round_workbook(page: RoundPage):
         key_columns=2,
     )
     for number, row in enumerate(page.rows, start=1):
-        recap.write(
+        write(
+            recap,
             [number, row.assessment.name]
             + [rounded(cell) for cell in row.cells]
             + [
-                rounded(row.result.total),
-                row.result.predikat,
+                rounded(row.result.total) if row.result.counted else None,
+                row.result.predikat if row.result.counted else None,
                 rounded(row.previous),
                 row.result.progress.label,
-            ]
+            ],
         )
-    recap.write(
+    write(
+        recap,
         [None, "Rata-rata Perangkat Daerah", *([None] * len(page.columns)), rounded(result.agencies_mean)],
         bold=True,
     )
-    recap.write(
+    write(
+        recap,
         [
             None,
             "Indeks RB",
