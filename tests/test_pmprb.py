@@ -357,3 +357,22 @@ def test_the_example_never_replaces_a_real_question_set():
     version.questions.filter(code="MP.1").update(text="Pertanyaan LKE sebenarnya")
     load_models(root=FIXTURES)
     assert version.questions.get(code="MP.1").text == "Pertanyaan LKE sebenarnya"
+
+
+def test_seed_demo_opens_a_2020_round_through_its_signal(settings):
+    from io import StringIO
+
+    settings.DEBUG = True
+    out = StringIO()
+    call_command("seed_demo", stdout=out)
+    assert "PMPRB 2020" in out.getvalue()
+    round_ = Round.objects.get(year=2020)
+    result = round_result(round_)
+    status = {r.assessment.short_name: r.progress.status for r in result.results}
+    assert status["Pemkab"] == "submitted" and status["Inspektorat"] == "submitted"
+    assert status["BPKD"] == "returned" and status["Dinkominfo"] == "in_progress"
+    assert status["BKD dan Diklat"] == "not_started"
+    assert Answer.objects.filter(assessment__round=round_).exclude(reviewer_choice="").count() == 1
+    answers = Answer.objects.count()
+    call_command("seed_demo", stdout=StringIO())  # a second run leaves the round as it is
+    assert Answer.objects.count() == answers and Round.objects.count() == 1
