@@ -272,7 +272,9 @@ class Indicator(MeasuredItem):
         constraints = [
             models.UniqueConstraint(fields=["area", "order"], name="unique_indicator_order"),
             models.UniqueConstraint(fields=["area", "name"], name="unique_indicator_name"),
-            models.UniqueConstraint(fields=["area", "ref"], condition=~Q(ref=""), name="unique_indicator_ref"),
+            models.UniqueConstraint(
+                fields=["area", "ref"], condition=~Q(ref=""), name="unique_indicator_ref"
+            ),
             models.CheckConstraint(
                 condition=~Q(target_kind=TargetKind.LEVEL) | Q(scale__isnull=False),
                 name="level_indicator_has_scale",
