@@ -376,3 +376,23 @@ def test_seed_demo_opens_a_2020_round_through_its_signal(settings):
     answers = Answer.objects.count()
     call_command("seed_demo", stdout=StringIO())  # a second run leaves the round as it is
     assert Answer.objects.count() == answers and Round.objects.count() == 1
+
+
+def test_the_worksheet_offers_a_review_only_where_one_can_be_made(
+    client, round_, bkd_user, inspektorat_user, staff_user
+):
+    bkd = assessment_of(round_, "bkd")
+    answer(bkd, bkd_user, BKD)
+    q1 = bkd.answers.get(question__code="Q1")
+    services.review_answer(answer=q1, action=services.AGREE, user=inspektorat_user)
+    review_q1 = reverse("assessment:answer-review", kwargs={"pk": q1.pk})
+    review_q2 = reverse("assessment:answer-review", kwargs={"pk": bkd.answers.get(question__code="Q2").pk})
+    client.force_login(inspektorat_user)
+    page = client.get(bkd.get_absolute_url()).content.decode()
+    assert review_q2 in page and review_q1 not in page  # agreed: only staff may still change it
+    assert "Setujui 3 jawaban yang diajukan" in page
+    client.force_login(staff_user)
+    assert review_q1 in client.get(bkd.get_absolute_url()).content.decode()
+    client.force_login(bkd_user)
+    page = client.get(bkd.get_absolute_url()).content.decode()
+    assert review_q2 not in page and "Setujui" not in page and "Ajukan penilaian" not in page

@@ -14,7 +14,7 @@ from assessment.forms import AnswersForm
 from assessment.offers import offers_for
 from assessment.selectors import answers_of, assessment_result, structure
 from assessment.worksheet import sheet
-from monev.workflow import Actor, State
+from monev.workflow import Actor, State, can_move
 from roadmap.mixins import EditionMixin
 
 
@@ -34,10 +34,11 @@ class AssessmentDetailView(EditionMixin, TemplateView):
         is_open = assessment.round.is_open
         reviewer = is_open and access.review_refusal(user, assessment) is None
         for answer in answers.values():
-            answer.can_review = (
-                reviewer
-                and answer.review_state in (State.SUBMITTED, State.VERIFIED)
-                and access.review_refusal(user, assessment, answer) is None
+            actor = access.reviewer_actor(user, assessment, answer) if reviewer else Actor.READER
+            # What this reviewer may still do with it: a reviewer reviews submitted answers; staff also
+            # correct or reopen verified ones.
+            answer.can_review = can_move(answer.review_state, State.VERIFIED, actor) or can_move(
+                answer.review_state, State.RETURNED, actor
             )
         subs = {sub.code: sub for c in components for sub in c.subcomponents.all()}
         return super().get_context_data(
