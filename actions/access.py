@@ -9,8 +9,9 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from actions.models import ActionPlanRow, PriorityActivity
+from areas.access import readable_editions
 from roadmap.access import require_profile, require_reporter
-from roadmap.models import RoadmapEdition, UserProfile
+from roadmap.models import UserProfile
 
 
 def may_write_activity(profile: UserProfile | None, activity: PriorityActivity) -> bool:
@@ -42,7 +43,7 @@ def get_activity_for_user(user, pk: int, write: bool = False, queryset=None) -> 
         if queryset is not None
         else PriorityActivity.objects.select_related("area", "quick_win", "agency")
     )
-    activity = get_object_or_404(queryset.of_editions(RoadmapEdition.objects.in_force()), pk=pk)
+    activity = get_object_or_404(queryset.of_editions(readable_editions(profile, write)), pk=pk)
     if write and not may_write_activity(profile, activity):
         raise Http404("Kegiatan ini bukan tanggung jawab Perangkat Daerah Anda.")
     return activity
@@ -52,7 +53,7 @@ def get_action_row_for_user(user, pk: int, write: bool = False, queryset=None) -
     """Read: any role. Write (the row's own report): staff, or the admin of a lead agency (Utama)."""
     profile = require_reporter(user) if write else require_profile(user)
     queryset = queryset if queryset is not None else ActionPlanRow.objects.select_related("area", "group")
-    row = get_object_or_404(queryset.filter(area__edition__in=RoadmapEdition.objects.in_force()), pk=pk)
+    row = get_object_or_404(queryset.filter(area__edition__in=readable_editions(profile, write)), pk=pk)
     if write and not may_lead_row(profile, row):
         raise Http404("Rencana aksi ini tidak dipimpin Perangkat Daerah Anda.")
     return row
@@ -62,7 +63,7 @@ def get_action_row_for_contribution(user, pk: int, queryset=None) -> ActionPlanR
     """A supporting agency's own contribution: staff, or the admin of an agency that supports the row."""
     profile = require_reporter(user)
     rows = (queryset if queryset is not None else ActionPlanRow.objects.all()).filter(
-        area__edition__in=RoadmapEdition.objects.in_force()
+        area__edition__in=readable_editions(profile, write=True)
     )
     if not profile.is_staff_member:
         rows = rows.supported_by(profile.agency)

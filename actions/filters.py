@@ -12,7 +12,11 @@ from roadmap.models import Agency, RoadmapEdition
 
 
 def edition_quick_wins(request):
-    return QuickWin.objects.filter(edition__in=RoadmapEdition.objects.in_force())
+    """The quick wins of the edition the page shows (roadmap.mixins.EditionMixin), else of the one in force."""
+    edition = getattr(request, "edition", None)
+    if edition is None:
+        return QuickWin.objects.filter(edition__in=RoadmapEdition.objects.in_force())
+    return QuickWin.objects.filter(edition=edition)
 
 
 class MyAgencyFilterMixin(django_filters.FilterSet):

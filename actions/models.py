@@ -5,7 +5,15 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
-from areas.models import ChangeArea, MeasuredItem, YearTarget, year_target_constraints
+from areas.models import (
+    ChangeArea,
+    MeasuredItem,
+    YearTarget,
+    active_in_year,
+    dropped_from_field,
+    predecessor_field,
+    year_target_constraints,
+)
 from roadmap.models import Agency, RoadmapEdition
 
 
@@ -25,6 +33,7 @@ class QuickWin(models.Model):
     product = models.CharField(
         "wujud", max_length=200, blank=True, help_text="Mis. Mall Pelayanan Publik (MPP)."
     )
+    predecessor = predecessor_field()
 
     class Meta:
         verbose_name = "quick win"
@@ -51,6 +60,9 @@ class PriorityActivityQuerySet(models.QuerySet):
 
     def led_by(self, agency: Agency) -> "PriorityActivityQuerySet":
         return self.filter(agency=agency)
+
+    def active_in(self, year: int) -> "PriorityActivityQuerySet":
+        return self.filter(active_in_year(year))
 
 
 class PriorityActivity(MeasuredItem):
@@ -88,6 +100,7 @@ class PriorityActivity(MeasuredItem):
         blank=True,
         help_text="Bila tabel sumber tidak menyebut Pengampu: dari mana Perangkat Daerah ini ditetapkan.",
     )
+    predecessor = predecessor_field()
 
     objects = PriorityActivityQuerySet.as_manager()
 
@@ -128,6 +141,10 @@ class PriorityActivity(MeasuredItem):
     @property
     def edition(self) -> RoadmapEdition:
         return self.area.edition if self.area_id else self.quick_win.edition
+
+    @property
+    def edition_pk(self) -> int:
+        return self.area.edition_id if self.area_id else self.quick_win.edition_id
 
 
 class ActivityTarget(YearTarget):
@@ -191,6 +208,9 @@ class ActionPlanRowQuerySet(models.QuerySet):
     def led_by(self, agency: Agency) -> "ActionPlanRowQuerySet":
         return self.filter(lead_agencies=agency)
 
+    def active_in(self, year: int) -> "ActionPlanRowQuerySet":
+        return self.filter(active_in_year(year))
+
     def supported_by(self, agency: Agency) -> "ActionPlanRowQuerySet":
         """Rows the agency supports without leading them.
 
@@ -237,6 +257,8 @@ class ActionPlanRow(models.Model):
         verbose_name="perangkat daerah pendukung yang disebut",
     )
     supporting_as_written = models.CharField("pendukung sebagaimana tertulis", max_length=300, blank=True)
+    predecessor = predecessor_field()
+    dropped_from = dropped_from_field()
 
     objects = ActionPlanRowQuerySet.as_manager()
 
@@ -248,6 +270,13 @@ class ActionPlanRow(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def active_in(self, year: int) -> bool:
+        return self.dropped_from is None or year < self.dropped_from
+
+    @property
+    def edition_pk(self) -> int:
+        return self.area.edition_id
 
     def supporting_agency_choices(self) -> models.QuerySet:
         """The agencies that may record a contribution to this row."""

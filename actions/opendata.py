@@ -11,14 +11,16 @@ from decimal import Decimal
 
 from django.contrib.auth.decorators import login_not_required
 from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 
 from actions.models import ActionPlanRow, PriorityActivity
 from areas.models import ExpectedResult, Indicator, YearTarget
+from roadmap.access import profile_of
 from roadmap.mixins import EditionMixin
 from roadmap.models import Agency, RoadmapEdition
-from roadmap.notation import normalize_decimal
+from roadmap.notation import normalize_decimal, parse_whole
 from roadmap.spreadsheets import csv_text
 
 
@@ -86,6 +88,7 @@ def build_export(edition: RoadmapEdition) -> dict:
                 "unit": i.unit,
                 "data_owner": i.data_owner.name if i.data_owner_id else None,
                 "targets": targets_by_year(i),
+                **dropped(i),
             }
             for i in indicators
         ],
@@ -98,6 +101,7 @@ def build_export(edition: RoadmapEdition) -> dict:
                 "agency": a.agency.name if a.agency_id else None,
                 "agency_note": a.agency_note,
                 "targets": targets_by_year(a),
+                **dropped(a),
             }
             for a in activities
         ],
@@ -116,6 +120,7 @@ def build_export(edition: RoadmapEdition) -> dict:
                     str(year): [a.text for a in row.planned_actions.all() if a.year == year]
                     for year in plan_years
                 },
+                **dropped(row),
             }
             for row in rows
         ],
@@ -133,6 +138,11 @@ def build_export(edition: RoadmapEdition) -> dict:
             for risk in edition.risks.prefetch_related("solutions")
         ],
     }
+
+
+def dropped(item) -> dict:
+    """An item an amendment dropped says from which year (docs/editions.md); others carry no such key."""
+    return {} if item.dropped_from is None else {"dropped_from": item.dropped_from}
 
 
 def supporting_agencies(row: ActionPlanRow) -> list[str]:
@@ -155,18 +165,24 @@ def export_text(edition: RoadmapEdition) -> str:
     return json.dumps(build_export(edition), ensure_ascii=False, indent=2) + "\n"
 
 
-def current_edition_or_404() -> RoadmapEdition:
-    edition = RoadmapEdition.objects.current()
-    if edition is None:
-        raise Http404("Belum ada road map yang dimuat.")
-    return edition
+def requested_edition_or_404(request) -> RoadmapEdition:
+    """``?edition=<id>``, an enacted edition (a draft for signed-in staff only), else the one in force."""
+    if "edition" not in request.GET:
+        edition = RoadmapEdition.objects.current()
+        if edition is None:
+            raise Http404("Belum ada road map yang dimuat.")
+        return edition
+    pk = parse_whole(request.GET["edition"])
+    if pk is None:
+        raise Http404("Edisi road map tidak dikenal.")
+    return get_object_or_404(RoadmapEdition.objects.visible_to(profile_of(request.user)), pk=pk)
 
 
 @login_not_required
 @require_GET
 def export_json(request):
     response = HttpResponse(
-        export_text(current_edition_or_404()), content_type="application/json; charset=utf-8"
+        export_text(requested_edition_or_404(request)), content_type="application/json; charset=utf-8"
     )
     response["Access-Control-Allow-Origin"] = "*"
     return response
@@ -253,7 +269,7 @@ CSV_TABLES = {
 def export_csv(request, table: str):
     if table not in CSV_TABLES:
         raise Http404("Tabel tidak dikenal.")
-    header, rows = csv_table(build_export(current_edition_or_404()), table)
+    header, rows = csv_table(build_export(requested_edition_or_404(request)), table)
     buffer = io.StringIO()
     # A byte-order mark lets spreadsheet programs read the file as UTF-8.
     buffer.write("\ufeff")

@@ -7,9 +7,10 @@ from django.utils.safestring import mark_safe
 from actions.models import ActionPlanRow, PriorityActivity
 from areas.tables import year_columns
 from roadmap.models import Agency
+from roadmap.tables import Table
 
 
-class ActivityTable(tables.Table):
+class ActivityTable(Table):
     home = tables.Column(
         verbose_name="Area / quick win",
         accessor="area",
@@ -59,7 +60,7 @@ def action_list(actions) -> str:
     )
 
 
-class ActionPlanTable(tables.Table):
+class ActionPlanTable(Table):
     area = tables.Column(
         verbose_name="Area perubahan",
         linkify=True,
@@ -123,7 +124,7 @@ class CountColumn(tables.Column):
         super().__init__(verbose_name=verbose_name, **kwargs)
 
 
-class AgencyTable(tables.Table):
+class AgencyTable(Table):
     name = tables.Column(verbose_name="Perangkat Daerah", linkify=True)
     short_name = tables.Column(verbose_name="Nama singkat")
     kind = tables.Column(verbose_name="Jenis")

@@ -8,10 +8,15 @@ from roadmap.access import require_profile
 from roadmap.models import RoadmapEdition, UserProfile
 
 
+def readable_editions(profile: UserProfile | None, write: bool = False):
+    """The editions whose items a user may read (drafts: staff only) or report on (enacted ones only)."""
+    return RoadmapEdition.objects.enacted() if write else RoadmapEdition.objects.visible_to(profile)
+
+
 def get_area_for_user(user, pk: int, queryset=None) -> ChangeArea:
-    require_profile(user)
+    profile = require_profile(user)
     queryset = queryset if queryset is not None else ChangeArea.objects.all()
-    return get_object_or_404(queryset.filter(edition__in=RoadmapEdition.objects.in_force()), pk=pk)
+    return get_object_or_404(queryset.filter(edition__in=readable_editions(profile)), pk=pk)
 
 
 def may_write_indicator(profile: UserProfile | None, indicator: Indicator) -> bool:
@@ -27,7 +32,7 @@ def may_write_indicator(profile: UserProfile | None, indicator: Indicator) -> bo
 def get_indicator_for_user(user, pk: int, write: bool = False, queryset=None) -> Indicator:
     profile = require_profile(user)
     queryset = queryset if queryset is not None else Indicator.objects.select_related("area", "scale")
-    indicator = get_object_or_404(queryset.filter(area__edition__in=RoadmapEdition.objects.in_force()), pk=pk)
+    indicator = get_object_or_404(queryset.filter(area__edition__in=readable_editions(profile, write)), pk=pk)
     if write and not may_write_indicator(profile, indicator):
         raise PermissionDenied(
             "Hanya staf Bagian Organisasi dan Perangkat Daerah penanggung jawab data yang mengisi indikator ini."

@@ -9,7 +9,11 @@ from roadmap.models import RoadmapEdition
 
 
 def edition_areas(request):
-    return ChangeArea.objects.filter(edition__in=RoadmapEdition.objects.in_force())
+    """The change areas of the edition the page shows (roadmap.mixins.EditionMixin), else of the one in force."""
+    edition = getattr(request, "edition", None)
+    if edition is None:
+        return ChangeArea.objects.filter(edition__in=RoadmapEdition.objects.in_force())
+    return ChangeArea.objects.filter(edition=edition)
 
 
 class IndicatorFilter(StyledFilterSet):

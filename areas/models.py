@@ -79,6 +79,28 @@ class ScaleLevel(models.Model):
         return self.label
 
 
+def predecessor_field() -> models.ForeignKey:
+    """The same item in the edition this one was copied from: one series across road maps."""
+    return models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="successors",
+        verbose_name="pendahulu pada edisi sebelumnya",
+    )
+
+
+def dropped_from_field() -> models.PositiveSmallIntegerField:
+    """An item an amendment dropped from an edition in force: kept for the reports already made on it."""
+    return models.PositiveSmallIntegerField(
+        "dihapus mulai tahun",
+        null=True,
+        blank=True,
+        help_text="Diisi oleh perubahan road map yang menghapus item ini; laporan sebelumnya tetap tersimpan.",
+    )
+
+
 class ChangeArea(models.Model):
     """One of the eight change areas (area perubahan) of an edition."""
 
@@ -86,6 +108,7 @@ class ChangeArea(models.Model):
     order = models.PositiveSmallIntegerField("nomor urut", help_text="Urutan pada Bab II.A.")
     name = models.CharField("nama", max_length=200)
     slug = models.SlugField(max_length=80)
+    predecessor = predecessor_field()
     pokja_agencies = models.ManyToManyField(
         Agency,
         through="PokjaMembership",
@@ -209,9 +232,14 @@ class MeasuredItem(models.Model):
         help_text="Bagaimana realisasi triwulan menjadi realisasi tahunan.",
     )
     source_table = models.CharField("tabel sumber", max_length=120, blank=True)
+    dropped_from = dropped_from_field()
 
     class Meta:
         abstract = True
+
+    def active_in(self, year: int) -> bool:
+        """Still part of the road map in ``year`` (not dropped by an amendment by then)."""
+        return self.dropped_from is None or year < self.dropped_from
 
     @cached_property
     def targets_by_year(self) -> dict[int, "YearTarget"]:
@@ -219,9 +247,16 @@ class MeasuredItem(models.Model):
         return {target.year: target for target in self.targets.all()}
 
 
+def active_in_year(year: int) -> Q:
+    return Q(dropped_from__isnull=True) | Q(dropped_from__gt=year)
+
+
 class IndicatorQuerySet(models.QuerySet):
     def of_edition(self, edition: RoadmapEdition) -> "IndicatorQuerySet":
         return self.filter(area__edition=edition)
+
+    def active_in(self, year: int) -> "IndicatorQuerySet":
+        return self.filter(active_in_year(year))
 
 
 class Indicator(MeasuredItem):
@@ -257,6 +292,7 @@ class Indicator(MeasuredItem):
         help_text="Nama tetap indikator yang berlanjut dari road map ke road map (mis. indeks-rb, nilai-sakip), "
         "untuk fitur yang membutuhkannya, seperti PMPRB.",
     )
+    predecessor = predecessor_field()
     is_key = models.BooleanField(
         "indikator kunci",
         default=False,
@@ -283,6 +319,10 @@ class Indicator(MeasuredItem):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def edition_pk(self) -> int:
+        return self.area.edition_id
 
     def clean(self) -> None:
         if self.target_kind == TargetKind.LEVEL and self.scale_id is None:

@@ -6,6 +6,7 @@ from django.utils.html import format_html
 from areas.models import Indicator
 from roadmap.notation import NO_TARGET_DISPLAY
 from roadmap.spreadsheets import target_cell
+from roadmap.tables import Table
 
 
 class TargetColumn(tables.Column):
@@ -36,7 +37,7 @@ def year_columns(years) -> list[tuple[str, TargetColumn]]:
     return [(f"target_{year}", TargetColumn(year)) for year in years]
 
 
-class IndicatorTable(tables.Table):
+class IndicatorTable(Table):
     area = tables.Column(
         verbose_name="Area perubahan",
         linkify=True,

@@ -283,9 +283,10 @@ def reopen_round(*, round_: Round, reason: str, user) -> Round:
     return round_
 
 
-def indeks_rb_indicator() -> Indicator | None:
+def indeks_rb_indicator(year: int) -> Indicator | None:
+    """The Indeks RB indicator of the road map in force in ``year`` (a later road map answers for its years)."""
     return Indicator.objects.filter(
-        ref=INDEKS_RB_REF, area__edition__in=RoadmapEdition.objects.in_force()
+        ref=INDEKS_RB_REF, area__edition__in=RoadmapEdition.objects.in_force(year)
     ).first()
 
 
@@ -303,7 +304,7 @@ def close_round(*, round_: Round, user, record: bool, reason: str = "") -> Round
         result = round_result(round_)
         if result.index is None:
             raise ValidationError("Indeks RB belum dapat dihitung: tidak ada yang dicatat.")
-        indicator = indeks_rb_indicator()
+        indicator = indeks_rb_indicator(round_.year)
         if indicator is None:
             raise ValidationError(
                 "Road map yang berlaku tidak memiliki indikator Indeks RB (rujukan indeks-rb)."

@@ -1,7 +1,7 @@
 """Who has reported what: agencies × items × periods, and the list of whom to chase.
 
-A cell is verified, submitted, returned, draft or missing. Only periods whose reporting window
-has been opened can be chased; the list says since when each missing report is due.
+A cell is verified, submitted, returned, draft, missing, or not yet due: a report is due once its
+period's reporting window has been opened. Only due reports are chased; the list says since when.
 """
 
 from dataclasses import dataclass, field
@@ -20,6 +20,7 @@ CELL_LABELS = {
     "returned": "Dikembalikan",
     "draft": "Draf",
     "missing": "Belum ada",
+    "not_due": "Belum jatuh tempo",
 }
 
 
@@ -62,6 +63,14 @@ def activity_cell(activity: PriorityActivity, period: str) -> str:
     return report.review_state if report else "missing"
 
 
+def due_only(cells: list[str], periods: list[str], due: set[str]) -> list[str]:
+    """A missing report of a period whose window never opened is not yet due."""
+    return [
+        "not_due" if state == "missing" and period not in due else state
+        for state, period in zip(cells, periods, strict=True)
+    ]
+
+
 @dataclass
 class AgencyShare:
     """How many of the reports an agency owes are in (submitted or verified)."""
@@ -75,27 +84,34 @@ class AgencyShare:
         return round(100 * self.done / self.required) if self.required else 100
 
 
-def owed_cells(activities, plan: PlanSnapshot, year: int, periods: list[str], agency: Agency | None = None):
-    """(agency, item, cells) for every item an agency owes reports on in the year."""
+def owed_cells(
+    activities,
+    plan: PlanSnapshot,
+    year: int,
+    periods: list[str],
+    due: set[str],
+    agency: Agency | None = None,
+):
+    """(agency, item, cells) for every item an agency owes reports on in the year; ``due``: the
+    periods whose window has been opened."""
     quarters = [Period(period).quarter for period in periods]
     for activity in activities:
         target = activity.targets_by_year.get(year)
         if activity.agency_id is None or target is None or not target.is_set:
             continue  # no target that year: nothing is owed
-        yield activity.agency, activity, [activity_cell(activity, period) for period in periods]
+        cells = [activity_cell(activity, period) for period in periods]
+        yield activity.agency, activity, due_only(cells, periods, due)
     for row in plan.rows:
         for lead in plan.leads.get(row.pk, []):
             if agency is None or lead.pk == agency.pk:
-                yield (
-                    lead,
-                    row,
-                    [plan.cell(row.pk, quarter, lead.pk) if quarter else "" for quarter in quarters],
-                )
+                cells = [plan.cell(row.pk, quarter, lead.pk) if quarter else "" for quarter in quarters]
+                yield lead, row, due_only(cells, periods, due)
 
 
 def shares_by_agency(activities, plan: PlanSnapshot, year: int, periods: list[str]) -> list[AgencyShare]:
+    """How complete each agency's reports are, of every period asked for (the dashboard's reading)."""
     by_agency: dict[int, AgencyShare] = {}
-    for agency, _, cells in owed_cells(activities, plan, year, periods):
+    for agency, _, cells in owed_cells(activities, plan, year, periods, set(periods)):
         entry = by_agency.setdefault(agency.pk, AgencyShare(agency))
         owed = [state for state in cells if state]
         entry.required += len(owed)
@@ -124,14 +140,14 @@ def build_matrix(
         plan.rows = [row for row in plan.rows if row.area_id == area.pk]
     if agency is not None:
         activities = activities.led_by(agency)
-    matrix = [MatrixRow(*line) for line in owed_cells(activities, plan, year, periods, agency)]
+    openings = window_openings(year)
+    matrix = [MatrixRow(*line) for line in owed_cells(activities, plan, year, periods, set(openings), agency)]
     matrix.sort(key=lambda line: (line.agency.name, line.kind, line.item.name))
 
-    openings = window_openings(year)
     by_agency: dict[int, Chase] = {}
     for line in matrix:
         for period, state in zip(periods, line.cells, strict=True):
-            if state == "missing" and period in openings:
+            if state == "missing":
                 entry = by_agency.setdefault(line.agency.pk, Chase(line.agency))
                 entry.missing.append((line.item.name, Period(period).label, openings[period]))
     return matrix, sorted(by_agency.values(), key=lambda c: (-len(c.missing), c.agency.name))

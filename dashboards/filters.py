@@ -6,6 +6,7 @@ from actions.filters import edition_quick_wins
 from actions.models import PriorityActivity
 from areas.filters import edition_areas
 from monev.achievement import DEFAULT_CATEGORIES
+from monev.models import Quarter
 from monev.standing import STATE_LABELS
 from roadmap.filters import StyledFilterSet
 from roadmap.models import Agency
@@ -19,7 +20,7 @@ class AchievementFilter(StyledFilterSet):
     year = django_filters.ChoiceFilter(label="Tahun", method="keep", empty_label=None)
     quarter = django_filters.ChoiceFilter(
         label="Sampai",
-        choices=[("1", "TW I"), ("2", "TW II"), ("3", "TW III"), ("4", "TW IV")],
+        choices=[(str(value), label) for value, label in Quarter.choices],
         method="keep",
         empty_label="akhir tahun",
     )

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property, partial
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 
 from actions.models import PriorityActivity, QuickWin
 from areas.models import ChangeArea, Indicator
@@ -22,6 +22,7 @@ from monev import achievement
 from monev.models import Period, Realisation
 from monev.periods import periods_up_to
 from monev.plan_progress import PlanShare, plan_share
+from monev.series import indicator_predecessors, series, target_years
 from monev.standing import STATE_LABELS, Average, Rules, YearStatus, average_of, year_status
 from roadmap.models import RoadmapEdition
 
@@ -155,26 +156,40 @@ def chart_value(ordinal: bool, number, level) -> str | float | None:
 
 
 def key_indicator_series(
-    edition: RoadmapEdition, rules: Rules | None = None, today: datetime.date | None = None
+    edition: RoadmapEdition,
+    year: int,
+    quarter: int | None = None,
+    rules: Rules | None = None,
+    today: datetime.date | None = None,
 ):
-    """For each key indicator, its target and verified realisation in every target year, for charts."""
+    """For each key indicator, its target and verified realisation in every target year up to
+    ``year`` (and ``year`` itself), the chosen year read up to ``quarter`` as the dashboard is."""
     rules = rules or Rules.from_settings()
     today = today or datetime.date.today()
+    counted = Realisation.objects.filter(
+        Q(year__lt=year) | Q(year=year, period__in=periods_up_to(quarter))
+    ).select_related("level")
     indicators = (
         Indicator.objects.of_edition(edition)
         .filter(is_key=True)
-        .select_related("scale")
+        .select_related("scale", "area__edition")
         .prefetch_related(
             "targets__level",
             "scale__levels",
-            Prefetch("realisations", queryset=Realisation.objects.select_related("level")),
+            Prefetch("realisations", queryset=counted),
+            *indicator_predecessors(counted),
         )
         .order_by("area__order", "order")
     )
     charts = []
     for indicator in indicators:
-        years = sorted(indicator.targets_by_year)
-        statuses = [year_status(indicator, year, rules, today) for year in years]
+        # One line across road maps for an indicator carried over (monev.series), looking back only,
+        # the chosen year read up to ``quarter`` as the dashboard is.
+        carried = [
+            p for p in series(indicator, years_of=target_years, rules=rules, today=today) if p.year < year
+        ]
+        years = [point.year for point in carried] + [year]
+        statuses = [point.status for point in carried] + [year_status(indicator, year, rules, today, quarter)]
         ordinal = indicator.target_kind == "level"
         levels = (
             [
@@ -193,7 +208,7 @@ def key_indicator_series(
                 "url": indicator.get_absolute_url(),
                 "ordinal": ordinal,
                 "levels": levels,
-                "years": [str(year) for year in years],
+                "years": [str(y) for y in years],
                 "target": [
                     value(s.target.number if s.target else None, s.target.level if s.target else None)
                     for s in statuses

@@ -7,9 +7,10 @@ from django.utils.html import format_html
 from dashboards.excel.recap import achievement_cell, basis_cell, figure
 from monev.standing import STATE_LABELS
 from roadmap.spreadsheets import target_cell
+from roadmap.tables import Table
 
 
-class AchievementTable(tables.Table):
+class AchievementTable(Table):
     home = tables.Column(verbose_name="Area / quick win", accessor="home", order_by=("home_sort",))
     kind = tables.Column(verbose_name="Jenis", accessor="kind_label")
     name = tables.Column(verbose_name="Indikator / kegiatan", accessor="item", order_by=("name_sort",))

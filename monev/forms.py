@@ -10,7 +10,7 @@ from django.core.validators import MaxLengthValidator
 
 from areas.models import TargetKind
 from monev import filetypes
-from monev.models import ActionStatus, Evidence, Period
+from monev.models import ActionStatus, Evidence, Period, Quarter
 from monev.models.progress import progress_errors
 from monev.quarters import LATEST, SUM, entry_warnings
 from monev.services import REASON_REQUIRED
@@ -112,6 +112,19 @@ class EvidenceFields(forms.Form):
     def clean_evidence_file(self):
         upload = self.cleaned_data.get("evidence_file")
         return check_evidence_file(upload) if upload else None
+
+    def note_unsaved_upload(self) -> None:
+        """A refused save stores nothing, and the browser forgets the chosen file: say so beside it."""
+        upload = self.files.get(self.add_prefix("evidence_file"))
+        if upload and "evidence_file" not in self.errors:
+            self.add_error(
+                "evidence_file",
+                ValidationError(
+                    f"Berkas {upload.name} belum tersimpan karena laporan ditolak: pilih berkas ini lagi "
+                    "sebelum menyimpan.",
+                    code="not_saved",
+                ),
+            )
 
     def clean_evidence_link(self):
         return check_evidence_link(self.cleaned_data.get("evidence_link", ""))
@@ -330,9 +343,7 @@ class ProgressPeriodForm(BootstrapFormMixin, forms.Form):
     """Which year and quarter a progress report is for, and the reason for a late correction."""
 
     year = forms.TypedChoiceField(label="Tahun", coerce=int)
-    quarter = forms.TypedChoiceField(
-        label="Triwulan", coerce=int, choices=[(1, "TW I"), (2, "TW II"), (3, "TW III"), (4, "TW IV")]
-    )
+    quarter = forms.TypedChoiceField(label="Triwulan", coerce=int, choices=Quarter.choices)
 
     reason = forms.CharField(
         label="Alasan perubahan",

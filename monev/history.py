@@ -12,9 +12,12 @@ from django.contrib.auth import get_user_model
 
 from actions.models import ActionPlanRow, ActivityTarget
 from areas.models import Indicator, IndicatorTarget, ScaleLevel
+from editions.models import AmendmentChange
 from monev.items import item_id_key
-from monev.models import ActionProgress, Evidence, Realisation, ReopenedItem, ReviewState
+from monev.models import ActionProgress, Evidence, Realisation, ReopenedItem, ReportingWindow, ReviewState
 from monev.models.periods import quarter_label
+from monev.models.windows import window_label
+from roadmap.dates import format_date
 from roadmap.notation import format_number
 
 IGNORED = {
@@ -26,6 +29,8 @@ IGNORED = {
     "changed_at",
     "uploaded_at",
     "history_id",
+    "version",  # an internal counter against lost updates, not something a person changed
+    "file",  # the storage path; the file is named by its original name
 }
 KIND_LABELS = {"+": "dibuat", "~": "diubah", "-": "dihapus"}
 
@@ -81,6 +86,10 @@ def describe(model_field, value, lookups: dict) -> str:
     return str(value)
 
 
+def name_of(user) -> str:
+    return (user.get_full_name() or user.get_username()) if user else "sistem"
+
+
 def lookups_for() -> dict:
     """Readable names for the foreign keys a history shows: users and scale levels."""
     users = {
@@ -117,11 +126,10 @@ def entries_for(model, records, label, lookups: dict) -> list[Entry]:
         previous[record.id] = record
         if record.history_type == "~" and not changes and not record.history_change_reason:
             continue  # a save that changed nothing tracked
-        user = record.history_user
         entries.append(
             Entry(
                 when=record.history_date,
-                who=(user.get_full_name() or user.get_username()) if user else "sistem",
+                who=name_of(record.history_user),
                 what=label(record),
                 kind=KIND_LABELS.get(record.history_type, record.history_type),
                 reason=record.history_change_reason or "",
@@ -167,6 +175,7 @@ def item_history(item, profile=None) -> list[Entry]:
             lookups,
         )
         evidence_filter = {"action_progress_id__in": {r.id for r in progress}}
+        years = {action.year for action in actions.values()}
     else:
         owner_id = item.data_owner_id if isinstance(item, Indicator) else item.agency_id
         reports = visible(
@@ -187,10 +196,69 @@ def item_history(item, profile=None) -> list[Entry]:
             if not (e.who == "sistem" and e.kind == "dibuat")
         ]
         evidence_filter = {"realisation_id__in": {r.id for r in reports}}
+        years = set(item.targets_by_year) | {r.year for r in reports}
     evidence = Evidence.history.filter(**evidence_filter).select_related("history_user")
     entries += entries_for(
         Evidence, evidence, lambda r: f"Bukti dukung {r.title or r.original_name or r.link}", lookups
     )
     reopened = ReopenedItem.history.filter(**item_id_key(item)).select_related("history_user", "window")
     entries += entries_for(ReopenedItem, reopened, lambda r: f"Dibuka kembali untuk {r.window}", lookups)
+    entries += window_reopenings(years)
+    entries += amendment_entries(item)
     return sorted(entries, key=lambda e: e.when, reverse=True)
+
+
+def window_reopenings(years: set[int]) -> list[Entry]:
+    """Whole reporting windows of the item's years reopened by staff, with the reason they gave."""
+    records = (
+        ReportingWindow.history.filter(year__in=years, is_open=True)
+        .exclude(history_change_reason__isnull=True)
+        .exclude(history_change_reason="")
+        .select_related("history_user", "changed_by")
+    )
+    return [
+        Entry(
+            when=record.history_date,
+            who=name_of(record.history_user or record.changed_by),
+            what=f"Jendela pelaporan {window_label(record.period)} {record.year}",
+            kind="dibuka kembali",
+            reason=record.history_change_reason,
+        )
+        for record in records
+    ]
+
+
+def amendment_entries(item) -> list[Entry]:
+    """What each amendment of the road map changed in this item (editions.models), one entry per change."""
+    changes = AmendmentChange.objects.filter(**item_id_key(item)).select_related("amendment__created_by")
+    entries = []
+    for change in changes:
+        amendment, user = change.amendment, change.amendment.created_by
+        entries.append(
+            Entry(
+                when=change.made_at,
+                who=name_of(user),
+                what=f"{amendment} ({format_date(amendment.document_date)})",
+                kind=change.get_kind_display().lower(),
+                reason=amendment.reason,
+                changes=[Change(change.field or "item", change.before or "–", change.after or "–")],
+            )
+        )
+    return entries
+
+
+def targets_when_reported(item, reports) -> None:
+    """Mark each report whose year's target has changed since it was made with ``target_then``: the
+    target as written when it was submitted (or last saved), to show beside the target now."""
+    target_model = IndicatorTarget if isinstance(item, Indicator) else ActivityTarget
+    records = sorted(
+        target_model.history.filter(**item_id_key(item)).values_list("year", "history_date", "as_written"),
+        key=lambda record: record[1],
+    )
+    now = {year: target.as_written for year, target in item.targets_by_year.items()}
+    for report in reports:
+        moment = report.submitted_at or report.updated_at
+        then = [written for year, when, written in records if year == report.year and when <= moment]
+        report.target_then = report.target_now = None
+        if then and then[-1] != now.get(report.year, ""):
+            report.target_then, report.target_now = then[-1] or "–", now.get(report.year) or "–"

@@ -13,7 +13,13 @@ from django.utils import timezone
 from actions.models import PlannedAction, PriorityActivity
 from areas.models import Indicator
 from monev.models import Period, Quarter
+from roadmap.models import RoadmapEdition
 from roadmap.notation import parse_whole
+
+NOTHING_TO_REPORT = (
+    "Tidak ada tahun yang dapat dilaporkan untuk item ini: road map berikutnya berlaku untuk "
+    "tahun-tahunnya, atau item ini telah dihapus oleh perubahan road map."
+)
 
 
 def edition_years(edition) -> list[int]:
@@ -28,6 +34,13 @@ def edition_plan_years(edition) -> list[int]:
     return sorted(
         set(PlannedAction.objects.filter(row__area__edition=edition).values_list("year", flat=True))
     )
+
+
+def reportable_years(edition, years: list[int], item) -> list[int]:
+    """The years an item of ``edition`` is reported for: those its edition is in force for (a later
+    road map answers for the years after it; docs/editions.md), unless an amendment dropped it."""
+    in_force = RoadmapEdition.objects.in_force_by_year(years)
+    return [year for year in years if in_force.get(year) == edition.pk and item.active_in(year)]
 
 
 def default_year(edition, years: list[int]) -> int:

@@ -15,7 +15,8 @@ from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 
 from monev.models import ActionProgress, Realisation, ReportingWindow, ReviewState, SentReminder
-from monev.todo import missing_reports
+from monev.todo import SUBMITTED_STATES, missing_reports
+from roadmap.dates import format_date
 from roadmap.models import Role, UserProfile
 
 
@@ -62,7 +63,9 @@ def remind_opened(outcome: Outcome) -> None:
     for window in ReportingWindow.objects.open():
         key = opening_key(window)
         for profile in agency_admins():
-            missing = [m for m in missing_reports(profile) if m.window.pk == window.pk]
+            missing = [
+                m for m in missing_reports(profile, done_states=SUBMITTED_STATES) if m.window.pk == window.pk
+            ]
             if not missing:
                 continue
             deliver(
@@ -82,7 +85,9 @@ def remind_closing(outcome: Outcome, today: datetime.date, days: int) -> None:
         if not 0 <= left <= days:
             continue
         for profile in agency_admins():
-            missing = [m for m in missing_reports(profile) if m.window.pk == window.pk]
+            missing = [
+                m for m in missing_reports(profile, done_states=SUBMITTED_STATES) if m.window.pk == window.pk
+            ]
             if not missing:
                 continue
             deliver(
@@ -90,7 +95,7 @@ def remind_closing(outcome: Outcome, today: datetime.date, days: int) -> None:
                 key=f"{window.pk}:{window.closes_on.isoformat()}",
                 user=profile.user,
                 subject=f"[Monev RB] {len(missing)} item belum dilaporkan, jendela {window.label} {window.year} "
-                f"ditutup {window.closes_on:%d-%m-%Y}",
+                f"ditutup {format_date(window.closes_on)}",
                 template="monev/email/window_closing.txt",
                 context={"window": window, "missing": missing, "agency": profile.agency, "days_left": left},
                 outcome=outcome,

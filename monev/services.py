@@ -33,6 +33,7 @@ from monev.models import (
 from monev.models.review import report_period, report_year_period, version_token
 from monev.windows import period_open
 from monev.workflow import Actor, can_move, edit_decision
+from roadmap.dates import format_datetime
 from roadmap.models import Agency, Risk
 from roadmap.notation import parse_whole
 
@@ -59,7 +60,7 @@ def check_version(report: ReviewedReport, token: str | None) -> None:
     if version != (report.version if report.pk else 0):
         who = report.reported_by or report.reviewed_by
         name = (who.get_full_name() or who.get_username()) if who else "pengguna lain"
-        when = timezone.localtime(report.updated_at).strftime("%d-%m-%Y %H:%M") if report.pk else "baru saja"
+        when = format_datetime(report.updated_at) if report.pk else "baru saja"
         conflict = EditConflict(
             f"Laporan ini sudah diubah oleh {name} pada {when} setelah Anda membuka formulir. "
             "Perubahan Anda belum disimpan. Periksa isi laporan yang sekarang tersimpan; simpan kembali "

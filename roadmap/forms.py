@@ -1,7 +1,14 @@
-"""Bootstrap styling shared by every form of the application, and its whole-number field."""
+"""Bootstrap styling shared by every form of the application, the one way form errors show, and
+the whole-number field.
+
+A field with errors is marked invalid when it is rendered, not when the form is cleaned: an
+error a view adds after validation (a refused save, a conflict) gets the same styling, the
+same ``aria-invalid`` and the same message beside the field (``templates/_field.html``).
+"""
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.forms.boundfield import BoundField
 
 from roadmap.notation import SignedZero, parse_number
 
@@ -29,8 +36,20 @@ class WholeNumberField(forms.IntegerField):
         return int(number)
 
 
+class BootstrapBoundField(BoundField):
+    def build_widget_attrs(self, attrs, widget=None):
+        attrs = super().build_widget_attrs(attrs, widget)
+        widget = widget or self.field.widget
+        if self.errors and not widget.is_hidden:
+            classes = [widget.attrs.get("class", ""), attrs.get("class", ""), "is-invalid"]
+            attrs["class"] = " ".join(c for c in classes if c)
+        return attrs
+
+
 class BootstrapFormMixin:
-    """Adds Bootstrap classes to widgets, and marks invalid fields for styles and screen readers."""
+    """Adds Bootstrap classes to widgets; invalid fields are marked by ``BootstrapBoundField``."""
+
+    bound_field_class = BootstrapBoundField
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -43,11 +62,3 @@ class BootstrapFormMixin:
             else:
                 css = "form-control"
             widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
-
-    def full_clean(self):
-        super().full_clean()
-        for name in self.errors:
-            if name in self.fields:
-                attrs = self.fields[name].widget.attrs
-                attrs["class"] = f"{attrs.get('class', '')} is-invalid".strip()
-                attrs["aria-describedby"] = f"{self[name].auto_id}_error"

@@ -1,11 +1,15 @@
 """Keeps users without a role out, and sends users with a temporary password to change it first.
 
-Also the benchmark's query counter (off by default).
+Also the application's own 404 page while DEBUG is on, and the benchmark's query counter (off by
+default).
 """
 
+from django.conf import settings
 from django.db import connection
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.views.defaults import page_not_found
 
 from roadmap.access import profile_of
 
@@ -32,6 +36,34 @@ class AccountMiddleware:
         if profile.must_change_password:
             return redirect("password_change")
         return None
+
+
+class OwnNotFoundMiddleware:
+    """With DEBUG on (``make run``), a page that is not there, or not the user's, is still the
+    application's Indonesian 404 page rather than Django's technical one listing every URL.
+
+    With DEBUG off Django renders templates/404.html itself; this does nothing then.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if settings.DEBUG and response.status_code == 404 and not getattr(response, "own_page", False):
+            return self.own_page(request)  # an unknown URL, answered before any view ran
+        return response
+
+    def process_exception(self, request, exception):
+        if settings.DEBUG and isinstance(exception, Http404):
+            return self.own_page(request, exception)
+        return None
+
+    @staticmethod
+    def own_page(request, exception=None):
+        response = page_not_found(request, exception or Http404())
+        response.own_page = True
+        return response
 
 
 class QueryCountMiddleware:

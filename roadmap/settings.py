@@ -9,6 +9,7 @@ import datetime
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.urls import reverse
 
@@ -41,9 +42,11 @@ INSTALLED_APPS = [
     "django_tables2",
     "axes",
     "simple_history",
+    "csp",
     "roadmap",
     "areas",
     "actions",
+    "editions",
     "monev",
     "dashboards",
     "assessment",
@@ -51,6 +54,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outside everything else, so that error pages and static files carry the policy too.
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -59,6 +64,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "roadmap.middleware.AccountMiddleware",
+    "roadmap.middleware.OwnNotFoundMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -80,6 +86,7 @@ ABSOLUTE_URL_OVERRIDES = {
     "areas.indicator": lambda indicator: reverse("monev:indicator-detail", kwargs={"pk": indicator.pk}),
     "actions.priorityactivity": lambda activity: reverse("monev:activity-detail", kwargs={"pk": activity.pk}),
     "actions.actionplanrow": lambda row: reverse("monev:action-row-detail", kwargs={"pk": row.pk}),
+    "roadmap.roadmapedition": lambda edition: reverse("editions:detail", kwargs={"pk": edition.pk}),
 }
 
 TEMPLATES = [
@@ -96,6 +103,8 @@ TEMPLATES = [
                 "areas.context_processors.navigation",
                 "monev.context_processors.tasks",
             ],
+            # Dates and times in one format on every page, without a {% load %} in each template.
+            "builtins": ["roadmap.templatetags.dates"],
         },
     },
 ]
@@ -216,6 +225,23 @@ SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", default=not DEBUG)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Content-Security-Policy (django-csp 4): scripts, styles, images and fonts only from this site
+# (Bootstrap and Chart.js are vendored); no inline script or style attribute, a <style> only with
+# the request's nonce; nobody may frame the pages. Bootstrap's CSS draws its icons as data: images.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, NONCE],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 60 * 60)  # a working day
 if env_bool("BEHIND_TLS_PROXY", default=False):
     # Only behind a proxy that sets these headers itself (nginx: proxy_set_header X-Forwarded-Proto

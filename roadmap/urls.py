@@ -3,10 +3,14 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from roadmap.views import favicon
+
 urlpatterns = [
+    path("favicon.ico", favicon, name="favicon"),
     path("", include("areas.urls")),
     path("", include("actions.urls")),
     path("", include("roadmap.core_urls")),
+    path("", include("editions.urls")),
     path("", include("monev.urls")),
     path("", include("dashboards.urls")),
     path("", include("assessment.urls")),

@@ -1,6 +1,10 @@
-"""Pages of the core: the teams, the risks and the regulation itself."""
+"""Pages of the core: the teams, the risks and the regulation itself; the site icon."""
 
+from django.contrib.auth.decorators import login_not_required
 from django.db.models import Prefetch
+from django.shortcuts import redirect
+from django.templatetags.static import static
+from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
 from roadmap.mixins import EditionMixin
@@ -52,3 +56,10 @@ class RegulationView(EditionMixin, TemplateView):
             placement_matrix=matrix,
             **kwargs,
         )
+
+
+@login_not_required
+@require_safe
+def favicon(request):
+    """Browsers and tools ask for /favicon.ico whatever the page says: send them to the icon."""
+    return redirect(static("img/favicon.svg"), permanent=True)

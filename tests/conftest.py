@@ -57,7 +57,7 @@ FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 # * Transactional tests (live_server, roadmap_tx) end by emptying the worker's database. Run in
 #   one process, pytest-django orders them after the others; --dist loadgroup sends the largest
 #   groups first (the browser tests), so a worker may go on with ordinary tests after them:
-#   pytest_runtest_teardown below loads the regulation again for those.
+#   pytest_runtest_teardown below loads the regulation again before the next such test.
 
 _WORKER_GROUPS = {"browser": "browser"}  # marker -> xdist group
 
@@ -110,27 +110,33 @@ def _database_use(item) -> str | None:
     return None
 
 
-_db_blocker = []  # django_db_setup's blocker, once it ran
+_db_state = {"blocker": None, "emptied": False}  # django_db_setup's blocker; a flush since the last load
 
 
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_teardown(item, nextitem):
     result = yield
+    if _database_use(item) == "transactional":
+        _db_state["emptied"] = True
     if (
-        _db_blocker
+        _db_state["emptied"]
+        and _db_state["blocker"] is not None
         and nextitem is not None
-        and _database_use(item) == "transactional"
         and _database_use(nextitem) == "rollback"
     ):
-        with _db_blocker[0].unblock():
-            _load_regulation()  # the transactional test emptied the database
+        with _db_state["blocker"].unblock():
+            _load_regulation(unless_loaded=True)
+        _db_state["emptied"] = False
     return result
 
 
-def _load_regulation() -> None:
+def _load_regulation(unless_loaded: bool = False) -> None:
     from actions.loading import load_roadmap
     from monev.loading import load_facts
+    from roadmap.models import RoadmapEdition
 
+    if unless_loaded and RoadmapEdition.objects.exists():
+        return
     load_roadmap(root=FIXTURES)
     load_facts(root=FIXTURES)
 
@@ -140,9 +146,9 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """Load the regulation once into the test database; each test's changes roll back."""
     with django_db_blocker.unblock():
         _load_regulation()
-    _db_blocker.append(django_db_blocker)
+    _db_state["blocker"] = django_db_blocker
     yield
-    _db_blocker.clear()
+    _db_state["blocker"] = None
     with django_db_blocker.unblock():
         _end_other_sessions()
 
@@ -170,8 +176,7 @@ def roadmap_tx(transactional_db):
     """The regulation loaded for a transactional test (live_server): its data is flushed after it."""
     from roadmap.models import RoadmapEdition
 
-    if not RoadmapEdition.objects.exists():
-        _load_regulation()
+    _load_regulation(unless_loaded=True)
     return RoadmapEdition.objects.current()
 
 

@@ -1,6 +1,7 @@
 """The Tim Pengarah's dashboard and the year-end report in Chromium: charts, drill-down, print and PDF."""
 
 import re
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -69,7 +70,7 @@ def test_dashboard_draws_its_charts_and_prints(page, live_server, demo, roadmap_
     expect(page.get_by_role("heading", level=1)).to_have_text(f"Keadaan Reformasi Birokrasi {YEAR}")
 
     # Two overview charts plus one per key indicator, each drawn by Chart.js at a real size.
-    expected = 2 + len(key_indicator_series(roadmap_tx))
+    expected = 2 + len(key_indicator_series(roadmap_tx, YEAR))
     expect(page.locator("canvas")).to_have_count(expected)
     drawn = canvases(page)
     assert [c for c in drawn if not (c["width"] > 0 and c["height"] > 0 and c["chart"])] == []
@@ -216,3 +217,81 @@ def test_staff_set_an_obstacle_status_for_the_report(page, live_server, demo, sc
     expect(line).to_contain_text(note)
     expect(line).not_to_contain_text("Data contoh (seed_demo)")
     section.screenshot(path=screenshot_dir / f"report-{YEAR}-risks.png")
+
+
+# What the README promises the dashboard prints on ("prints on two A4 pages").
+PRINTED_PAGES = 3  # summary and areas; area and key-indicator charts; quick wins
+WORDS = {1: "one", 2: "two", 3: "three", 4: "four"}
+
+# Every block of the printed dashboard, in reading order, with its box; each canvas with its
+# box, its box's box and the size of the bitmap Chart.js drew.
+PRINTED_LAYOUT = """() => {
+  const box = (element) => { const r = element.getBoundingClientRect(); return {top: r.top + scrollY, bottom: r.bottom + scrollY, left: r.left, right: r.right}; };
+  const blocks = [...document.querySelectorAll("main section, main .chart-card, main section[aria-labelledby=judul-qw] .card, main section > p, main section > h2")]
+    .filter((element) => element.getBoundingClientRect().height > 0)
+    .map((element) => ({name: (element.querySelector("h2, h3") || element).textContent.trim().slice(0, 40), tag: element.tagName, ...box(element)}));
+  const canvases = [...document.querySelectorAll("main canvas")].map((canvas) => ({
+    id: canvas.id, shown: box(canvas), holder: box(canvas.closest(".chart-box")),
+    bitmap: canvas.width / canvas.height,
+    ratio: canvas.getBoundingClientRect().width / canvas.getBoundingClientRect().height,
+    pixels: canvas.width / canvas.getBoundingClientRect().width,
+  }));
+  return {blocks, canvases};
+}"""
+
+
+def overlapping(one: dict, other: dict) -> bool:
+    return (
+        one["top"] < other["bottom"] - 0.5
+        and other["top"] < one["bottom"] - 0.5
+        and one["left"] < other["right"] - 0.5
+        and other["left"] < one["right"] - 0.5
+    )
+
+
+def test_the_printed_dashboard_redraws_its_charts_and_keeps_blocks_apart(
+    page, live_server, demo, screenshot_dir
+):
+    sign_in(page, live_server, "pengarah")
+    page.goto(live_server.url + f"/dashboard/?year={YEAR}&quarter=3")
+    screen = page.evaluate(PRINTED_LAYOUT)["canvases"]
+
+    # What the browser does when the user prints (Cetak or Ctrl+P): beforeprint, then print media.
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    page.emulate_media(media="print")
+    layout = page.evaluate(PRINTED_LAYOUT)
+    page.screenshot(path=screenshot_dir / f"dashboard-{YEAR}-printed-layout.png", full_page=True)
+
+    assert len(layout["canvases"]) == len(screen) >= 8
+    for canvas, before in zip(layout["canvases"], screen, strict=True):
+        # Redrawn, not squeezed: the bitmap has the proportions of its printed box, more pixels
+        # than on screen, and the canvas stays inside its box.
+        assert abs(canvas["bitmap"] - canvas["ratio"]) / canvas["ratio"] < 0.02, canvas
+        assert canvas["pixels"] > before["pixels"], canvas
+        shown, holder = canvas["shown"], canvas["holder"]
+        assert holder["top"] - 1 <= shown["top"] and shown["bottom"] <= holder["bottom"] + 1, canvas
+        assert holder["left"] - 1 <= shown["left"] and shown["right"] <= holder["right"] + 1, canvas
+
+    # No chart card overlaps the note, the Quick wins heading or its cards, nor another card.
+    cards = [b for b in layout["blocks"] if b["tag"] == "DIV"]
+    others = [b for b in layout["blocks"] if b["tag"] in ("P", "H2")]
+    clashes = [
+        (one["name"], other["name"])
+        for index, one in enumerate(cards)
+        for other in cards[index + 1 :] + others
+        if overlapping(one, other)
+    ]
+    assert clashes == []
+    note = next(b for b in others if b["name"].startswith("Garis: target"))
+    assert all(card["bottom"] <= note["top"] for card in cards if card["top"] < note["top"])
+
+    pdf = page.pdf(format="A4", print_background=True)
+    pages = len(PDF_PAGE.findall(pdf))
+    assert pages == PRINTED_PAGES, f"the dashboard prints on {pages} A4 pages"
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text()
+    assert f"prints on {WORDS[PRINTED_PAGES]} A4 pages" in " ".join(readme.split())
+
+    # Back on screen afterwards, at the screen's sizes.
+    page.emulate_media(media="screen")
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    assert page.evaluate("document.documentElement.classList.contains('print-layout')") is False

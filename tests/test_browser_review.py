@@ -8,6 +8,12 @@ from tests.conftest import sign_in
 pytestmark = [pytest.mark.browser]
 
 
+def verified_pk() -> int:
+    from monev.models import Realisation
+
+    return Realisation.objects.get(activity__name="Penanganan gratifikasi.", year=2020, period="q1").pk
+
+
 def history_of(page, live_server, path):
     page.goto(live_server.url + path.rstrip("/") + "/history/")
     return page.locator("main")
@@ -68,8 +74,12 @@ def test_a_report_goes_through_review(new_context, live_server, demo, screenshot
     expect(history_of(staff, live_server, item_path)).to_contain_text("Terverifikasi")
     staff.screenshot(path=screenshot_dir / "35-verified-history.png", full_page=True)
 
-    # A verified report is locked for the agency.
+    # A verified report is locked for the agency: no "ubah" on the item page, no form to type into.
+    agency.goto(live_server.url + item_path)
+    report = agency.locator("#laporan-" + str(verified_pk()))
+    expect(report).to_contain_text("Terkunci")
+    expect(report.get_by_role("link", name="ubah")).to_have_count(0)
     agency.goto(live_server.url + item_path + "report/?year=2020&period=q1")
-    agency.get_by_label("Nilai realisasi (%)").fill("99")
-    agency.get_by_role("button", name="Ajukan laporan").click()
-    expect(agency.locator("#id_period_error")).to_contain_text("sudah diverifikasi")
+    expect(agency.get_by_role("status").filter(has_text="Terkunci")).to_contain_text("sudah diverifikasi")
+    expect(agency.get_by_label("Nilai realisasi (%)")).to_have_count(0)
+    expect(agency.get_by_role("button", name="Ajukan laporan")).to_have_count(0)

@@ -147,6 +147,170 @@ PMPRB_ANSWER = {"anonymous": LOGIN, "no_role": 403, "staff": 200, "own": 403, "o
 # An assessment neither test agency's: "other" does not learn it exists.
 NOT_BKDS = {**READ, "other": 404}
 
+
+def small_draft():
+    """A draft road map with one item of each kind (copying the whole 2020 edition per case would be slow)."""
+    from actions.models import ActionPlanLead, QuickWin
+    from areas.models import ChangeArea
+
+    draft = RoadmapEdition.objects.drafts().first()
+    if draft is not None:
+        return draft
+    draft = RoadmapEdition.objects.create(
+        status="draft", title="Road Map 2021-2024", start_year=2021, end_year=2024
+    )
+    area = ChangeArea.objects.create(
+        edition=draft, order=1, name="Manajemen Perubahan", slug="manajemen-perubahan"
+    )
+    quick_win = QuickWin.objects.create(
+        edition=draft, number=1, name="Mal Pelayanan Publik", description="-", lead_agency=inspektorat()
+    )
+    Indicator.objects.create(area=area, order=1, name="Indeks Reformasi Birokrasi", target_kind="number")
+    PriorityActivity.objects.create(area=area, order=1, name="Sosialisasi road map", agency=inspektorat())
+    PriorityActivity.objects.create(quick_win=quick_win, order=1, name="Layanan MPP", agency=inspektorat())
+    row = ActionPlanRow.objects.create(area=area, order=1, name="Menyusun road map")
+    ActionPlanLead.objects.create(row=row, agency=inspektorat(), order=1)
+    return draft
+
+
+def inspektorat():
+    from roadmap.models import Agency
+
+    return Agency.objects.get(code="inspektorat")
+
+
+def draft_pk():
+    return {"pk": small_draft().pk}
+
+
+def draft_edition():
+    return {"edition": small_draft().pk}
+
+
+def in_force():
+    return {"edition": RoadmapEdition.objects.current().pk}
+
+
+def draft_item(kind: str):
+    def pk():
+        draft = small_draft()
+        model = {"indicator": Indicator, "activity": PriorityActivity, "row": ActionPlanRow}[kind]
+        return {"pk": model.objects.of_edition(draft).first().pk}
+
+    return pk
+
+
+def draft_area():
+    return {"pk": small_draft().areas.get().pk}
+
+
+def draft_quick_win():
+    return {"pk": small_draft().quick_wins.get().pk}
+
+
+def amendment_pk():
+    from editions import services
+
+    edition = RoadmapEdition.objects.current()
+    amendment = edition.amendments.first() or services.create_amendment(
+        edition=edition,
+        basis="decision",
+        document_number="1/TP/2020",
+        document_date="2020-10-01",
+        reason="Arahan Tim Pengarah",
+        effective_year=2020,
+        user=None,
+    )
+    return {"pk": amendment.pk}
+
+
+# Making and amending road maps: staff write; every role reads enacted editions; a draft is staff's.
+DRAFT_READ = {**READ, "own": 404, "other": 404, "steering": 404}
+STAFF_FORM_POST = STAFF_ONLY  # an empty post is the form again, with its errors: 200
+STAFF_REDIRECTS = {**STAFF_ONLY, "staff": 302}
+EDITION_PAGES = [
+    ("editions:list", None, "get", READ),
+    ("editions:list", None, "post", READ_ONLY_POST),
+    ("editions:create", None, "get", STAFF_ONLY),
+    ("editions:create", None, "post", STAFF_FORM_POST),
+    ("editions:detail", lambda: {"pk": RoadmapEdition.objects.current().pk}, "get", READ),
+    ("editions:detail", lambda: {"pk": RoadmapEdition.objects.current().pk}, "post", READ_ONLY_POST),
+    ("editions:detail", draft_pk, "get", DRAFT_READ),
+    ("editions:workbook", lambda: {"pk": RoadmapEdition.objects.current().pk}, "get", READ),
+    ("editions:workbook", lambda: {"pk": RoadmapEdition.objects.current().pk}, "post", READ_ONLY_POST),
+    ("editions:workbook", draft_pk, "get", DRAFT_READ),
+    ("editions:settings", draft_pk, "get", STAFF_ONLY),
+    ("editions:settings", draft_pk, "post", STAFF_FORM_POST),
+    ("editions:enact", draft_pk, "get", STAFF_ONLY),
+    ("editions:enact", draft_pk, "post", STAFF_FORM_POST),
+    (
+        "editions:enact",
+        lambda: {"pk": RoadmapEdition.objects.current().pk},
+        "get",
+        {**STAFF_ONLY, "staff": 404},
+    ),
+    ("editions:delete", draft_pk, "get", STAFF_ONLY),
+    ("editions:delete", draft_pk, "post", STAFF_REDIRECTS),
+    ("editions:import", draft_pk, "get", STAFF_ONLY),
+    # A post without a file is a bad request, with the reason beside the file field.
+    ("editions:import", draft_pk, "post", {**STAFF_ONLY, "staff": 400}),
+    ("editions:content", draft_pk, "get", STAFF_ONLY),
+    ("editions:content", lambda: {"pk": RoadmapEdition.objects.current().pk}, "get", STAFF_ONLY),
+    ("editions:content", draft_pk, "post", {**STAFF_ONLY, "staff": 405}),
+    ("editions:amendment-create", lambda: {"pk": RoadmapEdition.objects.current().pk}, "get", STAFF_ONLY),
+    (
+        "editions:amendment-create",
+        lambda: {"pk": RoadmapEdition.objects.current().pk},
+        "post",
+        STAFF_FORM_POST,
+    ),
+    ("editions:amendment-detail", amendment_pk, "get", READ),
+    ("editions:amendment-detail", amendment_pk, "post", STAFF_REDIRECTS),
+    ("editions:area-create", draft_edition, "get", STAFF_ONLY),
+    ("editions:area-create", draft_edition, "post", STAFF_FORM_POST),
+    ("editions:area-edit", draft_area, "get", STAFF_ONLY),
+    ("editions:area-edit", draft_area, "post", STAFF_FORM_POST),
+    ("editions:area-drop", draft_area, "get", STAFF_ONLY),
+    ("editions:area-drop", draft_area, "post", STAFF_REDIRECTS),
+    ("editions:quick-win-create", draft_edition, "get", STAFF_ONLY),
+    ("editions:quick-win-create", draft_edition, "post", STAFF_FORM_POST),
+    ("editions:quick-win-edit", draft_quick_win, "get", STAFF_ONLY),
+    ("editions:quick-win-edit", draft_quick_win, "post", STAFF_FORM_POST),
+    ("editions:quick-win-drop", draft_quick_win, "get", STAFF_ONLY),
+    ("editions:quick-win-drop", draft_quick_win, "post", STAFF_REDIRECTS),
+    ("editions:indicator-create", draft_edition, "get", STAFF_ONLY),
+    ("editions:indicator-create", in_force, "get", STAFF_ONLY),
+    ("editions:indicator-create", draft_edition, "post", STAFF_FORM_POST),
+    ("editions:indicator-edit", draft_item("indicator"), "get", STAFF_ONLY),
+    ("editions:indicator-edit", lambda: {"pk": indicator_pk()}, "get", STAFF_ONLY),
+    ("editions:indicator-edit", draft_item("indicator"), "post", STAFF_FORM_POST),
+    ("editions:indicator-drop", draft_item("indicator"), "get", STAFF_ONLY),
+    ("editions:indicator-drop", draft_item("indicator"), "post", STAFF_REDIRECTS),
+    ("editions:activity-create", draft_edition, "get", STAFF_ONLY),
+    ("editions:activity-create", draft_edition, "post", STAFF_FORM_POST),
+    ("editions:activity-edit", draft_item("activity"), "get", STAFF_ONLY),
+    ("editions:activity-edit", draft_item("activity"), "post", STAFF_FORM_POST),
+    ("editions:activity-drop", draft_item("activity"), "get", STAFF_ONLY),
+    ("editions:activity-drop", draft_item("activity"), "post", STAFF_REDIRECTS),
+    ("editions:row-create", draft_edition, "get", STAFF_ONLY),
+    ("editions:row-create", draft_edition, "post", STAFF_FORM_POST),
+    ("editions:row-edit", draft_item("row"), "get", STAFF_ONLY),
+    ("editions:row-edit", draft_item("row"), "post", STAFF_FORM_POST),
+    ("editions:row-drop", draft_item("row"), "get", STAFF_ONLY),
+    ("editions:row-drop", draft_item("row"), "post", STAFF_REDIRECTS),
+    # Every page of a road-map edition reads a draft for staff only: to anybody else it does not exist.
+    ("actions:overview", None, "get", DRAFT_READ, lambda: {"edition": small_draft().pk}),
+    ("monev:indicator-detail", draft_item("indicator"), "get", DRAFT_READ),
+    (
+        "actions:export-json",
+        None,
+        "get",
+        {**dict.fromkeys(ROLES, 404), "staff": 200},
+        lambda: {"edition": small_draft().pk},
+    ),
+]
+
+
 # (url name, kwargs factory, method, expected status per role)
 TABLE = [
     ("actions:overview", None, "get", READ),
@@ -267,6 +431,8 @@ TABLE = [
     ("dashboards:achievement", None, "post", READ_ONLY_POST),
     ("dashboards:action-plan-progress", None, "get", READ),
     ("dashboards:action-plan-progress", None, "post", READ_ONLY_POST),
+    ("favicon", None, "get", dict.fromkeys(ROLES, 301)),
+    ("favicon", None, "post", dict.fromkeys(ROLES, 405)),
     # Signed-in users are sent on from the login page; a wrong password re-renders it.
     ("login", None, "get", {**dict.fromkeys(ROLES, 302), "anonymous": 200}),
     ("login", None, "post", {**dict.fromkeys(ROLES, 302), "anonymous": 200}),
@@ -379,6 +545,7 @@ TABLE = [
     ("assessment:question-preview", pmprb_kwargs(pk="model"), "post", {**STAFF_ONLY, "staff": 302}),
     ("assessment:question-workbook", pmprb_kwargs(pk="model"), "get", STAFF_ONLY),
     ("assessment:question-workbook", pmprb_kwargs(pk="model"), "post", {**STAFF_ONLY, "staff": 405}),
+    *EDITION_PAGES,
 ]
 
 CASES = [

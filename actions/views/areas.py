@@ -48,6 +48,7 @@ class AreaDetailView(EditionMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         area = self.object
+        self.show_edition_of(area.edition_id)
         indicators = area.indicators.all()
         activities = area.activities.all()
         rows = area.action_rows.all()

@@ -15,10 +15,10 @@ from django.db.models import Count
 from assessment import scoring
 from assessment.models import ModelVersion, Question, QuestionKind
 from assessment.selectors import model_spec, structure
-from monev.excel.reading import BoundedWorkbook, Limits, TemplateError
 from monev.excel.template import cell_text
 from roadmap.notation import format_number, parse_number
 from roadmap.spreadsheets import Column, Sheet, new_workbook, stamp
+from roadmap.workbook_reading import BoundedWorkbook, Limits, TemplateError
 
 SHEET, MODEL_SHEET = "Pertanyaan", "Model"
 MODEL_CODE = "Kode model"

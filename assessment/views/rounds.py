@@ -141,7 +141,7 @@ class RoundCloseView(EditionMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         result = round_result(self.round)
-        indicator = services.indeks_rb_indicator()
+        indicator = services.indeks_rb_indicator(self.round.year)
         existing = (
             indicator.realisations.filter(year=self.round.year, period="year").first() if indicator else None
         )

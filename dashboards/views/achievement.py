@@ -105,6 +105,7 @@ class AchievementView(EditionMixin, TableExportMixin, TemplateView):
             year=year,
             average=average_of((row["status"] for row in rows), Rules.from_settings()),
             quarter_label=quarter_label(quarter) if quarter != 4 else "",
+            cap=Rules.from_settings().cap,
             category_counts=[(c, categories.get(c.key, 0)) for c in DEFAULT_CATEGORIES],
             state_counts=[(key, label, states.get(key, 0)) for key, label in STATE_LABELS.items()],
             total=len(rows),

@@ -31,10 +31,10 @@ class MatrixFilterForm(BootstrapFormMixin, forms.Form):
         empty_label="Semua",
     )
 
-    def __init__(self, *args, years: list[int], **kwargs):
+    def __init__(self, *args, years: list[int], request=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["year"].choices = [(year, str(year)) for year in years]
-        self.fields["area"].queryset = edition_areas(None)
+        self.fields["area"].queryset = edition_areas(request)  # of the edition the page shows
 
 
 class CompletenessView(EditionMixin, TemplateView):
@@ -43,7 +43,7 @@ class CompletenessView(EditionMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         year, _, years = chosen_year_and_quarter(self.request, self.edition)
-        form = MatrixFilterForm({**self.request.GET.dict(), "year": year}, years=years)
+        form = MatrixFilterForm({**self.request.GET.dict(), "year": year}, years=years, request=self.request)
         form.is_valid()  # an invalid filter is ignored (and shown on the form); the rest still applies
         data = {"period": "", "area": None, "agency": None} | form.cleaned_data
         periods = [data["period"]] if data["period"] else list(Period.values)

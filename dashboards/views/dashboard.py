@@ -20,7 +20,10 @@ class DashboardView(EditionMixin, TemplateView):
         today = timezone.localdate()
         overview, indicator_charts = dashboard_cache.remember(
             ("dashboard", self.edition.pk, year, quarter, today),
-            lambda: (build_overview(self.edition, year, quarter, today), key_indicator_series(self.edition)),
+            lambda: (
+                build_overview(self.edition, year, quarter, today),
+                key_indicator_series(self.edition, year, quarter, today=today),
+            ),
         )
         area_chart = [
             {

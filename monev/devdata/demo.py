@@ -50,8 +50,16 @@ def users() -> dict:
     }
 
 
+def demo_edition() -> RoadmapEdition:
+    """The demo's reports are 2020's: made on the road map in force in 2020, whatever came after it."""
+    return RoadmapEdition.objects.current(DEMO_YEAR)
+
+
 def item_named(name: str):
-    return PriorityActivity.objects.filter(name=name).first() or Indicator.objects.get(name=name)
+    edition = demo_edition()
+    return PriorityActivity.objects.of_edition(edition).filter(
+        name=name
+    ).first() or Indicator.objects.of_edition(edition).get(name=name)
 
 
 def save_report(
@@ -92,11 +100,11 @@ def seed_demo_reports(today: datetime.date) -> int:
     staff = people["organisasi"]
     for name, period, value, state, reporter, note in REPORTS:
         save_report(item_named(name), period, value, None, state, people[reporter], staff, note)
-    apip = Indicator.objects.get(name="Kapabilitas Aparatur Pengawas Intern Pemerintahan")
+    apip = item_named("Kapabilitas Aparatur Pengawas Intern Pemerintahan")
     with_notes = ScaleLevel.objects.get(scale__code="kapabilitas-apip", code="3DC")
     save_report(apip, "year", None, with_notes, ReviewState.VERIFIED, staff, staff, "")
 
-    row = ActionPlanRow.objects.get(name="Penanganan Gratifikasi")
+    row = ActionPlanRow.objects.of_edition(demo_edition()).get(name="Penanganan Gratifikasi")
     action = row.planned_actions.get(year=DEMO_YEAR)
     inspektorat, bkd = Agency.objects.get(code="inspektorat"), Agency.objects.get(code="bkd")
     progress = [
@@ -154,7 +162,7 @@ def seed_report_settings(staff) -> None:
     if not ReportSignatory.objects.exists():
         for signatory in DEMO_SIGNATORIES:
             ReportSignatory.objects.create(**signatory)
-    risk = Risk.objects.filter(edition__in=RoadmapEdition.objects.in_force(), number=1).first()
+    risk = Risk.objects.filter(edition=demo_edition(), number=1).first()
     if risk is not None:
         RiskReview.objects.get_or_create(
             risk=risk,

@@ -15,7 +15,6 @@ from django.db import transaction
 
 from monev import services
 from monev.access import agency_actor
-from monev.excel.reading import BoundedWorkbook, Limits, TemplateError
 from monev.excel.template import (
     COLUMNS,
     INFO_SHEET,
@@ -34,6 +33,7 @@ from monev.windows import open_check
 from monev.workflow import Actor, EditDecision, edit_decision
 from roadmap.models import Agency, RoadmapEdition
 from roadmap.notation import format_number, parse_whole
+from roadmap.workbook_reading import BoundedWorkbook, Limits, TemplateError
 
 __all__ = ["TemplateError", "UploadedTemplate", "apply_import", "build_preview", "read_template"]
 

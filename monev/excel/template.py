@@ -124,6 +124,7 @@ class Entry:
 def reportable_entries(edition: RoadmapEdition, agency: Agency, year: int, period: str) -> list[Entry]:
     activities = (
         PriorityActivity.objects.of_edition(edition)
+        .active_in(year)
         .led_by(agency)
         .select_related("area", "quick_win")
         .prefetch_related(
@@ -138,7 +139,7 @@ def reportable_entries(edition: RoadmapEdition, agency: Agency, year: int, perio
     ]
     quarter = Period(period).quarter
     if quarter:
-        rows = ActionPlanRow.objects.of_edition(edition).led_by(agency)
+        rows = ActionPlanRow.objects.of_edition(edition).active_in(year).led_by(agency)
         progress = ActionProgress.objects.filter(quarter=quarter, lead=agency)
         actions = (
             PlannedAction.objects.filter(year=year, row__in=rows)

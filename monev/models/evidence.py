@@ -1,6 +1,7 @@
 """Evidence (bukti dukung) attached to a report: an uploaded file or a link."""
 
 import uuid
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import models
@@ -64,4 +65,9 @@ class Evidence(models.Model):
 
     @property
     def label(self) -> str:
-        return self.title or self.original_name or self.link
+        """How lists name it: a title says what it is, so a file and a link of one title differ."""
+        if not self.title:
+            return self.original_name or self.link
+        if self.file:
+            return f"{self.title} ({self.original_name or 'berkas'})"
+        return f"{self.title} (tautan {urlsplit(self.link).hostname or ''})".replace(" )", ")")

@@ -50,6 +50,14 @@ class ReviewedReport(models.Model):
         return version_token(self)
 
     @property
+    def shows_review(self) -> bool:
+        """Whether the last review still stands: a corrected, resubmitted report awaits a new one."""
+        return self.reviewed_by_id is not None and self.review_state in (
+            ReviewState.VERIFIED,
+            ReviewState.RETURNED,
+        )
+
+    @property
     def counts(self) -> bool:
         """Whether the figure counts in comparisons with targets: only once verified."""
         return self.review_state == ReviewState.VERIFIED

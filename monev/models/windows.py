@@ -52,7 +52,12 @@ class ReportingWindow(models.Model):
 
     @property
     def label(self) -> str:
-        return "Angka tahunan" if self.period == Period.YEAR else self.get_period_display()
+        return window_label(self.period)
+
+
+def window_label(period: str) -> str:
+    """A window's name: the quarter's label, or "Angka tahunan" for the year-end figure."""
+    return "Angka tahunan" if period == Period.YEAR else Period(period).label
 
 
 class ReopenedItem(models.Model):

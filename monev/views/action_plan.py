@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from django import forms
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.utils.functional import cached_property
 from django.views.generic import TemplateView
 
 from actions.access import (
@@ -21,7 +22,7 @@ from monev.forms import ActionProgressForm, ProgressPeriodForm
 from monev.models import ActionProgress, Period, Quarter
 from monev.models.periods import quarter_label
 from monev.models.review import version_token
-from monev.periods import chosen_quarter, edition_plan_years
+from monev.periods import NOTHING_TO_REPORT, chosen_quarter, edition_plan_years, reportable_years
 from monev.plan_progress import plan_share
 from monev.selectors import row_queryset
 from monev.windows import period_open
@@ -68,6 +69,7 @@ class ActionRowDetailView(EditionMixin, TemplateView):
         row = get_action_row_for_user(
             self.request.user, self.kwargs["pk"], queryset=row_queryset(self.profile)
         )
+        self.show_edition_of(row.edition_pk)
         mark_reviewable(self.request.user, [p for a in row.planned_actions.all() for p in a.progress.all()])
         profile = self.profile
         return super().get_context_data(
@@ -132,9 +134,22 @@ class RowProgressView(EditionMixin, TemplateView):
             )
         return super().dispatch(request, *args, **kwargs)
 
-    @property
+    def item_edition_pk(self) -> int:
+        return self.row.edition_pk
+
+    @cached_property
     def years(self) -> list[int]:
-        return edition_plan_years(self.edition)
+        """The plan's years its edition is in force for (a later road map answers for the years after it)."""
+        return reportable_years(self.edition, edition_plan_years(self.edition), self.row)
+
+    def get(self, request, *args, **kwargs):
+        return self.nothing_to_report() or super().get(request, *args, **kwargs)
+
+    def nothing_to_report(self):
+        if self.years:
+            return None
+        messages.error(self.request, NOTHING_TO_REPORT)
+        return redirect(self.row.get_absolute_url())
 
     def whose(self, agency: Agency | None) -> dict:
         """The report's key: ``{"lead": agency}`` or ``{"contributor": agency}``."""
@@ -236,10 +251,15 @@ class RowProgressView(EditionMixin, TemplateView):
         )
 
     def post(self, request, *args, **kwargs):
+        refused = self.nothing_to_report()
+        if refused:
+            return refused
         forms = self.build_forms(request.POST, request.FILES)
         if not forms.is_valid():
             if not forms.actions:
                 messages.error(request, "Tidak ada rencana aksi untuk tahun ini.")
+            for _, form in forms.actions:
+                form.note_unsaved_upload()
             return self.render_to_response(self.get_context_data(forms=forms))
         submit = "save_draft" not in request.POST
         entries = [
@@ -282,6 +302,7 @@ class RowProgressView(EditionMixin, TemplateView):
                     stored.get(action.pk), year=forms.year, period=forms.quarter
                 )
                 form.data = data
+                form.note_unsaved_upload()
             return self.render_to_response(self.get_context_data(forms=forms), status=409)
         what = (
             f"Kontribusi {forms.agency.short_name}"

@@ -20,6 +20,7 @@ class ItemHistoryView(EditionMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         item = self.get_item()
+        self.show_edition_of(item.edition_pk)
         kind = self.kind.name if hasattr(self, "kind") else "row"
         return super().get_context_data(
             item=item, entries=item_history(item, self.profile), kind=kind, **kwargs

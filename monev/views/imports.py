@@ -10,6 +10,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import timezone
 from django.views.generic import TemplateView
 
 from monev.excel.importing import TemplateError, UploadedTemplate, apply_import, build_preview, read_template
@@ -19,7 +20,7 @@ from monev.periods import default_year, edition_years
 from roadmap.access import get_agency_for_reporting, require_reporter
 from roadmap.forms import BootstrapFormMixin
 from roadmap.mixins import EditionMixin
-from roadmap.models import Agency
+from roadmap.models import Agency, RoadmapEdition
 from roadmap.spreadsheets import xlsx_response
 
 SESSION_KEY = "monev_import"
@@ -70,6 +71,13 @@ class UploadForm(BootstrapFormMixin, forms.Form):
 
 class ReporterMixin(EditionMixin):
     access = staticmethod(require_reporter)
+    edition_switch = False  # a template is for the edition in force for its year
+
+    def edition_for(self, year: int) -> RoadmapEdition:
+        """The edition in force for ``year`` (docs/editions.md): its items are the ones reported."""
+        if self.edition.start_year <= year <= timezone.localdate().year:
+            return self.edition  # in force today, so no later one has started by ``year``
+        return RoadmapEdition.objects.current(year) or self.edition
 
 
 def default_period() -> tuple[int | None, str]:
@@ -128,7 +136,7 @@ class TemplateDownloadView(ReporterMixin, TemplateView):
             messages.error(request, "Pilih Perangkat Daerah, tahun dan periode templat.")
             return redirect("monev:import")
         year, period = form.cleaned_data["year"], form.cleaned_data["period"]
-        workbook = template_workbook(self.edition, agency, year, period)
+        workbook = template_workbook(self.edition_for(year), agency, year, period)
         return xlsx_response(workbook, f"templat-{agency.code}-{year}-{period}.xlsx")
 
 
@@ -144,7 +152,7 @@ class ImportPreviewView(ReporterMixin, TemplateView):
         agency = get_agency_for_reporting(self.request.user, stored["agency"])
         uploaded = UploadedTemplate(agency.code, stored["year"], stored["period"], stored["rows"])
         return build_preview(
-            edition=self.edition,
+            edition=self.edition_for(stored["year"]),
             agency=agency,
             uploaded=uploaded,
             user=self.request.user,

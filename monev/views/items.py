@@ -2,24 +2,32 @@
 
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.utils.functional import cached_property
 from django.views.generic import FormView, TemplateView
 
 from monev import services
 from monev.access import closed_windows_for, mark_reviewable, reporting_actor
 from monev.forms import RealisationForm
+from monev.history import targets_when_reported
 from monev.items import ACTIVITY, INDICATOR, ItemKind
 from monev.models import Period, Realisation, ReviewState
 from monev.models.review import version_token
+from monev.periods import NOTHING_TO_REPORT, reportable_years
+from monev.series import load_chain, series
 from monev.standing import Rules, item_years, year_status
 from monev.windows import open_periods, period_open
-from monev.workflow import EditDecision, edit_decision
+from monev.workflow import Actor, EditDecision, edit_decision
 from roadmap.mixins import EditionMixin
 
 
-def quarter_grid(item, years):
-    """For each year, the report of each period (TW I–IV, Tahunan), drafts included."""
+def quarter_grid(item, years, decide):
+    """For each year, each period (TW I–IV, Tahunan) with its report, drafts included, and whether
+    the user may write it now."""
     by_key = {(r.year, r.period): r for r in item.realisations.all()}
-    return [(year, [(period, by_key.get((year, period))) for period in Period]) for year in years]
+    return [
+        (year, [(period, by_key.get((year, period)), decide(year, period)) for period in Period])
+        for year in years
+    ]
 
 
 class ItemDetailView(EditionMixin, TemplateView):
@@ -30,22 +38,49 @@ class ItemDetailView(EditionMixin, TemplateView):
         item = self.kind.fetch(
             self.request.user, self.kwargs["pk"], queryset=self.kind.queryset(self.profile)
         )
+        self.show_edition_of(item.edition_pk)
         years = item_years(item)
         rules = Rules.from_settings()
         reports = sorted(item.realisations.all(), key=lambda r: (r.year, list(Period.values).index(r.period)))
         mark_reviewable(self.request.user, reports)
+        decide = self.decider(item)
+        targets_when_reported(item, reports)
+        carried = None
+        if item.predecessor_id:
+            load_chain(item, self.kind.queryset(self.profile))
+            carried = series(item, rules=rules)
+            carried = carried if any(year.carried_over for year in carried) else None
         return super().get_context_data(
             item=item,
+            series=carried,
             kind=self.kind.name,
             statuses=[year_status(item, year, rules) for year in years],
-            grid=quarter_grid(item, years),
+            grid=quarter_grid(item, years, decide),
             periods=Period,
-            reports=reports,
-            can_report=self.kind.may_write(self.profile, item),
+            reports=[(report, decide(report.year, report.period)) for report in reports],
+            can_report=self.kind.may_write(self.profile, item) and not self.edition.is_draft,
             report_url=self.kind.report_url,
             closed_windows=closed_windows_for(self.request.user),
             **kwargs,
         )
+
+    def decider(self, item):
+        """Whether the user may write each period's report now: only that is offered on the page."""
+        actor = reporting_actor(self.request.user, item)
+        if actor == Actor.READER or self.edition.is_draft:
+            return lambda year, period: EditDecision(False)
+        open_now = open_periods(item) if actor == Actor.AGENCY else set()
+        reports = {(r.year, r.period): r.review_state for r in item.realisations.all()}
+        target_years = sorted(set(item.targets_by_year) or set(self.edition.years))
+        # A year answered by a later road map, or after an amendment dropped the item, is not reported here.
+        due = set(reportable_years(self.edition, target_years, item))
+
+        def decide(year: int, period: str) -> EditDecision:
+            if year not in due:
+                return EditDecision(False, why_not="Tahun ini di luar tahun road map untuk item ini.")
+            return edit_decision(reports.get((year, period)), actor, (year, period) in open_now)
+
+        return decide
 
 
 class IndicatorDetailView(ItemDetailView):
@@ -69,10 +104,28 @@ class ItemReportView(EditionMixin, FormView):
         self.actor = reporting_actor(request.user, self.item)
         return super().dispatch(request, *args, **kwargs)
 
-    @property
+    def item_edition_pk(self) -> int:
+        return self.item.edition_pk
+
+    @cached_property
     def years(self) -> list[int]:
-        """The years of the item's target table; reports for other years are refused."""
-        return sorted(self.item.targets_by_year) or list(self.edition.years)
+        """The years of the item's target table its edition is in force for (a later road map answers
+        for the years after it); reports for other years are refused."""
+        return reportable_years(
+            self.edition, sorted(self.item.targets_by_year) or list(self.edition.years), self.item
+        )
+
+    def get(self, request, *args, **kwargs):
+        return self.nothing_to_report() or super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        return self.nothing_to_report() or super().post(request, *args, **kwargs)
+
+    def nothing_to_report(self):
+        if self.years:
+            return None
+        messages.error(self.request, NOTHING_TO_REPORT)
+        return redirect(self.item.get_absolute_url())
 
     def report_for(self, year: int, period: str) -> Realisation | None:
         return next((r for r in self.item.realisations.all() if (r.year, r.period) == (year, period)), None)
@@ -133,7 +186,7 @@ class ItemReportView(EditionMixin, FormView):
             decision=self.edit_check(year, period) if year in self.years else None,
             target=self.item.targets_by_year.get(year),
             year=year,
-            open_now=[(y, Period(p).label) for y, p in self.open_periods()],
+            open_now=[(y, p, Period(p).label) for y, p in self.open_periods()],
             staff=self.staff,
             **kwargs,
         )
@@ -148,6 +201,7 @@ class ItemReportView(EditionMixin, FormView):
             report = self.save(form, data, submit)
         except services.EditConflict as conflict:
             form.add_error(None, conflict)
+            form.note_unsaved_upload()
             if conflict.current_token:  # the user has been told: saving again is a deliberate correction
                 form.data = form.data.copy()
                 form.data["version"] = conflict.current_token
@@ -159,6 +213,10 @@ class ItemReportView(EditionMixin, FormView):
         }[report.review_state]
         messages.success(self.request, f"Realisasi {report.get_period_display()} {report.year} {verb}.")
         return redirect(self.item.get_absolute_url())
+
+    def form_invalid(self, form):
+        form.note_unsaved_upload()
+        return super().form_invalid(form)
 
     def save(self, form, data, submit: bool) -> Realisation:
         return services.save_realisation(

@@ -64,9 +64,11 @@ def posted_ids(request, name: str) -> list[int]:
 class VerificationQueueView(EditionMixin, TemplateView):
     template_name = "monev/verification_queue.html"
     access = staticmethod(require_reviewer)
+    edition_switch = False
 
     def querysets(self):
-        editions = RoadmapEdition.objects.in_force()
+        # Every enacted edition's: a late report under the previous road map still needs its review.
+        editions = RoadmapEdition.objects.enacted()
         realisations = (
             Realisation.objects.awaiting_review()
             .filter(
@@ -98,8 +100,10 @@ class VerificationQueueView(EditionMixin, TemplateView):
         if queue_filter.is_bound:
             realisations = queue_filter.qs
             progress = ProgressQueueFilter(data, queryset=progress, request=self.request).qs
-        realisation_table = RealisationQueueTable(realisations, prefix="r-")
-        progress_table = ProgressQueueTable(progress, prefix="p-")
+        # A refused review keeps the boxes the user ticked.
+        ticked = {name: set(posted_ids(self.request, name)) for name in ("realisation", "progress")}
+        realisation_table = RealisationQueueTable(realisations, prefix="r-", ticked=ticked["realisation"])
+        progress_table = ProgressQueueTable(progress, prefix="p-", ticked=ticked["progress"])
         for table in (realisation_table, progress_table):
             tables.RequestConfig(self.request, paginate={"per_page": 50}).configure(table)
         return super().get_context_data(
@@ -116,20 +120,19 @@ class VerificationQueueView(EditionMixin, TemplateView):
         chosen = list(realisations.filter(pk__in=posted_ids(request, "realisation"))) + list(
             progress.filter(pk__in=posted_ids(request, "progress"))
         )
-        if not form.is_valid():
-            return self.render_to_response(self.get_context_data(review_form=form))
-        if not chosen:
-            messages.error(request, "Pilih laporan yang akan diverifikasi atau dikembalikan.")
-            return redirect(request.get_full_path())
-        verify = form.cleaned_data["decision"] == "verify"
-        try:
-            count = services.review_reports(
-                reports=chosen, verify=verify, note=form.cleaned_data["note"], user=request.user
-            )
-        except (ValidationError, PermissionDenied) as error:
-            form.add_error(
-                "note", ValidationError(str(error)) if isinstance(error, PermissionDenied) else error
-            )
-            return self.render_to_response(self.get_context_data(review_form=form))
-        messages.success(request, f"{count} laporan {'diverifikasi' if verify else 'dikembalikan'}.")
-        return redirect(request.get_full_path())
+        if form.is_valid() and not chosen:
+            form.add_error(None, "Pilih laporan yang akan diverifikasi atau dikembalikan.")
+        if form.is_valid():
+            verify = form.cleaned_data["decision"] == "verify"
+            try:
+                count = services.review_reports(
+                    reports=chosen, verify=verify, note=form.cleaned_data["note"], user=request.user
+                )
+            except (ValidationError, PermissionDenied) as error:
+                form.add_error(
+                    "note", ValidationError(str(error)) if isinstance(error, PermissionDenied) else error
+                )
+            else:
+                messages.success(request, f"{count} laporan {'diverifikasi' if verify else 'dikembalikan'}.")
+                return redirect(request.get_full_path())
+        return self.render_to_response(self.get_context_data(review_form=form))

@@ -88,6 +88,9 @@ class TargetsView(EditionMixin, FormView):
         self.item = self.kind.fetch(request.user, kwargs["pk"], queryset=self.kind.queryset(self.profile))
         return super().dispatch(request, *args, **kwargs)
 
+    def item_edition_pk(self) -> int:
+        return self.item.edition_pk
+
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "item": self.item}
 

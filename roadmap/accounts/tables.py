@@ -6,11 +6,12 @@ from django.utils.html import format_html
 
 from roadmap.filters import StyledFilterSet
 from roadmap.models import Agency, Role
+from roadmap.tables import DateTimeColumn, Table
 
 User = get_user_model()
 
 
-class AccountTable(tables.Table):
+class AccountTable(Table):
     username = tables.Column(verbose_name="Nama pengguna", linkify=("account-edit", {"pk": tables.A("pk")}))
     full_name = tables.Column(
         verbose_name="Nama", accessor="get_full_name", order_by=("first_name", "last_name")
@@ -22,9 +23,7 @@ class AccountTable(tables.Table):
         order_by=("profile__agency__name",),
     )
     is_active = tables.Column(verbose_name="Status")
-    last_login = tables.DateTimeColumn(
-        verbose_name="Terakhir masuk", format="j M Y H:i", default="belum pernah"
-    )
+    last_login = DateTimeColumn(verbose_name="Terakhir masuk", default="belum pernah")
 
     class Meta:
         model = User

@@ -2,7 +2,13 @@
 
 from roadmap.models.accounts import Role, UserProfile
 from roadmap.models.agencies import Agency, AgencyQuerySet, AgencySpelling
-from roadmap.models.editions import DocumentTable, LegalBasis, RoadmapEdition, RoadmapEditionQuerySet
+from roadmap.models.editions import (
+    DocumentTable,
+    EditionStatus,
+    LegalBasis,
+    RoadmapEdition,
+    RoadmapEditionQuerySet,
+)
 from roadmap.models.teams import Risk, RiskSolution, Team, TeamMember
 
 __all__ = [
@@ -10,6 +16,7 @@ __all__ = [
     "AgencyQuerySet",
     "AgencySpelling",
     "DocumentTable",
+    "EditionStatus",
     "LegalBasis",
     "RoadmapEdition",
     "RoadmapEditionQuerySet",

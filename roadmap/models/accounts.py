@@ -75,14 +75,15 @@ class UserProfile(models.Model):
 
     @cached_property
     def pokja_area_ids(self) -> frozenset[int]:
-        """The change areas (of the edition in force) whose Pokja this agency admin's agency sits in."""
+        """The change areas (of every enacted edition) whose Pokja this agency admin's agency sits in:
+        reports made under an earlier road map are still reviewed by its Pokja."""
         if self.role != Role.AGENCY_ADMIN or self.agency_id is None:
             return frozenset()
         from roadmap.models.editions import RoadmapEdition
 
         return frozenset(
             self.agency.pokja_memberships.filter(
-                area__edition__in=RoadmapEdition.objects.in_force()
+                area__edition__in=RoadmapEdition.objects.enacted()
             ).values_list("area_id", flat=True)
         )
 

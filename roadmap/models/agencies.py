@@ -1,5 +1,7 @@
 """Perangkat Daerah under one canonical name, with the spellings the documents use."""
 
+import re
+
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_slug
 from django.db import models
@@ -53,6 +55,19 @@ class Agency(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def other_names(self) -> list[str]:
+        """The documents' spellings a reader would not take for the name itself: not its slips (another
+        case, a stray space, a phrase written twice as in "... dan Diklat dan Diklat")."""
+        own = {plain_name(self.name), plain_name(self.short_name)}
+        return [s.spelling for s in self.spellings.all() if plain_name(s.spelling) not in own]
+
+
+def plain_name(text: str) -> str:
+    """A name without its slips, for comparison: a repeated phrase once, no spaces, no case."""
+    once = re.sub(r"\b(.+?)(?: \1\b)+", r"\1", " ".join(text.split()))
+    return "".join(once.split()).casefold()
 
 
 class AgencySpelling(models.Model):

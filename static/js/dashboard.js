@@ -5,11 +5,32 @@
   const green = "#146c43", orange = "#fd7e14", grey = "#6c757d";
   Chart.defaults.font.family = getComputedStyle(document.body).fontFamily;
   Chart.defaults.animation = false; // prints and screenshots show the final chart at once
-  // Redraw at the paper's size when printing, and back afterwards.
-  const resizeAll = () => Object.values(Chart.instances).forEach((chart) => chart.resize());
-  window.addEventListener("beforeprint", resizeAll);
-  window.addEventListener("afterprint", resizeAll);
-  document.querySelectorAll("[data-print]").forEach((button) => button.addEventListener("click", () => window.print()));
+  // Printing: lay the page out as on A4 (.print-layout, see app.css) and redraw every chart at the
+  // size of its printed box, sharper than on screen; afterwards, back to the screen's layout.
+  // Browsers fire beforeprint; a print-media switch (emulation, some browsers) does the same.
+  const charts = () => Object.values(Chart.instances);
+  const screenFont = Chart.defaults.font.size;
+  function redraw(fontSize, boxWidth, pixelRatio) {
+    Chart.defaults.font.size = fontSize;
+    charts().forEach((chart) => {
+      chart.options.devicePixelRatio = pixelRatio;
+      const legend = chart.config.options.plugins.legend;
+      if (legend.labels) legend.labels.boxWidth = boxWidth;
+      chart.resize();
+      chart.update("none");
+    });
+  }
+  function toPaper() {
+    document.documentElement.classList.add("print-layout");
+    redraw(9, 8, 3);
+  }
+  function toScreen() {
+    document.documentElement.classList.remove("print-layout");
+    redraw(screenFont, 12, undefined);
+  }
+  window.addEventListener("beforeprint", toPaper);
+  window.addEventListener("afterprint", toScreen);
+  window.matchMedia("print").addEventListener("change", (query) => (query.matches ? toPaper() : toScreen()));
 
   function linkOnClick(items) {
     return function (event, elements) {

@@ -1,5 +1,7 @@
 """Reading an uploaded workbook within bounds, so a hostile file is refused in about a second.
 
+Shared by the reporting import (monev.excel.importing) and the road-map workbook (editions.workbook).
+
 openpyxl on its own trusts what a file declares: a sheet declaring ``A1:XFD50000`` is padded to
 800 million empty cells, a zip part may unpack to gigabytes, and a workbook may list thousands of
 sheets, each opened on load. Here the file is checked before it is read (the unpacked size of
@@ -81,7 +83,7 @@ class Limits:
 class BoundedWorkbook:
     """The sheets of an .xlsx file, read row by row within ``limits``."""
 
-    def __init__(self, data: bytes, limits: Limits):
+    def __init__(self, data: bytes, limits: Limits, sheets_hint: str = 'lembar "Laporan" dan "Info"'):
         self.limits = limits
         try:
             self.archive = zipfile.ZipFile(BytesIO(data))
@@ -95,7 +97,7 @@ class BoundedWorkbook:
             if len(workbook.sheets) > MAX_SHEETS:
                 raise TemplateError(
                     f"Berkas ini berisi {count(len(workbook.sheets))} lembar; templat hanya memiliki "
-                    'lembar "Laporan" dan "Info". Unduh templat baru.'
+                    f"{sheets_hint}. Unduh templat baru."
                 )
             self.sheets = {sheet.name: rel.target for sheet, rel in workbook.find_sheets()}
         except UNREADABLE:

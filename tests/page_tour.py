@@ -1,0 +1,72 @@
+"""Every page a person opens, per role that opens it, on the demo data (``seed_demo``).
+
+Shared by the browser tests that walk the whole application (accessibility, phone width,
+Content-Security-Policy) so that a new page is checked everywhere once it is listed here.
+"""
+
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+
+from actions.models import ActionPlanRow, PriorityActivity
+from areas.models import Indicator
+from roadmap.models import RoadmapEdition
+
+READERS = ("organisasi", "inspektorat", "pengarah")
+REPORTERS = ("organisasi", "inspektorat")
+STAFF = ("organisasi",)
+# Who may record a contribution to Inspektorat's row: a supporting agency or staff.
+SUPPORTERS = ("organisasi",)
+
+
+def tour() -> list[tuple[str, str, tuple[str, ...]]]:
+    """(name, path, usernames) of every HTML page, on the demo data."""
+    area = RoadmapEdition.objects.current().areas.get(slug="pengawasan")
+    activity = PriorityActivity.objects.get(name="Penanganan gratifikasi.")
+    indicator = Indicator.objects.get(name="Kapabilitas Aparatur Pengawas Intern Pemerintahan")
+    row = ActionPlanRow.objects.get(name="Penanganan Gratifikasi")
+    account = get_user_model().objects.get(username="bkd")
+    pages = [
+        ("overview", reverse("actions:overview"), READERS),
+        ("area", area.get_absolute_url(), READERS),
+        ("indicators", reverse("areas:indicator-list"), READERS),
+        ("agencies", reverse("actions:agency-list"), READERS),
+        ("agency", reverse("actions:agency-detail", args=["inspektorat"]), READERS),
+        ("activities", reverse("actions:activity-list"), READERS),
+        ("action-plan", reverse("actions:action-plan"), READERS),
+        ("quick-wins", reverse("actions:quick-win-list"), READERS),
+        ("open-data", reverse("actions:open-data"), READERS),
+        ("teams", reverse("roadmap:team-list"), READERS),
+        ("risks", reverse("roadmap:risk-list"), READERS),
+        ("regulation", reverse("roadmap:regulation"), READERS),
+        ("indicator", indicator.get_absolute_url(), READERS),
+        ("indicator-history", reverse("monev:indicator-history", args=[indicator.pk]), READERS),
+        ("indicator-report", reverse("monev:indicator-report", args=[indicator.pk]), STAFF),
+        ("indicator-targets", reverse("monev:indicator-targets", args=[indicator.pk]), STAFF),
+        ("activity", activity.get_absolute_url(), READERS),
+        ("activity-history", reverse("monev:activity-history", args=[activity.pk]), READERS),
+        ("activity-report", reverse("monev:activity-report", args=[activity.pk]), REPORTERS),
+        ("activity-targets", reverse("monev:activity-targets", args=[activity.pk]), STAFF),
+        ("row", row.get_absolute_url(), READERS),
+        ("row-history", reverse("monev:action-row-history", args=[row.pk]), READERS),
+        ("row-progress", reverse("monev:action-progress", args=[row.pk]), REPORTERS),
+        ("row-contribution", reverse("monev:action-contribution", args=[row.pk]), SUPPORTERS),
+        ("dashboard", reverse("dashboards:dashboard"), READERS),
+        ("achievement", reverse("dashboards:achievement"), READERS),
+        ("plan-progress", reverse("dashboards:action-plan-progress"), READERS),
+        ("completeness", reverse("dashboards:completeness"), STAFF),
+        ("yearend", reverse("dashboards:report"), READERS),
+        ("yearend-risks", reverse("dashboards:report-risks"), STAFF),
+        ("yearend-signatories", reverse("dashboards:report-signatories"), STAFF),
+        ("tasks", reverse("monev:tasks"), READERS),
+        ("verification", reverse("monev:verification"), STAFF),
+        ("windows", reverse("monev:windows"), STAFF),
+        ("import", reverse("monev:import"), REPORTERS),
+        ("own-details", reverse("own-details"), READERS),
+        ("password", reverse("password_change"), READERS),
+        ("accounts", reverse("account-list"), STAFF),
+        ("account-new", reverse("account-create"), STAFF),
+        ("account-edit", reverse("account-edit", args=[account.pk]), STAFF),
+        ("account-password", reverse("account-password", args=[account.pk]), STAFF),
+        ("not-found", "/tidak-ada/", READERS),
+    ]
+    return pages
