@@ -41,6 +41,7 @@ migrate: install
 load: migrate
 	$(PY) manage.py load_roadmap
 	$(PY) manage.py load_facts
+	$(PY) manage.py load_pmprb
 
 demo: load
 	@if [ "$(DEMO)" = "1" ] && $(PY) manage.py help seed_demo >/dev/null 2>&1; then \

@@ -170,6 +170,7 @@ def load_indicator_table(
                 "scale": scale,
                 "source_table": f"{table['table']} {table['title']}",
                 "is_key": row.get("key", False),
+                "ref": row.get("ref", ""),
             },
         )
         if indicator.data_owner_id is None and row.get("data_owner"):

@@ -285,6 +285,13 @@ class Indicator(MeasuredItem):
         verbose_name="penanggung jawab data",
         help_text="Perangkat Daerah yang melaporkan indikator ini; staf Bagian Organisasi selalu dapat mengisinya.",
     )
+    ref = models.SlugField(
+        "rujukan tetap",
+        max_length=40,
+        blank=True,
+        help_text="Nama tetap indikator yang berlanjut dari road map ke road map (mis. indeks-rb, nilai-sakip), "
+        "untuk fitur yang membutuhkannya, seperti PMPRB.",
+    )
     predecessor = predecessor_field()
     is_key = models.BooleanField(
         "indikator kunci",
@@ -301,6 +308,9 @@ class Indicator(MeasuredItem):
         constraints = [
             models.UniqueConstraint(fields=["area", "order"], name="unique_indicator_order"),
             models.UniqueConstraint(fields=["area", "name"], name="unique_indicator_name"),
+            models.UniqueConstraint(
+                fields=["area", "ref"], condition=~Q(ref=""), name="unique_indicator_ref"
+            ),
             models.CheckConstraint(
                 condition=~Q(target_kind=TargetKind.LEVEL) | Q(scale__isnull=False),
                 name="level_indicator_has_scale",

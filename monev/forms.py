@@ -76,6 +76,25 @@ def check_storable(number: Decimal) -> None:
         )
 
 
+def check_evidence_file(upload):
+    """An uploaded evidence file within the size limit and of an accepted kind, by its content."""
+    limit = settings.EVIDENCE_MAX_UPLOAD_MB
+    if upload.size > limit * 1024 * 1024:
+        raise ValidationError(f"Berkas lebih besar dari {limit} MB.")
+    upload.seek(0)
+    kind, reason = filetypes.check_upload(upload.name, upload.read())
+    upload.seek(0)
+    if kind is None:
+        raise ValidationError(reason)
+    return upload
+
+
+def check_evidence_link(link: str) -> str:
+    if link and not link.lower().startswith(("http://", "https://")):
+        raise ValidationError("Tautan harus diawali http:// atau https://.")
+    return link
+
+
 class EvidenceFields(forms.Form):
     evidence_file = forms.FileField(
         label="Berkas bukti dukung",
@@ -92,17 +111,7 @@ class EvidenceFields(forms.Form):
 
     def clean_evidence_file(self):
         upload = self.cleaned_data.get("evidence_file")
-        if not upload:
-            return None
-        limit = settings.EVIDENCE_MAX_UPLOAD_MB
-        if upload.size > limit * 1024 * 1024:
-            raise ValidationError(f"Berkas lebih besar dari {limit} MB.")
-        upload.seek(0)
-        kind, reason = filetypes.check_upload(upload.name, upload.read())
-        upload.seek(0)
-        if kind is None:
-            raise ValidationError(reason)
-        return upload
+        return check_evidence_file(upload) if upload else None
 
     def note_unsaved_upload(self) -> None:
         """A refused save stores nothing, and the browser forgets the chosen file: say so beside it."""
@@ -118,10 +127,7 @@ class EvidenceFields(forms.Form):
             )
 
     def clean_evidence_link(self):
-        link = self.cleaned_data.get("evidence_link", "")
-        if link and not link.lower().startswith(("http://", "https://")):
-            raise ValidationError("Tautan harus diawali http:// atau https://.")
-        return link
+        return check_evidence_link(self.cleaned_data.get("evidence_link", ""))
 
 
 class RealisationForm(BootstrapFormMixin, EvidenceFields):

@@ -21,6 +21,7 @@ from monev.items import item_key
 from monev.models import (
     ActionProgress,
     Evidence,
+    Period,
     Realisation,
     ReopenedItem,
     ReportingWindow,
@@ -31,7 +32,7 @@ from monev.models import (
 )
 from monev.models.review import report_period, report_year_period, version_token
 from monev.windows import period_open
-from monev.workflow import can_move, edit_decision
+from monev.workflow import Actor, can_move, edit_decision
 from roadmap.dates import format_datetime
 from roadmap.models import Agency, Risk
 from roadmap.notation import parse_whole
@@ -331,6 +332,42 @@ def reopen_item(*, window: ReportingWindow, item, reason: str, user) -> Reopened
     reopened.full_clean()
     reopened.save()
     return reopened
+
+
+@transaction.atomic
+def record_computed_figure(
+    *, indicator: Indicator, year: int, number: Decimal, source: str, reason: str = "", user
+) -> Realisation:
+    """Record a figure the application computed from reviewed work (the Indeks RB of a closed PMPRB
+    round) as the verified year figure of a regency-wide indicator, as staff confirm it.
+
+    Like a value the regulation states (``load_facts``), the computation is its verification: staff
+    confirm it, nobody reviews it again. A different verified figure already there is replaced only
+    with a reason, kept in the history.
+    """
+    if reporting_actor(user, indicator) != Actor.STAFF:
+        raise PermissionDenied("Hanya staf Bagian Organisasi yang mencatat angka hasil perhitungan.")
+    realisation = (
+        Realisation.objects.select_for_update(of=("self",))
+        .filter(indicator=indicator, year=year, period=Period.YEAR)
+        .first()
+    ) or Realisation(indicator=indicator, year=year, period=Period.YEAR)
+    replacing = (
+        realisation.pk and realisation.review_state == ReviewState.VERIFIED and realisation.number != number
+    )
+    if replacing and not reason.strip():
+        raise ValidationError(
+            f"Realisasi terverifikasi {year} sudah ada ({realisation.display}): tuliskan alasan menggantinya."
+        )
+    now = timezone.now()
+    realisation.number, realisation.level, realisation.is_nil = number, None, False
+    realisation.review_state, realisation.source = ReviewState.VERIFIED, source[:300]
+    realisation.reported_by = realisation.reviewed_by = user
+    realisation.submitted_at = realisation.reviewed_at = now
+    realisation.review_note = ""
+    realisation._change_reason = reason.strip() or source[:100]
+    save_checked(realisation)
+    return realisation
 
 
 TARGET_REASON_REQUIRED = "Realisasi sudah dilaporkan untuk tahun ini: tuliskan alasan perubahan target."

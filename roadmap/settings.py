@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "editions",
     "monev",
     "dashboards",
+    "assessment",
 ]
 
 MIDDLEWARE = [
@@ -283,6 +284,11 @@ ACHIEVEMENT_SCORE_ORDINALS = env_bool("ACHIEVEMENT_SCORE_ORDINALS", default=Fals
 # report they submitted themselves, staff included.
 REVIEW_BY_POKJA = env_bool("REVIEW_BY_POKJA", default=True)
 REVIEW_FORBID_OWN_REPORTS = env_bool("REVIEW_FORBID_OWN_REPORTS", default=True)
+
+# PMPRB self-assessment (docs/assessment.md): the admins of this agency (by code) review every assessment
+# as the APIP's PMPRB team, never their own agency's; Bab VI makes the Inspektorat lead "Evaluasi
+# pelaksanaan Reformasi Birokrasi (Penilaian Mandiri Pelaksanaan Reformasi Birokrasi)".
+PMPRB_REVIEWER_AGENCY = env_str("PMPRB_REVIEWER_AGENCY") or "inspektorat"
 
 # Where the year-end report is signed ("Kajen, 31 Desember 2020"); the signatories are data (monev).
 REPORT_PLACE = env_str("REPORT_PLACE") or "Kajen"

@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("editions.urls")),
     path("", include("monev.urls")),
     path("", include("dashboards.urls")),
+    path("", include("assessment.urls")),
     path("accounts/", include("roadmap.accounts.urls")),
     path("admin/", admin.site.urls),
 ]

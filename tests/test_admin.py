@@ -7,7 +7,7 @@ from django.urls import reverse
 
 pytestmark = pytest.mark.django_db
 
-ROADMAP_APPS = ("roadmap", "areas", "actions", "monev")
+ROADMAP_APPS = ("roadmap", "areas", "actions", "monev", "assessment")
 
 
 def roadmap_models():
@@ -35,6 +35,8 @@ def test_admin_pages_answer(admin_client, inspektorat_user, model):
         make_window_with_reopening(inspektorat_user)
     if model.__name__ in ("RiskReview", "ReportSignatory"):
         make_report_settings(inspektorat_user)
+    if model._meta.app_label == "assessment":
+        make_pmprb_round(inspektorat_user)
     opts = model._meta
     changelist = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
     assert admin_client.get(changelist, {"q": "Inspektorat"}).status_code == 200
@@ -75,3 +77,17 @@ def test_user_admin_shows_the_profile_inline(admin_client, inspektorat_user):
     html = admin_client.get(reverse("admin:auth_user_change", args=[inspektorat_user.pk])).content.decode()
     assert "Profil pengguna" in html or "profil pengguna" in html
     assert "Admin Perangkat Daerah" in html
+
+
+def make_pmprb_round(user):
+    from assessment import services
+    from assessment.models import Answer
+    from tests.factories import UserFactory
+    from tests.pmprb_helpers import BKD, answer, open_round, tiny_model
+
+    staff = UserFactory(username="staf-pmprb", role="staff")
+    round_ = open_round(staff, tiny_model(), agencies=("inspektorat",))
+    answer(round_.assessments.get(agency__code="inspektorat"), user, BKD)
+    services.attach_evidence(
+        answer=Answer.objects.first(), user=user, upload=None, link="https://example.org/sk"
+    )

@@ -97,6 +97,57 @@ def superuser_pk():
     return get_user_model().objects.create_superuser("sysadmin", password="sandi-uji-2020").pk
 
 
+def pmprb() -> dict:
+    """A PMPRB round on the small test model: the regency, BKD ("other"), Inspektorat ("own", also the
+    PMPRB reviewer) and Dinkominfo, whom neither test agency is; BKD has a submitted answer with a file."""
+    from django.core.files.base import ContentFile
+
+    from assessment.models import AnswerEvidence, Round
+    from tests.pmprb_helpers import BKD, answer, open_round, tiny_model
+
+    round_ = Round.objects.filter(year=2020).first()
+    if round_ is None:
+        staff = get_user_model().objects.get(username="organisasi")
+        round_ = open_round(staff, tiny_model(), agencies=("bkd", "inspektorat", "dinkominfo"))
+        bkd = round_.assessments.get(agency__code="bkd")
+        answer(bkd, get_user_model().objects.get(username="bkd"), BKD)
+        AnswerEvidence.objects.create(
+            answer=bkd.answers.get(question__code="Q1"),
+            file=ContentFile(b"%PDF-1.4 SK", name="sk.pdf"),
+            original_name="sk.pdf",
+            content_type="application/pdf",
+        )
+    by_agency = {
+        a.agency.code if a.agency_id else "pemkab": a for a in round_.assessments.select_related("agency")
+    }
+    bkd_answer = by_agency["bkd"].answers.get(question__code="Q1")
+    return {
+        "round": round_.pk,
+        "model": round_.model_id,
+        **{code: a.pk for code, a in by_agency.items()},
+        "answer": bkd_answer.pk,
+        "evidence": bkd_answer.evidence.get().pk,
+    }
+
+
+def pmprb_kwargs(**names):
+    """URL kwargs from the PMPRB data: pmprb_kwargs(pk="bkd") → {"pk": <BKD's assessment id>}."""
+
+    def kwargs():
+        data = pmprb()
+        return {key: data.get(value, value) for key, value in names.items()}
+
+    return kwargs
+
+
+# Reviewing the PMPRB: staff and the Inspektorat's admins ("own"); the assessed agency ("other") may not.
+PMPRB_REVIEW = {"anonymous": LOGIN, "no_role": 403, "staff": 200, "own": 200, "other": 403, "steering": 403}
+# Answering BKD's assessment ("other"): staff and BKD; the reviewer and the Tim Pengarah read it.
+PMPRB_ANSWER = {"anonymous": LOGIN, "no_role": 403, "staff": 200, "own": 403, "other": 200, "steering": 403}
+# An assessment neither test agency's: "other" does not learn it exists.
+NOT_BKDS = {**READ, "other": 404}
+
+
 def small_draft():
     """A draft road map with one item of each kind (copying the whole 2020 edition per case would be slow)."""
     from actions.models import ActionPlanLead, QuickWin
@@ -403,6 +454,97 @@ TABLE = [
     ("account-password", lambda: {"pk": managed_account_pk()}, "get", STAFF_ONLY),
     ("account-password", lambda: {"pk": managed_account_pk()}, "post", STAFF_ONLY),
     ("account-password", lambda: {"pk": superuser_pk()}, "post", {**STAFF_ONLY, "staff": 404}),
+    # PMPRB self-assessment (docs/assessment.md).
+    ("assessment:round-list", None, "get", READ),
+    ("assessment:round-list", None, "post", READ_ONLY_POST),
+    ("assessment:round-open", None, "get", STAFF_ONLY),
+    ("assessment:round-open", None, "post", {**STAFF_ONLY, "staff": 400}),
+    ("assessment:round-detail", pmprb_kwargs(pk="round"), "get", READ),
+    ("assessment:round-detail", pmprb_kwargs(pk="round"), "post", READ_ONLY_POST),
+    ("assessment:round-settings", pmprb_kwargs(pk="round"), "get", STAFF_ONLY),
+    ("assessment:round-settings", pmprb_kwargs(pk="round"), "post", {**STAFF_ONLY, "staff": 400}),
+    ("assessment:round-close", pmprb_kwargs(pk="round"), "get", STAFF_ONLY),
+    ("assessment:round-close", pmprb_kwargs(pk="round"), "post", {**STAFF_ONLY, "staff": 302}),
+    ("assessment:round-summary", pmprb_kwargs(pk="round"), "get", READ),
+    ("assessment:round-summary", pmprb_kwargs(pk="round"), "post", READ_ONLY_POST),
+    # The whole round's workbook holds every worksheet: not for an agency admin outside the PMPRB team.
+    ("assessment:round-workbook", pmprb_kwargs(pk="round"), "get", {**READ, "other": 403}),
+    ("assessment:round-workbook", pmprb_kwargs(pk="round"), "post", READ_ONLY_POST),
+    ("assessment:assessment-detail", pmprb_kwargs(pk="bkd"), "get", READ),
+    ("assessment:assessment-detail", pmprb_kwargs(pk="dinkominfo"), "get", NOT_BKDS),
+    ("assessment:assessment-detail", pmprb_kwargs(pk="pemkab"), "get", NOT_BKDS),
+    ("assessment:assessment-detail", pmprb_kwargs(pk="bkd"), "post", READ_ONLY_POST),
+    ("assessment:assessment-answer", pmprb_kwargs(pk="bkd", code="mp"), "get", PMPRB_ANSWER),
+    # An empty form over BKD's saved answers: "a saved answer cannot be emptied" (400).
+    (
+        "assessment:assessment-answer",
+        pmprb_kwargs(pk="bkd", code="mp"),
+        "post",
+        {**PMPRB_ANSWER, "staff": 400, "other": 400},
+    ),
+    # Inspektorat answers its own assessment; BKD never sees it.
+    (
+        "assessment:assessment-answer",
+        pmprb_kwargs(pk="inspektorat", code="mp"),
+        "get",
+        {**PMPRB_ANSWER, "own": 200, "other": 404},
+    ),
+    (
+        "assessment:assessment-answer",
+        pmprb_kwargs(pk="pemkab", code="mp"),
+        "get",
+        {**PMPRB_ANSWER, "other": 404},
+    ),
+    (
+        "assessment:assessment-answer",
+        pmprb_kwargs(pk="bkd", code="tidak-ada"),
+        "get",
+        {**PMPRB_ANSWER, "staff": 404, "other": 404},
+    ),
+    ("assessment:assessment-submit", pmprb_kwargs(pk="bkd"), "get", READ_ONLY_POST),
+    # Submitting BKD's already submitted assessment: refused with a message on its page (302).
+    (
+        "assessment:assessment-submit",
+        pmprb_kwargs(pk="bkd"),
+        "post",
+        {**PMPRB_ANSWER, "staff": 302, "other": 302},
+    ),
+    ("assessment:assessment-agree", pmprb_kwargs(pk="bkd"), "get", READ_ONLY_POST),
+    (
+        "assessment:assessment-agree",
+        pmprb_kwargs(pk="bkd"),
+        "post",
+        {**PMPRB_REVIEW, "staff": 302, "own": 302},
+    ),
+    (
+        "assessment:assessment-agree",
+        pmprb_kwargs(pk="inspektorat"),
+        "post",
+        {**PMPRB_REVIEW, "staff": 302, "own": 403, "other": 404},
+    ),
+    ("assessment:assessment-workbook", pmprb_kwargs(pk="bkd"), "get", READ),
+    ("assessment:assessment-workbook", pmprb_kwargs(pk="dinkominfo"), "get", NOT_BKDS),
+    ("assessment:assessment-workbook", pmprb_kwargs(pk="bkd"), "post", READ_ONLY_POST),
+    ("assessment:answer-review", pmprb_kwargs(pk="answer"), "get", PMPRB_REVIEW),
+    (
+        "assessment:answer-review",
+        pmprb_kwargs(pk="answer"),
+        "post",
+        {**PMPRB_REVIEW, "staff": 400, "own": 400},
+    ),
+    ("assessment:evidence", pmprb_kwargs(pk="evidence"), "get", READ),
+    ("assessment:evidence", pmprb_kwargs(pk="evidence"), "post", READ_ONLY_POST),
+    ("assessment:model-list", None, "get", READ),
+    ("assessment:model-list", None, "post", READ_ONLY_POST),
+    ("assessment:model-detail", pmprb_kwargs(pk="model"), "get", READ),
+    ("assessment:model-detail", pmprb_kwargs(pk="model"), "post", READ_ONLY_POST),
+    ("assessment:question-import", pmprb_kwargs(pk="model"), "get", STAFF_ONLY),
+    ("assessment:question-import", pmprb_kwargs(pk="model"), "post", {**STAFF_ONLY, "staff": 400}),
+    # Without an uploaded file in the session, the preview sends staff back to the upload.
+    ("assessment:question-preview", pmprb_kwargs(pk="model"), "get", {**STAFF_ONLY, "staff": 302}),
+    ("assessment:question-preview", pmprb_kwargs(pk="model"), "post", {**STAFF_ONLY, "staff": 302}),
+    ("assessment:question-workbook", pmprb_kwargs(pk="model"), "get", STAFF_ONLY),
+    ("assessment:question-workbook", pmprb_kwargs(pk="model"), "post", {**STAFF_ONLY, "staff": 405}),
     *EDITION_PAGES,
 ]
 

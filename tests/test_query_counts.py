@@ -73,6 +73,48 @@ def year_end(request) -> Iterator[str]:
     yield "3 more indicators, activities and action-plan rows in every area"
 
 
+def pmprb_round(request) -> Iterator[str]:
+    from assessment.models import AnswerEvidence, Assessment, Question
+    from tests.pmprb_helpers import BKD, REGENCY, answer, open_round, tiny_model
+
+    staff = request.getfixturevalue("staff_user")
+    round_ = open_round(staff, tiny_model(), agencies=("bkd",))
+    answer(round_.assessments.get(agency=None), staff, REGENCY)
+    yield "a PMPRB round of the test model: the regency and BKD, the regency answered"
+    version = round_.model
+    for n, sub in enumerate(version.subcomponents.all()):  # weights no longer add up: counting only
+        for k in range(4):
+            Question.objects.create(
+                model=version,
+                subcomponent=sub,
+                code=f"X{n}.{k}",
+                order=100 + 10 * n + k,
+                text="?",
+                kind="yes_no",
+                weight=1,
+            )
+    others = Agency.objects.exclude(code="bkd")[:12]
+    Assessment.objects.bulk_create([Assessment(round=round_, agency=agency) for agency in others])
+    extra = {q.code: "ya" for q in version.questions.filter(code__startswith="X")}
+    for assessment in round_.assessments.all():
+        answer(assessment, staff, {**BKD, **extra} if assessment.agency_id else extra)
+        for stored in assessment.answers.all()[:3]:
+            AnswerEvidence.objects.create(answer=stored, link="https://example.org/bukti", uploaded_by=staff)
+    yield "12 more questions, 12 more agencies, every assessment answered, evidence on some answers"
+
+
+def pmprb_page(name: str, **kwargs) -> Callable[[], str]:
+    def address() -> str:
+        from assessment.models import Round
+
+        round_ = Round.objects.get(year=YEAR)
+        regency = round_.assessments.get(agency=None)
+        values = {"round": round_.pk, "regency": regency.pk, "model": round_.model_id}
+        return reverse(name, kwargs={key: values.get(value, value) for key, value in kwargs.items()})
+
+    return address
+
+
 # --- The pages ----------------------------------------------------------------------------------
 
 
@@ -173,6 +215,15 @@ PINS = [
     Pin("completeness", url("dashboards:completeness", year=YEAR), 29, sdm, STAFF),
     Pin("completeness-filtered", url("dashboards:completeness", year=YEAR, agency=bkd, period="q1"), 30,
         sdm, STAFF),
+    # The PMPRB self-assessment: the round's pages for the Tim Pengarah, the worksheet and forms for staff.
+    Pin("pmprb-rounds", "assessment:round-list", 13, pmprb_round),
+    Pin("pmprb-round", pmprb_page("assessment:round-detail", pk="round"), 18, pmprb_round),
+    Pin("pmprb-summary", pmprb_page("assessment:round-summary", pk="round"), 18, pmprb_round),
+    Pin("pmprb-round-workbook", pmprb_page("assessment:round-workbook", pk="round"), 17, pmprb_round),
+    Pin("pmprb-model", pmprb_page("assessment:model-detail", pk="model"), 9, pmprb_round),
+    Pin("pmprb-worksheet", pmprb_page("assessment:assessment-detail", pk="regency"), 20, pmprb_round, STAFF),
+    Pin("pmprb-answer", pmprb_page("assessment:assessment-answer", pk="regency", code="sdm"), 19, pmprb_round,
+        STAFF),
     # The year-end monev report, as a page and as a workbook.
     Pin("report", url("dashboards:report", year=YEAR), 30, year_end, warm_up=True),
     Pin("report-workbook", url("dashboards:report", year=YEAR, _export="xlsx"), 29, year_end, warm_up=True),

@@ -79,6 +79,31 @@ def reports(staff_user, inspektorat_user):
     ReportingWindow.objects.create(year=2020, period="q4", is_open=True)
 
 
+def pmprb(kind: str) -> str:
+    """A PMPRB round of the small test model (tests/pmprb_helpers.py), BKD's explanation typed like a formula."""
+    from assessment import services
+    from assessment.models import Round
+    from tests.pmprb_helpers import BKD, REGENCY, answer, open_round, tiny_model
+
+    round_ = Round.objects.filter(year=2020).first()
+    if round_ is None:
+        staff = get_user_model().objects.get(username="organisasi")
+        round_ = open_round(staff, tiny_model())
+        answer(round_.assessments.get(agency=None), staff, REGENCY)
+        bkd = round_.assessments.get(agency__code="bkd")
+        answer(bkd, staff, BKD, submit=False)
+        question = round_.model.questions.get(code="Q1")
+        entry = services.AnswerEntry(question=question, choice="tidak", explanation=TYPED_TEXT)
+        services.save_answers(assessment=bkd, entries=[entry], user=staff)
+    if kind == "round":
+        return reverse("assessment:round-workbook", kwargs={"pk": round_.pk})
+    if kind == "questions":
+        return reverse("assessment:question-workbook", kwargs={"pk": round_.model_id})
+    return reverse(
+        "assessment:assessment-workbook", kwargs={"pk": round_.assessments.get(agency__code="bkd").pk}
+    )
+
+
 WORKBOOKS = {
     "recap": ("pengarah", lambda: reverse("dashboards:recap") + "?year=2020"),
     "year-end": ("pengarah", lambda: reverse("dashboards:report") + "?year=2020&_export=xlsx"),
@@ -86,6 +111,9 @@ WORKBOOKS = {
     "accounts": ("staff", lambda: reverse("account-list") + "?_export=xlsx"),
     "activities": ("pengarah", lambda: reverse("actions:activity-list") + "?_export=xlsx"),
     "achievement": ("pengarah", lambda: reverse("dashboards:achievement") + "?year=2020&_export=xlsx"),
+    "pmprb-round": ("pengarah", lambda: pmprb("round")),
+    "pmprb-assessment": ("pengarah", lambda: pmprb("assessment")),
+    "pmprb-questions": ("staff", lambda: pmprb("questions")),
 }  # fmt: skip
 
 
@@ -206,6 +234,30 @@ def check_achievement(sheets):
     assert achieved and achieved[0]["type"] == "number" and achieved[0]["text"] == "80,00%"
 
 
+def check_pmprb_round(sheets):
+    recap = by_name(sheets, "Rekap")
+    index = {c["col"]: c for c in cells_of(recap, row_holding(recap, "Indeks RB"))}
+    # 50 % × 72,408 + 50 % × (0 + 0) / 2: BKD's drafts and Dinkominfo count 0 while provisional
+    assert (index[6]["type"], index[6]["text"]) == ("number", "36,20")
+    assert [sheet["name"] for sheet in sheets] == ["Rekap", "1. Pemkab", "2. BKD dan Diklat", "3. Dinkominfo"]
+
+
+def check_pmprb_assessment(sheets):
+    sheet = sheets[0]
+    q2 = {c["col"]: c for c in cells_of(sheet, row_holding(sheet, "Q2"))}
+    assert (q2[3]["type"], q2[3]["text"]) == ("number", "10")  # its weight
+    assert (q2[4]["type"], q2[4]["text"]) == ("text", "A")  # the answer as the worksheet writes it
+    q1 = {c["col"]: c for c in cells_of(sheet, row_holding(sheet, "Q1"))}
+    assert (q1[7]["type"], q1[7]["text"]) == ("text", TYPED_TEXT)  # its explanation, never a formula
+
+
+def check_pmprb_questions(sheets):
+    sheet = by_name(sheets, "Pertanyaan")
+    q2 = {c["col"]: c for c in cells_of(sheet, row_holding(sheet, "Q2"))}
+    assert q2[7]["text"] == "A=1; B=0,5; C=0"
+    assert (q2[12]["type"], q2[12]["value"]) == ("number", 10)
+
+
 CHECKS = {
     "recap": check_recap,
     "year-end": check_year_end,
@@ -213,6 +265,9 @@ CHECKS = {
     "accounts": check_accounts,
     "activities": check_activities,
     "achievement": check_achievement,
+    "pmprb-round": check_pmprb_round,
+    "pmprb-assessment": check_pmprb_assessment,
+    "pmprb-questions": check_pmprb_questions,
 }
 
 

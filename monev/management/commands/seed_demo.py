@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
+from monev.devdata import demo_seeded
 from monev.devdata.demo import DEMO_YEAR, seed_demo_reports
 from monev.devdata.scale import SCALE_PASSWORD, seed_scale
 from roadmap.models import Agency, Role, UserProfile
@@ -60,10 +61,14 @@ class Command(BaseCommand):
                     user=user, defaults={"role": role, "agency": agency, "must_change_password": False}
                 )
                 self.stdout.write(f"  {username}: {role.label}{f' ({agency})' if agency else ''}")
-        count = seed_demo_reports(timezone.localdate())
+        today = timezone.localdate()
+        count = seed_demo_reports(today)
         self.stdout.write(
             f"  {count} demo reports for {DEMO_YEAR} in every review state; one reporting window open."
         )
+        for _, line in demo_seeded.send(sender=self.__class__, today=today):
+            if line:
+                self.stdout.write(f"  {line}")
         self.stdout.write(self.style.SUCCESS(f"Demo accounts ready; password: {DEMO_PASSWORD}"))
         if scale:
             started = time.monotonic()

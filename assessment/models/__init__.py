@@ -1,0 +1,15 @@
+from assessment.models.evaluation import Component, ModelVersion, Question, QuestionKind, SubComponent
+from assessment.models.rounds import REGENCY_NAME, Answer, AnswerEvidence, Assessment, Round
+
+__all__ = [
+    "REGENCY_NAME",
+    "Answer",
+    "AnswerEvidence",
+    "Assessment",
+    "Component",
+    "ModelVersion",
+    "Question",
+    "QuestionKind",
+    "Round",
+    "SubComponent",
+]
