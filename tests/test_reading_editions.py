@@ -111,11 +111,11 @@ def test_a_carried_over_indicator_is_one_series_on_its_page_and_on_the_dashboard
         review_state="verified",
     )
     new = Indicator.objects.of_edition(next_road_map).get(name=SAKIP)
-    chart = next(c for c in key_indicator_series(next_road_map) if c["name"] == SAKIP)
+    chart = next(c for c in key_indicator_series(next_road_map, 2022) if c["name"] == SAKIP)
     assert chart["years"] == ["2016", "2017", "2018", "2019", "2020", "2021", "2022"]
     assert chart["target"] == ["C", "CC", "B", "B", "BB", "BB", "A"]
     assert chart["verified"][4] == "BB"  # the 2020 report, made on the 2020 indicator
-    older_chart = next(c for c in key_indicator_series(edition) if c["name"] == SAKIP)
+    older_chart = next(c for c in key_indicator_series(edition, 2020) if c["name"] == SAKIP)
     assert older_chart["years"] == ["2016", "2017", "2018", "2019", "2020"]  # a series looks back only
     client.force_login(pengarah_user)
     page = client.get(new.get_absolute_url()).content.decode()
