@@ -6,8 +6,8 @@ later step can leak them. A fixed number of queries whatever the edition's size.
 
 from django.db.models import Prefetch
 
-from actions.models import ActionPlanRow, PlannedAction, PriorityActivity
-from areas.models import Indicator
+from actions.models import ActionPlanRow, ActivityTarget, PlannedAction, PriorityActivity
+from areas.models import Indicator, IndicatorTarget
 from monev.models import ActionProgress, Realisation, ReviewState
 from roadmap.models import RoadmapEdition
 
@@ -35,7 +35,11 @@ def indicators(edition: RoadmapEdition):
     return list(
         Indicator.objects.of_edition(edition)
         .select_related("area", "scale", "data_owner")
-        .prefetch_related("targets__level", "scale__levels", verified_realisations())
+        .prefetch_related(
+            Prefetch("targets", queryset=IndicatorTarget.objects.select_related("level")),
+            "scale__levels",
+            verified_realisations(),
+        )
     )
 
 
@@ -43,7 +47,10 @@ def activities(edition: RoadmapEdition):
     return list(
         PriorityActivity.objects.of_edition(edition)
         .select_related("area", "quick_win", "agency")
-        .prefetch_related("targets__level", verified_realisations())
+        .prefetch_related(
+            Prefetch("targets", queryset=ActivityTarget.objects.select_related("level")),
+            verified_realisations(),
+        )
     )
 
 
