@@ -12,7 +12,7 @@ import datetime
 import hashlib
 from dataclasses import dataclass
 
-from django.db.models import Count, Max
+from django.db.models import Count, Max, Q
 from django.http import Http404, HttpResponse, HttpResponseNotModified
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_vary_headers
@@ -61,14 +61,16 @@ class Freshness:
         return int(self.last_modified.timestamp())
 
 
+# Reports that are or were verified: one returned after its verification (or corrected) moves the
+# latest change on, so If-Modified-Since sees it too; a report never reviewed changes nothing.
+REPORTS = (Realisation, ActionProgress)
+REVIEWED = Q(review_state=ReviewState.VERIFIED) | Q(reviewed_at__isnull=False)
+COUNT_AND_LAST = {"n": Count("pk", filter=Q(review_state=ReviewState.VERIFIED)), "last": Max("updated_at")}
+
+
 def freshness(edition: RoadmapEdition, today: datetime.date | None = None) -> Freshness:
     today = today or timezone.localdate()
-    reports = Realisation.objects.filter(review_state=ReviewState.VERIFIED).aggregate(
-        n=Count("pk"), last=Max("updated_at")
-    )
-    progress = ActionProgress.objects.filter(review_state=ReviewState.VERIFIED).aggregate(
-        n=Count("pk"), last=Max("updated_at")
-    )
+    reports, progress = (model.objects.filter(REVIEWED).aggregate(**COUNT_AND_LAST) for model in REPORTS)
     moments = [
         reports["last"],
         progress["last"],

@@ -107,10 +107,6 @@ class OpenProgress:
     summary: list[dict] = field(default_factory=list)
 
     @property
-    def years(self) -> list[int]:
-        return sorted({row["year"] for row in self.summary})
-
-    @property
     def last_verified_at(self) -> str | None:
         stamps = [r["verified_at"] for r in self.realisations + self.action_progress if r["verified_at"]]
         return max(stamps, default=None)

@@ -12,7 +12,9 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import timezone
 
-from monev.models import ActionStatus, ReviewState
+from actions.models import ActivityTarget
+from areas.models import IndicatorTarget
+from monev.models import ActionProgress, ActionStatus, ReviewState
 from monev.services import review_reports
 from opendata import schema
 from opendata.progress import build
@@ -242,6 +244,22 @@ def test_a_draft_or_awaiting_report_changes_nothing_a_client_sees(client, mixed_
     RealisationFactory(activity=mixed_reports, period="q1", year=2021, number=5)
     RealisationFactory(activity=mixed_reports, period="q2", year=2021, number=5, review_state="submitted")
     assert client.get(reverse("opendata:json"), headers={"If-None-Match": etag}).status_code == 304
+
+
+def test_a_verified_report_returned_is_seen_by_every_kind_of_client(client, mixed_reports, staff_user):
+    # Everything verified and loaded an hour ago: Last-Modified counts whole seconds.
+    an_hour_ago = timezone.now() - datetime.timedelta(hours=1)
+    mixed_reports.realisations.update(updated_at=an_hour_ago)
+    ActionProgress.objects.update(updated_at=an_hour_ago)
+    for model in (IndicatorTarget, ActivityTarget):
+        model.history.update(history_date=an_hour_ago)
+    first = client.get(reverse("opendata:json"))
+    report = mixed_reports.realisations.get(period="q2")
+    review_reports(reports=[report], verify=False, note="Angka salah ketik", user=staff_user)
+    for condition in ({"If-None-Match": first["ETag"]}, {"If-Modified-Since": first["Last-Modified"]}):
+        answer = client.get(reverse("opendata:json"), headers=condition)
+        assert answer.status_code == 200 and b"Angka salah ketik" not in answer.content
+        assert [r["period"] for r in answer.json()["realisations"] if r["item"] == PROMOSI] == ["q1"]
 
 
 def test_a_new_quarter_is_a_new_version(mixed_reports, monkeypatch):
