@@ -7,7 +7,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.http import Http404, HttpResponse
 from django.urls import reverse
 from django.utils.text import slugify
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from opendata import schema
 from opendata.document import csv_text_of, json_text
@@ -22,7 +22,7 @@ def schema_url(request) -> str:
 
 
 @login_not_required
-@require_GET
+@require_safe
 def progress_json(request):
     edition = chosen_edition(request)
     fresh = freshness(edition)
@@ -36,7 +36,7 @@ def progress_json(request):
 
 
 @login_not_required
-@require_GET
+@require_safe
 def progress_csv(request, table: str):
     tables = {name: key for key, name in schema.CSV_TABLES.items()}
     if table not in tables:
@@ -57,7 +57,7 @@ def progress_csv(request, table: str):
 
 
 @login_not_required
-@require_GET
+@require_safe
 def schema_json(request, version: int):
     if version != schema.VERSION:
         raise Http404("Versi skema tidak dikenal.")

@@ -7,7 +7,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from monev import achievement
 from monev.plan_progress import percent_text
@@ -67,7 +67,7 @@ def chosen_year(request, years: list[int]) -> int | None:
 
 
 @login_not_required
-@require_GET
+@require_safe
 def progress_page(request):
     edition = chosen_edition(request)
     # Anonymous readers (and their caches) may poll; a signed-in page carries the user's own menu.
@@ -110,7 +110,7 @@ def progress_page(request):
 
 
 @login_not_required
-@require_GET
+@require_safe
 def schema_page(request):
     tables = [(key, spec, schema.CSV_TABLES[key]) for key, spec in schema.TABLES.items()]
     return render(
