@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "monev",
     "dashboards",
     "assessment",
+    "opendata",
 ]
 
 MIDDLEWARE = [
@@ -265,6 +266,14 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL") or "Monev RB Kabupaten Pekalo
 # The address in links of reminder e-mails, and how many days before a window closes to warn.
 SITE_URL = (env_str("SITE_URL") or "http://127.0.0.1:8000").rstrip("/")
 REMINDER_DAYS_BEFORE_CLOSE = env_int("REMINDER_DAYS_BEFORE_CLOSE", 3)
+
+# The licence of the open data of verified progress (/data-terbuka/; docs/open-data.md).
+OPEN_DATA_LICENCE_NAME = (
+    env_str("OPEN_DATA_LICENCE_NAME") or "Creative Commons Atribusi 4.0 Internasional (CC BY 4.0)"
+)
+OPEN_DATA_LICENCE_URL = (
+    env_str("OPEN_DATA_LICENCE_URL") or "https://creativecommons.org/licenses/by/4.0/deed.id"
+)
 
 # Achievement rules (see monev/achievement.py); the defaults and their meaning: docs/README.md.
 ACHIEVEMENT_CAP = env_int("ACHIEVEMENT_CAP", 120)

@@ -35,6 +35,8 @@ def tour() -> list[tuple[str, str, tuple[str, ...]]]:
         ("action-plan", reverse("actions:action-plan"), READERS),
         ("quick-wins", reverse("actions:quick-win-list"), READERS),
         ("open-data", reverse("actions:open-data"), READERS),
+        ("open-data-progress", reverse("opendata:progress"), READERS),
+        ("open-data-schema", reverse("opendata:schema"), READERS),
         ("teams", reverse("roadmap:team-list"), READERS),
         ("risks", reverse("roadmap:risk-list"), READERS),
         ("regulation", reverse("roadmap:regulation"), READERS),
