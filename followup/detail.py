@@ -11,6 +11,10 @@ from roadmap.access import profile_of
 HISTORY_LABELS = {"+": "Diterbitkan", "~": "Diubah", "-": "Dihapus"}
 
 
+def name_of(user) -> str:
+    return (user.get_full_name() or user.get_username()) if user is not None else "sistem"
+
+
 def history_lines(finding: Finding) -> list[dict]:
     """Each recorded change: when, who, and the state it left (or what else changed)."""
     records = list(finding.history.select_related("history_user").order_by("history_date", "history_id"))
@@ -23,7 +27,7 @@ def history_lines(finding: Finding) -> list[dict]:
         lines.append(
             {
                 "when": record.history_date,
-                "who": record.history_user,
+                "who": name_of(record.history_user),
                 "what": HISTORY_LABELS.get(record.history_type, ""),
                 "state": states.LABELS.get(record.state, record.state),
                 "changes": changes,
