@@ -8,6 +8,7 @@ class FollowupConfig(AppConfig):
 
     def ready(self):
         # Tugas saya and the reminders (monev) know nothing of this app: it registers its tasks there.
-        from followup.tasks import connect
+        from followup import demo, tasks
 
-        connect()
+        tasks.connect()
+        demo.connect()  # seed_demo (monev) knows nothing of this app: it announces itself and this app answers
