@@ -200,3 +200,27 @@ def test_findings_are_tasks_and_reminded_before_and_after_the_deadline(
     Finding.objects.filter(pk=item.pk).update(state="submitted")
     assert tasks_for(inspektorat_user).other == []
     assert [t.url for t in tasks_for(staff_user).other] == [item.get_absolute_url()]
+
+
+def test_the_dashboard_and_the_year_end_report_show_the_follow_up(client, pengarah_user):
+    finding(year=2020, deadline=datetime.date(2021, 1, 31), description="Terlambat ditindaklanjuti")
+    closed = finding(year=2020, description="Sudah ditindaklanjuti")
+    Finding.objects.filter(pk=closed.pk).update(state="closed", closed_at="2021-01-02T10:00Z")
+    finding(year=2019, description="Temuan tahun lain")
+    client.force_login(pengarah_user)
+
+    dashboard = client.get(reverse("dashboards:dashboard"), {"year": 2020})
+    assert dashboard.context["followup"] == {"total": 2, "closed": 1, "overdue": 1, "year": 2020}
+
+    report = client.get(reverse("dashboards:report"), {"year": 2021}).content.decode()
+    assert "Tindak lanjut hasil monev tahun sebelumnya" in report
+    assert "2 temuan hasil monev 2020: 1 selesai (terverifikasi), 1 melewati batas waktu" in report
+    assert "Terlambat ditindaklanjuti" in report and "Temuan tahun lain" not in report
+
+    workbook = client.get(reverse("dashboards:report"), {"year": 2021, "_export": "xlsx"})
+    sheet = openpyxl.load_workbook(io.BytesIO(workbook.content))["Tindak Lanjut"]
+    rows = [row for row in sheet.iter_rows(values_only=True) if row[0] in (1, 2)]
+    assert {(row[1], row[5]) for row in rows} == {
+        ("Terlambat ditindaklanjuti", "Melewati batas waktu"),
+        ("Sudah ditindaklanjuti", "Selesai (terverifikasi)"),
+    }

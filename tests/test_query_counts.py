@@ -12,7 +12,8 @@ targets' history, for reports made against an older target) and one on the histo
 amendments that changed the item).
 
 Issue 18 (the follow-up register) added one query to the task count of the navigation for reporters
-(the findings they must follow up or verify, monev/task_sources.py).
+(the findings they must follow up or verify, monev/task_sources.py), one to the dashboard (its follow-up
+figure) and one to the year-end report and its workbook (the previous year's findings).
 
 (Before this table, the tests of the monitoring pages, the staff pages and the filtered matrix
 also counted the queries that found their items by name: 4, 1 and 1. Their limits here are that
@@ -238,8 +239,8 @@ PINS = [
     Pin("import", "monev:import", 20, review_work, STAFF),
     Pin("completeness", url("dashboards:completeness", year=YEAR), 29, review_work, STAFF),
     # The Tim Pengarah's dashboard and the staff's completeness matrix, on the SDM reports.
-    Pin("dashboard", url("dashboards:dashboard", year=YEAR), 27, sdm),
-    Pin("dashboard-quarter", url("dashboards:dashboard", year=YEAR, quarter=2), 27, sdm),
+    Pin("dashboard", url("dashboards:dashboard", year=YEAR), 28, sdm),
+    Pin("dashboard-quarter", url("dashboards:dashboard", year=YEAR, quarter=2), 28, sdm),
     Pin("completeness", url("dashboards:completeness", year=YEAR), 29, sdm, STAFF),
     Pin("completeness-filtered", url("dashboards:completeness", year=YEAR, agency=bkd, period="q1"), 30,
         sdm, STAFF),
@@ -257,8 +258,8 @@ PINS = [
     Pin("followup-register-staff", "followup:register", 17, findings, STAFF),
     Pin("followup-register-xlsx", url("followup:register", _export="xlsx"), 10, findings),
     # The year-end monev report, as a page and as a workbook.
-    Pin("report", url("dashboards:report", year=YEAR), 30, year_end, warm_up=True),
-    Pin("report-workbook", url("dashboards:report", year=YEAR, _export="xlsx"), 29, year_end, warm_up=True),
+    Pin("report", url("dashboards:report", year=YEAR), 31, year_end, warm_up=True),
+    Pin("report-workbook", url("dashboards:report", year=YEAR, _export="xlsx"), 30, year_end, warm_up=True),
 ]
 # fmt: on
 
