@@ -23,7 +23,9 @@ def history_lines(finding: Finding) -> list[dict]:
         changes = []
         if previous is not None:
             delta = record.diff_against(previous)
-            changes = [Finding._meta.get_field(c.field).verbose_name for c in delta.changes]
+            changes = [
+                Finding._meta.get_field(c.field).verbose_name for c in delta.changes if c.field != "closed_by"
+            ]
         lines.append(
             {
                 "when": record.history_date,
@@ -31,6 +33,8 @@ def history_lines(finding: Finding) -> list[dict]:
                 "what": HISTORY_LABELS.get(record.history_type, ""),
                 "state": states.LABELS.get(record.state, record.state),
                 "changes": changes,
+                # The note staff returned it with, where this change is a return.
+                "note": record.return_note if previous and record.return_note != previous.return_note else "",
             }
         )
         previous = record

@@ -75,11 +75,21 @@ class Finding(models.Model):
     state = models.CharField("status", max_length=12, choices=FindingState.choices, default=FindingState.OPEN)
     return_note = models.TextField("catatan pengembalian", blank=True)
     issued_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="diterbitkan oleh",
     )
     issued_at = models.DateTimeField("diterbitkan", auto_now_add=True)
     closed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="diverifikasi oleh",
     )
     closed_at = models.DateTimeField("diverifikasi selesai", null=True, blank=True)
     history = HistoricalRecords()
