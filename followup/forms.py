@@ -95,6 +95,19 @@ class FindingForm(BootstrapFormMixin, forms.ModelForm):
         return check_deadline(self.cleaned_data["deadline"])
 
 
+class FindingEditForm(BootstrapFormMixin, forms.ModelForm):
+    """Staff correct an issued finding: a new deadline or agency is a change the history keeps."""
+
+    class Meta:
+        model = Finding
+        fields = ["description", "agency", "recommendation", "deadline"]
+        widgets = FindingForm.Meta.widgets
+
+    def clean_deadline(self):
+        deadline = self.cleaned_data["deadline"]
+        return deadline if deadline == self.instance.deadline else check_deadline(deadline)
+
+
 class StepForm(BootstrapFormMixin, EvidenceFields):
     text = forms.CharField(
         label="Langkah tindak lanjut",

@@ -78,6 +78,23 @@ def add_finding(
     return finding
 
 
+EDITABLE = ("description", "agency", "recommendation", "deadline")
+
+
+def edit_finding(*, finding: Finding, user, **changes) -> Finding:
+    """Staff correct an issued finding that is not closed yet."""
+    with transaction.atomic():
+        finding = Finding.objects.select_for_update().get(pk=finding.pk)
+        if finding.state == FindingState.CLOSED:
+            raise ValidationError("Temuan yang sudah selesai tidak dapat diubah.", code="closed")
+        for name in EDITABLE:
+            if name in changes:
+                setattr(finding, name, changes[name])
+        finding.full_clean()
+        finding.save()
+    return finding
+
+
 def attach_evidence(*, step: Step, user, upload: UploadedFile | None, link: str) -> None:
     """Store a checked upload and/or a link, exactly as monev stores report evidence."""
     if upload is not None:

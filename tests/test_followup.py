@@ -224,3 +224,20 @@ def test_the_dashboard_and_the_year_end_report_show_the_follow_up(client, pengar
         ("Terlambat ditindaklanjuti", "Melewati batas waktu"),
         ("Sudah ditindaklanjuti", "Selesai (terverifikasi)"),
     }
+
+
+def test_staff_move_a_deadline_and_the_history_keeps_it(client, staff_user, inspektorat_user):
+    item = finding(deadline=datetime.date(2021, 1, 31), description="Lama")
+    url = reverse("followup:finding-edit", args=[item.pk])
+    client.force_login(staff_user)
+    fields = {"description": "Lama", "agency": item.agency_id, "recommendation": "Tetapkan SOP"}
+    # Keeping the past deadline is allowed; moving it into the past is not.
+    assert client.post(url, {**fields, "deadline": "2021-01-31"}).status_code == 302
+    refused = client.post(url, {**fields, "deadline": "2021-02-28"})
+    assert "tidak boleh sebelum hari ini" in refused.content.decode()
+    assert client.post(url, {**fields, "deadline": "2030-06-30"}).status_code == 302
+    item.refresh_from_db()
+    assert item.deadline == datetime.date(2030, 6, 30) and not item.is_overdue(datetime.date(2030, 1, 1))
+    assert "Diubah: batas waktu" in client.get(item.get_absolute_url()).content.decode()
+    client.force_login(inspektorat_user)
+    assert client.get(url).status_code == 403

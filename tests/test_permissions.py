@@ -601,6 +601,8 @@ TABLE = [
     ("followup:finding-add", None, "post", {**STAFF_ONLY, "staff": 400}),
     ("followup:finding-detail", followup_kwargs("open"), "get", FINDING_READ),
     ("followup:finding-detail", followup_kwargs("open"), "post", READ_ONLY_POST),
+    ("followup:finding-edit", followup_kwargs("open"), "get", STAFF_ONLY),
+    ("followup:finding-edit", followup_kwargs("open"), "post", {**STAFF_ONLY, "staff": 400}),
     ("followup:finding-step", followup_kwargs("open"), "get", READ_ONLY_POST),
     ("followup:finding-step", followup_kwargs("open"), "post", FINDING_ANSWER, lambda: {"text": ""}),
     ("followup:finding-verdict", followup_kwargs("submitted"), "get", READ_ONLY_POST),

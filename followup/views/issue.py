@@ -6,10 +6,11 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views import View
-from django.views.generic import CreateView
+from django.views.generic import CreateView, UpdateView
 
 from followup import services
-from followup.forms import CandidateFormSet, FindingForm, IssueForm, default_deadline
+from followup.access import get_finding_to_verify
+from followup.forms import CandidateFormSet, FindingEditForm, FindingForm, IssueForm, default_deadline
 from followup.sources import year_candidates
 from roadmap.access import require_staff
 from roadmap.mixins import RoleRequiredMixin
@@ -109,6 +110,27 @@ class FindingCreateView(RoleRequiredMixin, CreateView):
             form.add_error(None, error)
             return self.form_invalid(form)
         messages.success(self.request, "Temuan ditambahkan.")
+        return redirect(self.object.get_absolute_url())
+
+    def form_invalid(self, form):
+        return self.render_to_response(self.get_context_data(form=form), status=400)
+
+
+class FindingEditView(RoleRequiredMixin, UpdateView):
+    access = staticmethod(require_staff)
+    form_class = FindingEditForm
+    template_name = "followup/finding_form.html"
+
+    def get_object(self, queryset=None):
+        return get_finding_to_verify(self.request.user, self.kwargs["pk"])
+
+    def form_valid(self, form):
+        try:
+            services.edit_finding(finding=self.object, user=self.request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
+        messages.success(self.request, "Temuan diubah.")
         return redirect(self.object.get_absolute_url())
 
     def form_invalid(self, form):
