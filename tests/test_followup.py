@@ -4,6 +4,7 @@ reminders and the workbook."""
 
 import datetime
 import io
+from decimal import Decimal
 
 import openpyxl
 import pytest
@@ -241,3 +242,29 @@ def test_staff_move_a_deadline_and_the_history_keeps_it(client, staff_user, insp
     assert "Diubah: batas waktu" in client.get(item.get_absolute_url()).content.decode()
     client.force_login(inspektorat_user)
     assert client.get(url).status_code == 403
+
+
+def test_weak_pmprb_sub_components_are_proposed_to_their_agency(staff_user, bkd_user):
+    from assessment import services as pmprb
+    from assessment.models import SubComponent
+    from tests.pmprb_helpers import BKD, REGENCY, answer, open_round, tiny_model
+
+    round_ = open_round(staff_user, tiny_model())
+    SubComponent.objects.filter(code="mp").update(area="manajemen-perubahan")
+    answer(round_.assessments.get(agency=None), staff_user, REGENCY)
+    answer(round_.assessments.get(agency__code="bkd"), bkd_user, BKD)
+    pmprb.set_threshold(round_=round_, threshold=Decimal(80), user=staff_user)
+
+    found = {c.key: c for c in year_candidates(2020) if c.source == "pmprb"}
+    by_agency = {(c.description.split(": ")[1].split(" memperoleh")[0], c.agency_id) for c in found.values()}
+    regency_lead = (
+        RoadmapEdition.objects.current().areas.get(slug="manajemen-perubahan").pokja_memberships.first()
+    )
+    bkd = Agency.objects.get(code="bkd").pk
+    assert by_agency == {
+        ("Nilai SAKIP", None),  # the regency's Hasil item: no change area, staff choose
+        ("Manajemen Perubahan", regency_lead.agency_id),  # the regency's: the area's leading agency
+        ("Manajemen Perubahan", bkd),
+        ("Penataan SDM", bkd),
+        ("Nilai SAKIP", bkd),
+    }

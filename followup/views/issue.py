@@ -32,6 +32,8 @@ class GenerateView(RoleRequiredMixin, View):
         rows = list(zip(candidates, formset.forms, strict=True))
         context = {"year": year, "rows": rows, "formset": formset, "issue_form": issue_form}
         context["years"] = range(timezone.localdate().year, 2015, -1)
+        # An item is met or not only once its year is over: before that, none of them is a candidate.
+        context["year_over"] = year < timezone.localdate().year
         return render(request, self.template_name, context, status=status)
 
     def get(self, request):
