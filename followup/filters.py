@@ -31,8 +31,10 @@ class FindingFilter(StyledFilterSet):
         model = Finding
         fields = ["agency", "area", "source", "state", "year"]
 
-    def __init__(self, *args, areas=(), **kwargs):
+    def __init__(self, *args, areas=(), own_only=False, **kwargs):
         super().__init__(*args, **kwargs)
+        if own_only:  # an agency admin sees its own findings only: no agency to choose
+            self.filters.pop("agency")
         # Areas by slug: one filter across road maps (an area keeps its slug from one edition to the next).
         self.filters["area"].extra["choices"] = [(a.slug, a.name) for a in areas]
 

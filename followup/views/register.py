@@ -9,7 +9,7 @@ from followup.filters import FindingFilter
 from followup.selectors import tally
 from followup.tables import FindingTable
 from roadmap.mixins import LenientFilterView, RoleRequiredMixin
-from roadmap.models import RoadmapEdition
+from roadmap.models import RoadmapEdition, Role
 from roadmap.spreadsheets import TableExportMixin
 
 
@@ -26,7 +26,11 @@ class RegisterView(RoleRequiredMixin, TableExportMixin, SingleTableMixin, Lenien
     def get_filterset_kwargs(self, filterset_class):
         edition = RoadmapEdition.objects.current()
         areas = ChangeArea.objects.filter(edition=edition) if edition else ChangeArea.objects.none()
-        return {**super().get_filterset_kwargs(filterset_class), "areas": list(areas)}
+        return {
+            **super().get_filterset_kwargs(filterset_class),
+            "areas": list(areas),
+            "own_only": self.profile.role == Role.AGENCY_ADMIN,
+        }
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
