@@ -3,7 +3,7 @@
 Built on the dashboard's overview of the year: achievements per change area from verified
 reports, every item below its target with the obstacles and follow-up its reports give, the
 action plan's completion and what is unfinished, the quick wins, and the risks of Tabel 2.1
-with the status the Tim Pelaksana gave them for the year.
+with the status the Tim Pelaksana gave them for the year, and the follow-up of the year before's findings.
 """
 
 import datetime
@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from actions.models import ActionPlanRow
 from dashboards.overview import ItemLine, Overview, build_overview
 from dashboards.selectors import plan_rows
+from followup import states
+from followup.selectors import FindingLine, report_lines
 from monev.action_reports import contribution_lines, part_lines, standing_of
 from monev.models import (
     Period,
@@ -73,6 +75,15 @@ class YearEndReport:
     risks: list[RiskLine]
     signatories: list[ReportSignatory]
     as_of: datetime.date
+    # Tindak lanjut hasil monev tahun sebelumnya: the findings of the year before, each with its state.
+    followups: list[FindingLine] = field(default_factory=list)
+
+    @property
+    def followup_counts(self) -> dict[str, int]:
+        return {
+            "closed": sum(1 for line in self.followups if line.state == states.CLOSED),
+            "overdue": sum(1 for line in self.followups if line.state == states.OVERDUE),
+        }
 
 
 def verified_texts(item, attribute: str) -> list[tuple[str, str]]:
@@ -131,4 +142,5 @@ def build_report(edition: RoadmapEdition, year: int, today: datetime.date) -> Ye
         risks=risk_lines(edition, year),
         signatories=list(ReportSignatory.objects.all()),
         as_of=today,
+        followups=report_lines(year - 1, today),
     )

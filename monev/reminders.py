@@ -15,6 +15,7 @@ from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 
 from monev.models import ActionProgress, Realisation, ReportingWindow, ReviewState, SentReminder
+from monev.task_sources import REMINDER_SOURCES
 from monev.todo import SUBMITTED_STATES, missing_reports
 from roadmap.dates import format_date
 from roadmap.models import Role, UserProfile
@@ -150,4 +151,6 @@ def send_reminders(*, today: datetime.date, days_before_close: int) -> Outcome:
     remind_opened(outcome)
     remind_closing(outcome, today, days_before_close)
     remind_returned(outcome)
+    for source in REMINDER_SOURCES:  # apps above monev (monev/task_sources.py)
+        source(deliver=deliver, today=today, outcome=outcome)
     return outcome

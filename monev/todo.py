@@ -11,6 +11,7 @@ from areas.models import Indicator, IndicatorTarget
 from monev.items import item_kind
 from monev.models import ActionProgress, Period, Realisation, ReopenedItem, ReportingWindow, ReviewState
 from monev.models.periods import quarter_label
+from monev.task_sources import OtherTask, other_tasks
 from roadmap.access import profile_of
 from roadmap.models import RoadmapEdition, UserProfile
 
@@ -39,10 +40,20 @@ class Tasks:
     returned: list = field(default_factory=list)
     drafts: list = field(default_factory=list)
     awaiting_review: int = 0
+    other: list[OtherTask] = field(default_factory=list)  # registered by apps above monev
 
     @property
     def count(self) -> int:
-        return len(self.missing) + len(self.returned) + len(self.drafts) + self.awaiting_review
+        return (
+            len(self.missing) + len(self.returned) + len(self.drafts) + self.awaiting_review + len(self.other)
+        )
+
+    @property
+    def other_groups(self) -> dict[str, list[OtherTask]]:
+        groups: dict[str, list[OtherTask]] = {}
+        for task in self.other:
+            groups.setdefault(task.group, []).append(task)
+        return groups
 
 
 def responsible_items(profile: UserProfile, editions) -> tuple[list, list[ActionPlanRow]]:
@@ -288,6 +299,7 @@ def tasks_for(user) -> Tasks:
             .count()
         )
     tasks.missing = missing_reports(profile, open_now)
+    tasks.other = other_tasks(user, profile)
     return tasks
 
 

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "dashboards",
     "assessment",
     "opendata",
+    "followup",
 ]
 
 MIDDLEWARE = [
@@ -298,6 +299,10 @@ REVIEW_FORBID_OWN_REPORTS = env_bool("REVIEW_FORBID_OWN_REPORTS", default=True)
 # as the APIP's PMPRB team, never their own agency's; Bab VI makes the Inspektorat lead "Evaluasi
 # pelaksanaan Reformasi Birokrasi (Penilaian Mandiri Pelaksanaan Reformasi Birokrasi)".
 PMPRB_REVIEWER_AGENCY = env_str("PMPRB_REVIEWER_AGENCY") or "inspektorat"
+# Follow-up of monev results (Tabel 5.4, followup/): the deadline proposed for generated findings, in days
+# after they are issued, and how many days before its deadline an agency is reminded of a finding.
+FOLLOWUP_DEADLINE_DAYS = env_int("FOLLOWUP_DEADLINE_DAYS", 90)
+FOLLOWUP_REMIND_DAYS_BEFORE = env_int("FOLLOWUP_REMIND_DAYS_BEFORE", 14)
 
 # Where the year-end report is signed ("Kajen, 31 Desember 2020"); the signatories are data (monev).
 REPORT_PLACE = env_str("REPORT_PLACE") or "Kajen"

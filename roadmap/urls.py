@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include("dashboards.urls")),
     path("", include("assessment.urls")),
     path("", include("opendata.urls")),
+    path("", include("followup.urls")),
     path("accounts/", include("roadmap.accounts.urls")),
     path("admin/", admin.site.urls),
 ]

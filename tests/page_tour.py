@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from actions.models import ActionPlanRow, PriorityActivity
 from areas.models import Indicator
+from followup.models import Finding
 from roadmap.models import RoadmapEdition
 
 READERS = ("organisasi", "inspektorat", "pengarah")
@@ -25,6 +26,7 @@ def tour() -> list[tuple[str, str, tuple[str, ...]]]:
     indicator = Indicator.objects.get(name="Kapabilitas Aparatur Pengawas Intern Pemerintahan")
     row = ActionPlanRow.objects.get(name="Penanganan Gratifikasi")
     account = get_user_model().objects.get(username="bkd")
+    finding = Finding.objects.filter(agency__code="inspektorat", state="open").first()  # followup/demo.py
     pages = [
         ("overview", reverse("actions:overview"), READERS),
         ("area", area.get_absolute_url(), READERS),
@@ -60,6 +62,10 @@ def tour() -> list[tuple[str, str, tuple[str, ...]]]:
         ("yearend-risks", reverse("dashboards:report-risks"), STAFF),
         ("yearend-signatories", reverse("dashboards:report-signatories"), STAFF),
         ("tasks", reverse("monev:tasks"), READERS),
+        ("followup", reverse("followup:register"), READERS),
+        ("followup-finding", finding.get_absolute_url(), READERS),
+        ("followup-generate", reverse("followup:generate") + "?year=2020", STAFF),
+        ("followup-add", reverse("followup:finding-add"), STAFF),
         ("verification", reverse("monev:verification"), STAFF),
         ("windows", reverse("monev:windows"), STAFF),
         ("import", reverse("monev:import"), REPORTERS),

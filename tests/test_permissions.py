@@ -148,6 +148,53 @@ PMPRB_ANSWER = {"anonymous": LOGIN, "no_role": 403, "staff": 200, "own": 403, "o
 NOT_BKDS = {**READ, "other": 404}
 
 
+def followup() -> dict:
+    """Two findings of Inspektorat ("own"): one open, one reported done with a file as evidence."""
+    from django.core.files.base import ContentFile
+
+    from followup.models import Finding, Step, StepEvidence
+    from roadmap.models import Agency
+
+    inspektorat = Agency.objects.get(code="inspektorat")
+    open_one = Finding.objects.filter(state="open").first() or Finding.objects.create(
+        year=2020,
+        source="direction",
+        description="Arahan",
+        agency=inspektorat,
+        recommendation="R",
+        deadline="2030-01-01",
+    )
+    done = Finding.objects.filter(state="submitted").first()
+    if done is None:
+        done = Finding.objects.create(
+            year=2020,
+            source="other",
+            description="Temuan",
+            agency=inspektorat,
+            recommendation="R",
+            deadline="2030-01-01",
+            state="submitted",
+        )
+        step = Step.objects.create(finding=done, text="Sudah", finished=True)
+        StepEvidence.objects.create(
+            step=step,
+            file=ContentFile(b"%PDF-1.4 bukti", name="bukti.pdf"),
+            original_name="bukti.pdf",
+            content_type="application/pdf",
+        )
+    return {"open": open_one.pk, "submitted": done.pk, "evidence": done.steps.get().evidence.get().pk}
+
+
+def followup_kwargs(name):
+    return lambda: {"pk": followup()[name]}
+
+
+# A finding of Inspektorat ("own"): BKD ("other") never learns it exists; the Tim Pengarah reads it.
+FINDING_READ = {**READ, "other": 404}
+# Recording a step (an empty one: refused with its error): staff and the responsible agency.
+FINDING_ANSWER = {"anonymous": LOGIN, "no_role": 403, "staff": 400, "own": 400, "other": 404, "steering": 403}
+
+
 def small_draft():
     """A draft road map with one item of each kind (copying the whole 2020 edition per case would be slow)."""
     from actions.models import ActionPlanLead, QuickWin
@@ -556,6 +603,29 @@ TABLE = [
     ("assessment:question-preview", pmprb_kwargs(pk="model"), "post", {**STAFF_ONLY, "staff": 302}),
     ("assessment:question-workbook", pmprb_kwargs(pk="model"), "get", STAFF_ONLY),
     ("assessment:question-workbook", pmprb_kwargs(pk="model"), "post", {**STAFF_ONLY, "staff": 405}),
+    # The follow-up register (issue 18).
+    ("followup:register", None, "get", READ),
+    ("followup:register", None, "post", READ_ONLY_POST),
+    ("followup:generate", None, "get", STAFF_ONLY),
+    ("followup:generate", None, "post", {**STAFF_ONLY, "staff": 400}),
+    ("followup:finding-add", None, "get", STAFF_ONLY),
+    ("followup:finding-add", None, "post", {**STAFF_ONLY, "staff": 400}),
+    ("followup:finding-detail", followup_kwargs("open"), "get", FINDING_READ),
+    ("followup:finding-detail", followup_kwargs("open"), "post", READ_ONLY_POST),
+    ("followup:finding-edit", followup_kwargs("open"), "get", STAFF_ONLY),
+    ("followup:finding-edit", followup_kwargs("open"), "post", {**STAFF_ONLY, "staff": 400}),
+    ("followup:finding-step", followup_kwargs("open"), "get", READ_ONLY_POST),
+    ("followup:finding-step", followup_kwargs("open"), "post", FINDING_ANSWER, lambda: {"text": ""}),
+    ("followup:finding-verdict", followup_kwargs("submitted"), "get", READ_ONLY_POST),
+    (
+        "followup:finding-verdict",
+        followup_kwargs("submitted"),
+        "post",
+        {**STAFF_ONLY, "staff": 400},
+        lambda: {"return": "1", "note": ""},
+    ),
+    ("followup:evidence", followup_kwargs("evidence"), "get", FINDING_READ),
+    ("followup:evidence", followup_kwargs("evidence"), "post", READ_ONLY_POST),
     *EDITION_PAGES,
 ]
 

@@ -11,6 +11,10 @@ open period: the task count of the navigation, twice on the tasks page), one on 
 targets' history, for reports made against an older target) and one on the history tab (the
 amendments that changed the item).
 
+Issue 18 (the follow-up register) added one query to the task count of the navigation for reporters
+(the findings they must follow up or verify, monev/task_sources.py), one to the dashboard (its follow-up
+figure) and one to the year-end report and its workbook (the previous year's findings).
+
 (Before this table, the tests of the monitoring pages, the staff pages and the filtered matrix
 also counted the queries that found their items by name: 4, 1 and 1. Their limits here are that
 much lower, the same ceiling on the page.)
@@ -101,6 +105,31 @@ def pmprb_round(request) -> Iterator[str]:
         for stored in assessment.answers.all()[:3]:
             AnswerEvidence.objects.create(answer=stored, link="https://example.org/bukti", uploaded_by=staff)
     yield "12 more questions, 12 more agencies, every assessment answered, evidence on some answers"
+
+
+def findings(request) -> Iterator[str]:
+    from followup.models import Finding, Step
+
+    def add(count: int) -> None:
+        agencies = list(Agency.objects.all()[:count])
+        made = Finding.objects.bulk_create(
+            Finding(
+                year=YEAR,
+                source="direction",
+                description=f"Arahan {n}",
+                agency=agencies[n % len(agencies)],
+                recommendation="R",
+                deadline=f"{2021 + n % 10}-01-31",
+                state="in_progress",
+            )
+            for n in range(count)
+        )
+        Step.objects.bulk_create(Step(finding=f, text="Langkah") for f in made)
+
+    add(3)
+    yield "3 findings in progress, one step each"
+    add(40)
+    yield "43 findings of many agencies, some overdue"
 
 
 def pmprb_page(name: str, **kwargs) -> Callable[[], str]:
@@ -205,17 +234,17 @@ PINS = [
     Pin("open-data-csv", url("opendata:csv", "realisasi"), 21, reports),
     # Staff work: reviewing, windows, tasks, history, the import, completeness.
     Pin("verification", "monev:verification", 23, review_work, STAFF),
-    Pin("windows", "monev:windows", 19, review_work, STAFF),
+    Pin("windows", "monev:windows", 20, review_work, STAFF),
     Pin("tasks", "monev:tasks", 27, review_work, STAFF),
-    Pin("history", url("monev:activity-history", lambda: promosi().pk), 25, review_work, STAFF),
+    Pin("history", url("monev:activity-history", lambda: promosi().pk), 26, review_work, STAFF),
     Pin("overview-with-task-count", "actions:overview", 19, review_work, STAFF),
     Pin("import-template", url("monev:import-template", agency="inspektorat", year=YEAR, period="q1"), 13,
         review_work, STAFF),
     Pin("import", "monev:import", 20, review_work, STAFF),
     Pin("completeness", url("dashboards:completeness", year=YEAR), 29, review_work, STAFF),
     # The Tim Pengarah's dashboard and the staff's completeness matrix, on the SDM reports.
-    Pin("dashboard", url("dashboards:dashboard", year=YEAR), 27, sdm),
-    Pin("dashboard-quarter", url("dashboards:dashboard", year=YEAR, quarter=2), 27, sdm),
+    Pin("dashboard", url("dashboards:dashboard", year=YEAR), 28, sdm),
+    Pin("dashboard-quarter", url("dashboards:dashboard", year=YEAR, quarter=2), 28, sdm),
     Pin("completeness", url("dashboards:completeness", year=YEAR), 29, sdm, STAFF),
     Pin("completeness-filtered", url("dashboards:completeness", year=YEAR, agency=bkd, period="q1"), 30,
         sdm, STAFF),
@@ -228,9 +257,13 @@ PINS = [
     Pin("pmprb-worksheet", pmprb_page("assessment:assessment-detail", pk="regency"), 20, pmprb_round, STAFF),
     Pin("pmprb-answer", pmprb_page("assessment:assessment-answer", pk="regency", code="sdm"), 19, pmprb_round,
         STAFF),
+    # The follow-up register, as the Tim Pengarah and as staff (with the task count), and its workbook.
+    Pin("followup-register", "followup:register", 10, findings),
+    Pin("followup-register-staff", "followup:register", 17, findings, STAFF),
+    Pin("followup-register-xlsx", url("followup:register", _export="xlsx"), 10, findings),
     # The year-end monev report, as a page and as a workbook.
-    Pin("report", url("dashboards:report", year=YEAR), 30, year_end, warm_up=True),
-    Pin("report-workbook", url("dashboards:report", year=YEAR, _export="xlsx"), 29, year_end, warm_up=True),
+    Pin("report", url("dashboards:report", year=YEAR), 31, year_end, warm_up=True),
+    Pin("report-workbook", url("dashboards:report", year=YEAR, _export="xlsx"), 30, year_end, warm_up=True),
 ]
 # fmt: on
 

@@ -186,6 +186,7 @@ def test_report_workbook_has_a_sheet_per_section(client, pengarah_user, obstacle
         "Rencana Aksi Belum Selesai",
         "Quick Wins",
         "Hambatan",
+        "Tindak Lanjut",
     ]
     below = workbook["Di Bawah Target"]
     header = [cell.value for cell in below[5]]

@@ -217,6 +217,30 @@ def risk_sheet(workbook, report: YearEndReport, heading: list[str]) -> None:
         sheet.write([line.risk.number, line.risk.obstacle, solutions, line.status_label, line.review.note])
 
 
+def followup_sheet(workbook, report: YearEndReport, heading: list[str]) -> None:
+    columns = [
+        Column("No", 5),
+        Column("Temuan", 60),
+        Column("Sumber", 22),
+        Column("Penanggung jawab", 30),
+        Column("Batas waktu", 16),
+        Column("Status", 22),
+    ]
+    sheet = Sheet(workbook, "Tindak Lanjut", columns, heading)
+    for number, line in enumerate(report.followups, start=1):
+        finding = line.finding
+        sheet.write(
+            [
+                number,
+                finding.description,
+                finding.get_source_display(),
+                finding.agency.name,
+                finding.deadline,
+                line.state_label,
+            ]
+        )
+
+
 def report_workbook(report: YearEndReport, edition: RoadmapEdition):
     workbook = new_workbook()
     stamp = f"Data terverifikasi per {stamp_text()} · {edition}"
@@ -231,6 +255,7 @@ def report_workbook(report: YearEndReport, edition: RoadmapEdition):
         (action_plan_sheet, f"Rencana aksi {report.year} yang belum selesai"),
         (quick_win_sheet, "Quick wins"),
         (risk_sheet, "Hambatan dan solusi (Tabel 2.1) dan statusnya"),
+        (followup_sheet, f"Tindak lanjut hasil monev tahun {report.year - 1}"),
     ):
         build(workbook, report, [title, section, stamp])
     return workbook

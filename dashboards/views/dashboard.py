@@ -6,6 +6,7 @@ from django.views.generic import TemplateView
 
 from dashboards import dashboard_cache
 from dashboards.overview import build_overview, key_indicator_series
+from followup.selectors import year_tally
 from monev.models import Quarter
 from monev.models.periods import quarter_label
 from monev.periods import chosen_year_and_quarter
@@ -46,6 +47,7 @@ class DashboardView(EditionMixin, TemplateView):
             years=years,
             quarters=Quarter.choices,
             quarter_label=quarter_label(quarter),
+            followup=year_tally(self.profile, year, today),
             charts={
                 "indicators": indicator_charts,
                 "areas": area_chart,

@@ -9,6 +9,8 @@ class SentReminder(models.Model):
         WINDOW_OPENED = "window_opened", "Jendela pelaporan dibuka"
         WINDOW_CLOSING = "window_closing", "Jendela pelaporan segera ditutup"
         REPORT_RETURNED = "report_returned", "Laporan dikembalikan"
+        DEADLINE_NEAR = "deadline_near", "Batas waktu tugas mendekat"
+        DEADLINE_PASSED = "deadline_passed", "Batas waktu tugas terlewati"
 
     kind = models.CharField("jenis", max_length=20, choices=Kind.choices)
     key = models.CharField(
