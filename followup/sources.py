@@ -6,7 +6,7 @@ A fixed number of queries whatever the size of the road map; the road map is the
 
 import datetime
 
-from django.db.models import Prefetch
+from django.db.models import Max, Prefetch
 from django.utils import timezone
 
 from actions.models import ActionPlanRow, ActivityTarget, PlannedAction, PriorityActivity
@@ -162,3 +162,17 @@ def year_candidates(year: int, today: datetime.date | None = None) -> list[rules
         risks=risk_results(edition, year),
         issued=issued,
     )
+
+
+def last_year_over(today: datetime.date | None = None) -> int:
+    """The latest year that is over and that an enacted road map has targets or planned actions for:
+    findings follow a year's results, and a year no road map covers has none (default: last year)."""
+    this_year = (today or timezone.localdate()).year
+    enacted = RoadmapEdition.objects.enacted()
+    years = [
+        IndicatorTarget.objects.filter(indicator__area__edition__in=enacted, year__lt=this_year),
+        ActivityTarget.objects.filter(activity__area__edition__in=enacted, year__lt=this_year),
+        PlannedAction.objects.filter(row__area__edition__in=enacted, year__lt=this_year),
+    ]
+    latest = [query.aggregate(latest=Max("year"))["latest"] for query in years]
+    return max((year for year in latest if year is not None), default=this_year - 1)

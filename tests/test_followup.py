@@ -269,3 +269,14 @@ def test_weak_pmprb_sub_components_are_proposed_to_their_agency(staff_user, bkd_
         ("Penataan SDM", bkd),
         ("Nilai SAKIP", bkd),
     }
+
+
+def test_staff_are_offered_the_last_year_a_road_map_covers(client, staff_user):
+    """Years after the 2020 road map's last planned actions (2021) have no results to follow up."""
+    from followup.sources import last_year_over
+
+    assert last_year_over(datetime.date(2026, 11, 30)) == 2021
+    assert last_year_over(datetime.date(2021, 6, 1)) == 2020
+    client.force_login(staff_user)
+    page = client.get(reverse("followup:register")).content.decode()
+    assert "Usulkan temuan tahun 2021" in page

@@ -259,7 +259,7 @@ PINS = [
         STAFF),
     # The follow-up register, as the Tim Pengarah and as staff (with the task count), and its workbook.
     Pin("followup-register", "followup:register", 10, findings),
-    Pin("followup-register-staff", "followup:register", 17, findings, STAFF),
+    Pin("followup-register-staff", "followup:register", 20, findings, STAFF),
     Pin("followup-register-xlsx", url("followup:register", _export="xlsx"), 10, findings),
     # The year-end monev report, as a page and as a workbook.
     Pin("report", url("dashboards:report", year=YEAR), 31, year_end, warm_up=True),

@@ -11,17 +11,17 @@ from django.views.generic import CreateView, UpdateView
 from followup import services
 from followup.access import get_finding_to_verify
 from followup.forms import CandidateFormSet, FindingEditForm, FindingForm, IssueForm, default_deadline
-from followup.sources import year_candidates
+from followup.sources import last_year_over, year_candidates
 from roadmap.access import require_staff
 from roadmap.mixins import RoleRequiredMixin
 from roadmap.notation import parse_whole
 
 
 def chosen_year(request) -> int:
-    """?year= within reason; default the year just closed (findings follow a year's results)."""
-    last = timezone.localdate().year - 1
+    """?year= within reason; default the latest year over that a road map covers (``last_year_over``)."""
+    this_year = timezone.localdate().year
     year = parse_whole(request.GET.get("year", "")) if request.GET.get("year") else None
-    return year if year is not None and 2000 <= year <= last + 1 else last
+    return year if year is not None and 2000 <= year <= this_year else last_year_over()
 
 
 class GenerateView(RoleRequiredMixin, View):
@@ -100,7 +100,7 @@ class FindingCreateView(RoleRequiredMixin, CreateView):
     template_name = "followup/finding_form.html"
 
     def get_initial(self):
-        return {"year": timezone.localdate().year - 1, "source": "direction", "deadline": default_deadline()}
+        return {"year": last_year_over(), "source": "direction", "deadline": default_deadline()}
 
     def form_valid(self, form):
         data = form.cleaned_data
