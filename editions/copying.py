@@ -120,7 +120,9 @@ class Copier:
             new = Indicator.objects.create(
                 area=self.areas[indicator.area_id],
                 predecessor=indicator,
-                **values(indicator, (*MEASURED_FIELDS, "target_kind", "scale_id", "data_owner_id", "is_key", "ref")),
+                **values(
+                    indicator, (*MEASURED_FIELDS, "target_kind", "scale_id", "data_owner_id", "is_key", "ref")
+                ),
             )
             pairs.append((indicator, new))
         self.copy_targets(IndicatorTarget, "indicator", pairs)
