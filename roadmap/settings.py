@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "monev",
     "dashboards",
     "assessment",
+    "plans",
 ]
 
 MIDDLEWARE = [

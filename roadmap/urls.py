@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("monev.urls")),
     path("", include("dashboards.urls")),
     path("", include("assessment.urls")),
+    path("", include("plans.urls")),
     path("accounts/", include("roadmap.accounts.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -1,0 +1,150 @@
+"""Writing agency plans: keyword-only, atomic, refusing with a ValidationError in Indonesian."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from plans import workflow
+from plans.models import AgencyPlan, PlanActivity, PlanIndicator, PlanStatus, PlanTarget, StandardIndicator
+from roadmap.models import RoadmapEdition
+
+INDICATOR_FIELDS = ("name", "unit", "target_kind", "scale", "direction", "aggregation")
+
+
+@transaction.atomic
+def create_plan(*, agency, start_year: int, user) -> AgencyPlan:
+    """A draft plan for ``start_year`` and the year after, with every published standard indicator."""
+    edition = RoadmapEdition.objects.current(start_year)
+    if edition is None:
+        raise ValidationError({"start_year": "Tidak ada road map yang berlaku untuk tahun ini."})
+    if AgencyPlan.objects.filter(agency=agency, start_year=start_year).exists():
+        raise ValidationError(
+            {"start_year": f"{agency.short_name} sudah memiliki rencana aksi mulai {start_year}."}
+        )
+    plan = AgencyPlan.objects.create(agency=agency, edition=edition, start_year=start_year)
+    standards = StandardIndicator.objects.filter(is_published=True, area__edition=edition)
+    PlanIndicator.objects.bulk_create(from_standard(plan, standard) for standard in standards)
+    return plan
+
+
+def from_standard(plan: AgencyPlan, standard: StandardIndicator) -> PlanIndicator:
+    return PlanIndicator(
+        plan=plan,
+        area_id=standard.area_id,
+        standard=standard,
+        order=standard.order,
+        **{field: getattr(standard, field) for field in INDICATOR_FIELDS},
+    )
+
+
+def require_editable(plan: AgencyPlan) -> None:
+    if not plan.is_editable:
+        raise ValidationError("Rencana aksi yang sudah diajukan atau disetujui tidak dapat diubah di sini.")
+
+
+@transaction.atomic
+def save_activity(*, plan: AgencyPlan, activity: PlanActivity | None = None, **fields) -> PlanActivity:
+    require_editable(plan)
+    activity = activity or PlanActivity(plan=plan)
+    for name, value in fields.items():
+        setattr(activity, name, value)
+    activity.full_clean()
+    activity.save()
+    return activity
+
+
+@transaction.atomic
+def save_indicator(
+    *, plan: AgencyPlan, indicator: PlanIndicator | None = None, targets: dict[int, dict], **fields
+) -> PlanIndicator:
+    """An own indicator with its fields, or a standard one with its targets only; ``targets`` by year."""
+    require_editable(plan)
+    indicator = indicator or PlanIndicator(plan=plan)
+    if not indicator.is_standard:
+        for name, value in fields.items():
+            setattr(indicator, name, value)
+        indicator.area_id = indicator.activity.area_id
+    indicator.full_clean()
+    indicator.save()
+    write_targets(indicator, targets)
+    return indicator
+
+
+def write_targets(indicator: PlanIndicator, targets: dict[int, dict]) -> None:
+    for year, values in targets.items():
+        if not values["as_written"]:
+            PlanTarget.objects.filter(indicator=indicator, year=year).delete()
+            continue
+        PlanTarget.objects.update_or_create(indicator=indicator, year=year, defaults=values)
+
+
+@transaction.atomic
+def delete_line(*, plan: AgencyPlan, line: PlanActivity | PlanIndicator) -> None:
+    require_editable(plan)
+    if isinstance(line, PlanIndicator) and line.is_standard:
+        raise ValidationError("Indikator standar Pokja termasuk dalam setiap rencana aksi.")
+    line.delete()
+
+
+def missing_targets(plan: AgencyPlan) -> list[str]:
+    indicators = plan.indicators.prefetch_related("targets")
+    years = set(plan.years)
+    return [i.name for i in indicators if not years <= {t.year for t in i.targets.all() if t.is_set}]
+
+
+@transaction.atomic
+def submit_plan(*, plan: AgencyPlan, user) -> AgencyPlan:
+    refusal = workflow.submit_refusal(plan.status, plan.indicators.count(), missing_targets(plan))
+    if refusal:
+        raise ValidationError(refusal)
+    plan.status = PlanStatus.SUBMITTED
+    plan.submitted_at = timezone.now()
+    plan._change_reason = "Diajukan"
+    plan.save()
+    return plan
+
+
+@transaction.atomic
+def review_plan(
+    *,
+    plan: AgencyPlan,
+    user,
+    approve: bool,
+    note: str = "",
+    activity_notes: dict[int, str] | None = None,
+    indicator_notes: dict[int, str] | None = None,
+) -> AgencyPlan:
+    """Approve the plan, or return it with a general note and notes on the lines to correct."""
+    refusal = workflow.review_refusal(plan.status)
+    activity_notes, indicator_notes = activity_notes or {}, indicator_notes or {}
+    if refusal is None and not approve:
+        refusal = workflow.return_refusal(note, [*activity_notes.values(), *indicator_notes.values()])
+    if refusal:
+        raise ValidationError(refusal)
+    for model, notes in ((PlanActivity, activity_notes), (PlanIndicator, indicator_notes)):
+        for line in model.objects.filter(plan=plan):
+            line.review_note = "" if approve else notes.get(line.pk, "").strip()
+            line.save(update_fields=["review_note"])
+    plan.status = PlanStatus.APPROVED if approve else PlanStatus.RETURNED
+    plan.review_note = note.strip()
+    plan.reviewed_by = user
+    plan.reviewed_at = timezone.now()
+    plan._change_reason = "Disetujui" if approve else "Dikembalikan"
+    plan.save()
+    return plan
+
+
+@transaction.atomic
+def save_standard(*, standard: StandardIndicator | None = None, **fields) -> StandardIndicator:
+    standard = standard or StandardIndicator()
+    for name, value in fields.items():
+        setattr(standard, name, value)
+    standard.full_clean()
+    standard.save()
+    if standard.is_published:
+        # Plans still being drafted take it up at once; submitted and approved plans keep what was agreed.
+        drafts = AgencyPlan.objects.filter(
+            edition=standard.area.edition_id, status__in=[PlanStatus.DRAFT, PlanStatus.RETURNED]
+        ).exclude(indicators__standard=standard)
+        PlanIndicator.objects.bulk_create(from_standard(plan, standard) for plan in drafts)
+    return standard

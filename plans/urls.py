@@ -1,0 +1,28 @@
+from django.urls import path
+
+from plans.views import lines, plans, standard
+
+app_name = "plans"
+
+urlpatterns = [
+    path("agency-plans/", plans.PlanListView.as_view(), name="plan-list"),
+    path("agency-plans/new/", plans.PlanCreateView.as_view(), name="plan-create"),
+    path("agency-plans/<int:pk>/", plans.PlanDetailView.as_view(), name="plan-detail"),
+    path("agency-plans/<int:pk>/activities/new/", lines.ActivityView.as_view(), name="activity-add"),
+    path(
+        "agency-plans/<int:pk>/activities/<int:line_id>/", lines.ActivityView.as_view(), name="activity-edit"
+    ),
+    path("agency-plans/<int:pk>/indicators/new/", lines.IndicatorView.as_view(), name="indicator-add"),
+    path(
+        "agency-plans/<int:pk>/indicators/<int:line_id>/",
+        lines.IndicatorView.as_view(),
+        name="indicator-edit",
+    ),
+    path("agency-plans/standard-indicators/", standard.StandardListView.as_view(), name="standard-list"),
+    path("agency-plans/standard-indicators/new/", standard.StandardEditView.as_view(), name="standard-add"),
+    path(
+        "agency-plans/standard-indicators/<int:pk>/",
+        standard.StandardEditView.as_view(),
+        name="standard-edit",
+    ),
+]

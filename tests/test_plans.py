@@ -1,0 +1,127 @@
+"""Agency plans (docs/plans.md): drafting with the Pokja's standard indicators, submitting, the review,
+and reporting an approved plan's indicators through monev's reports."""
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+
+from monev.access import review_refusal
+from monev.models import Realisation
+from plans import services
+from plans.models import PlanStatus, StandardIndicator
+from tests.factories import RealisationFactory, indicator
+from tests.plans_helpers import OWN, STANDARD, make_plan, standard_indicator
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_new_plan_includes_every_published_standard_indicator(inspektorat_user):
+    unpublished = StandardIndicator.objects.create(
+        area=standard_indicator().area, name="Nilai SAKIP PD", is_published=False
+    )
+    plan = make_plan(user=inspektorat_user)
+    names = set(plan.indicators.values_list("name", flat=True))
+    assert STANDARD in names and OWN in names
+    assert unpublished.name not in names
+    # Publishing it adds it to the plans still being drafted.
+    services.save_standard(standard=unpublished, is_published=True)
+    assert plan.indicators.filter(standard=unpublished).exists()
+
+
+def test_a_plan_is_submitted_only_with_every_target_set(inspektorat_user):
+    plan = make_plan(user=inspektorat_user)
+    plan.indicators.get(name=STANDARD).targets.filter(year=2021).delete()
+    with pytest.raises(ValidationError, match=STANDARD):
+        services.submit_plan(plan=plan, user=inspektorat_user)
+
+
+def test_returning_a_plan_needs_a_note_and_the_agency_reads_it_beside_the_line(
+    client, staff_user, inspektorat_user
+):
+    plan = make_plan(status=PlanStatus.SUBMITTED, user=inspektorat_user)
+    own = plan.indicators.get(name=OWN)
+    client.force_login(staff_user)
+    response = client.post(plan.get_absolute_url(), {"review": "1", "decision": "return"})
+    assert response.status_code == 400
+    assert "Tulis catatan umum atau catatan pada baris" in response.content.decode()
+    response = client.post(
+        plan.get_absolute_url(),
+        {"review": "1", "decision": "return", f"indicator_{own.pk}": "Target 2021 terlalu rendah."},
+    )
+    assert response.status_code == 302
+    plan.refresh_from_db()
+    assert plan.status == PlanStatus.RETURNED
+    client.force_login(inspektorat_user)
+    page = client.get(plan.get_absolute_url()).content.decode()
+    assert "Target 2021 terlalu rendah." in page and "Ajukan ke Bagian Organisasi" in page
+
+
+def test_a_submitted_plan_is_not_changed_by_its_lines_forms(client, inspektorat_user):
+    plan = make_plan(status=PlanStatus.SUBMITTED, user=inspektorat_user)
+    client.force_login(inspektorat_user)
+    response = client.get(reverse("plans:indicator-add", args=[plan.pk]), follow=True)
+    assert "tidak dapat diubah" in response.content.decode()
+
+
+def test_a_bad_target_is_refused_beside_its_field_and_the_typing_kept(client, inspektorat_user):
+    plan = make_plan(start_year=2022, user=inspektorat_user)
+    activity = plan.activities.get()
+    client.force_login(inspektorat_user)
+    response = client.post(
+        reverse("plans:indicator-add", args=[plan.pk]),
+        {
+            "activity": activity.pk,
+            "name": "Jumlah inovasi",
+            "target_kind": "number",
+            "direction": "higher",
+            "aggregation": "sum",
+            "target_2022": "banyak",
+            "target_2023": "3",
+        },
+    )
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "banyak" in page and "bukan angka atau tingkat pada skala" in page
+    assert not plan.indicators.filter(name="Jumlah inovasi").exists()
+
+
+def test_other_agencies_read_approved_plans_only(client, bkd_user, inspektorat_user):
+    draft = make_plan(start_year=2022, user=inspektorat_user)
+    approved = make_plan(status=PlanStatus.APPROVED, user=inspektorat_user)
+    client.force_login(bkd_user)
+    listed = client.get(reverse("plans:plan-list")).content.decode()
+    assert approved.get_absolute_url() in listed
+    assert draft.get_absolute_url() not in listed
+    assert client.get(draft.get_absolute_url()).status_code == 404
+
+
+def test_a_verified_quarter_gives_the_plan_indicator_its_achievement(client, staff_user, inspektorat_user):
+    plan = make_plan(status=PlanStatus.APPROVED, user=staff_user)
+    own = plan.indicators.get(name=OWN)
+    RealisationFactory(plan_indicator=own, period="q1", number=4, review_state="verified")
+    client.force_login(inspektorat_user)
+    page = client.get(reverse("monev:plan_indicator-detail", args=[own.pk])).content.decode()
+    assert "40,00 %" in page  # 4 of the 10 SOP aimed at for 2020, by the road map's own rules
+    assert "Laporkan realisasi" in page
+
+
+def test_a_report_is_about_exactly_one_item(inspektorat_user):
+    plan = make_plan(status=PlanStatus.APPROVED, user=inspektorat_user)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Realisation.objects.create(
+            plan_indicator=plan.indicators.get(name=OWN),
+            indicator=indicator(),
+            year=2020,
+            period="q1",
+            number=1,
+        )
+
+
+def test_plan_reports_are_verified_by_staff_not_by_a_pokja(make_user, inspektorat_user, settings):
+    settings.REVIEW_BY_POKJA = True
+    plan = make_plan(status=PlanStatus.APPROVED, user=inspektorat_user)
+    report = RealisationFactory(plan_indicator=plan.indicators.get(name=OWN), review_state="submitted")
+    pokja_member = make_user("bkd", "agency_admin", "bkd")
+    status, why = review_refusal(pokja_member, report)
+    assert status == 403 and "rencana aksi" in why
