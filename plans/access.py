@@ -55,6 +55,12 @@ def get_plan_for_reviewer(user, pk: int) -> AgencyPlan:
     return get_object_or_404(PLANS, pk=pk)
 
 
+def get_plan_for_revision(user, pk: int) -> AgencyPlan:
+    """Bagian Organisasi records an agreed revision of an approved plan's targets."""
+    require_staff(user, "Revisi target rencana aksi yang disetujui dicatat oleh staf Bagian Organisasi.")
+    return get_object_or_404(PLANS, pk=pk)
+
+
 def get_standard_for_staff(user, pk: int) -> StandardIndicator:
     require_staff(user, "Hanya staf Bagian Organisasi yang menyusun indikator standar.")
     return get_object_or_404(StandardIndicator, pk=pk)

@@ -140,3 +140,20 @@ class ReviewForm(BootstrapFormMixin, forms.Form):
             if refusal:
                 raise ValidationError(refusal)
         return data
+
+
+class RevisionForm(IndicatorForm):
+    """New targets of an approved plan's indicator, with the reason for the revision."""
+
+    reason = forms.CharField(
+        label="Alasan revisi",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Disimpan dalam riwayat target bersama nama Anda dan waktunya.",
+        error_messages={"required": "Tuliskan alasan revisi target."},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in IndicatorForm.Meta.fields:
+            self.fields.pop(name, None)
+        self.fields["reason"] = self.fields.pop("reason")  # after the targets

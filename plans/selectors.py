@@ -3,7 +3,9 @@
 from dataclasses import dataclass, field
 
 from areas.models import ChangeArea
-from plans.models import AgencyPlan, PlanActivity, PlanIndicator
+from plans.models import AgencyPlan, PlanActivity, PlanIndicator, PlanTarget
+
+REVISION = "Revisi: "  # how plans.services.revise_targets marks a target's history record
 
 
 @dataclass
@@ -36,3 +38,42 @@ def plan_sections(plan: AgencyPlan, indicators=None) -> list[AreaSection]:
         else:
             sections[indicator.area_id].standard.append(indicator)
     return list(sections.values())
+
+
+@dataclass
+class Revision:
+    when: object
+    who: str
+    indicator: str
+    year: int
+    before: str
+    after: str
+    reason: str
+
+
+def revisions(plan: AgencyPlan) -> list[Revision]:
+    """Every recorded revision of the plan's targets, newest first, with the target it replaced."""
+    records = list(
+        PlanTarget.history.filter(indicator__plan=plan)
+        .select_related("history_user", "indicator")
+        .order_by("id", "history_date", "history_id")
+    )
+    found, previous = [], {}
+    for record in records:
+        before = previous.get(record.id)
+        previous[record.id] = record
+        if not (record.history_change_reason or "").startswith(REVISION):
+            continue
+        user = record.history_user
+        found.append(
+            Revision(
+                when=record.history_date,
+                who=(user.get_full_name() or user.get_username()) if user else "–",
+                indicator=record.indicator.name,
+                year=record.year,
+                before=(before.as_written or "–") if before else "–",
+                after="dihapus" if record.history_type == "-" else record.as_written or "–",
+                reason=record.history_change_reason[len(REVISION) :],
+            )
+        )
+    return sorted(found, key=lambda r: r.when, reverse=True)

@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from plans import workflow
 from plans.models import AgencyPlan, PlanActivity, PlanIndicator, PlanStatus, PlanTarget, StandardIndicator
+from plans.selectors import REVISION
 from roadmap.models import RoadmapEdition
 
 INDICATOR_FIELDS = ("name", "unit", "target_kind", "scale", "direction", "aggregation")
@@ -70,12 +71,40 @@ def save_indicator(
     return indicator
 
 
-def write_targets(indicator: PlanIndicator, targets: dict[int, dict]) -> None:
+def write_targets(indicator: PlanIndicator, targets: dict[int, dict], reason: str = "") -> int:
+    """Set each year's target (an empty cell removes it); returns how many targets changed."""
+    current = {t.year: t for t in indicator.targets.all()}
+    changed = 0
     for year, values in targets.items():
+        target = current.get(year)
         if not values["as_written"]:
-            PlanTarget.objects.filter(indicator=indicator, year=year).delete()
+            if target is not None:
+                target._change_reason = reason
+                target.delete()
+                changed += 1
             continue
-        PlanTarget.objects.update_or_create(indicator=indicator, year=year, defaults=values)
+        target = target or PlanTarget(indicator=indicator, year=year)
+        if target.pk and all(getattr(target, name) == value for name, value in values.items()):
+            continue
+        for name, value in values.items():
+            setattr(target, name, value)
+        target._change_reason = reason
+        target.save()
+        changed += 1
+    return changed
+
+
+@transaction.atomic
+def revise_targets(*, indicator: PlanIndicator, targets: dict[int, dict], reason: str, user) -> int:
+    """An approved plan's targets change only here: with a reason, kept in the targets' history."""
+    if not indicator.plan.is_approved:
+        raise ValidationError("Revisi target hanya untuk rencana aksi yang sudah disetujui.")
+    if not reason.strip():
+        raise ValidationError({"reason": "Tuliskan alasan revisi target."})
+    changed = write_targets(indicator, targets, reason=REVISION + reason.strip())
+    if not changed:
+        raise ValidationError("Tidak ada target yang berubah.")
+    return changed
 
 
 @transaction.atomic

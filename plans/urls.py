@@ -1,6 +1,6 @@
 from django.urls import path
 
-from plans.views import lines, plans, standard
+from plans.views import lines, plans, revisions, standard
 
 app_name = "plans"
 
@@ -17,6 +17,11 @@ urlpatterns = [
         "agency-plans/<int:pk>/indicators/<int:line_id>/",
         lines.IndicatorView.as_view(),
         name="indicator-edit",
+    ),
+    path(
+        "agency-plans/<int:pk>/indicators/<int:line_id>/revise/",
+        revisions.RevisionView.as_view(),
+        name="indicator-revise",
     ),
     path("agency-plans/standard-indicators/", standard.StandardListView.as_view(), name="standard-list"),
     path("agency-plans/standard-indicators/new/", standard.StandardEditView.as_view(), name="standard-add"),

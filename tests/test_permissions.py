@@ -519,12 +519,21 @@ TABLE = [
         "post",
         {**PLAN_DRAFTERS, "staff": 400, "own": 400},
     ),
+    # Revising an approved plan's targets: staff record it (with a reason; none given here: 400).
+    ("plans:indicator-revise", plan_kwargs("approved", "indicator"), "get", {**STAFF_ONLY, "other": 403}),
+    ("plans:indicator-revise", plan_kwargs("approved", "indicator"), "post", {**STAFF_ONLY, "staff": 400}),
     ("plans:standard-list", None, "get", READ),
     ("plans:standard-list", None, "post", READ_ONLY_POST),
     ("plans:standard-add", None, "get", STAFF_ONLY),
     ("plans:standard-add", None, "post", {**STAFF_ONLY, "staff": 400}),
     ("plans:standard-edit", standard_pk, "get", STAFF_ONLY),
     ("plans:standard-edit", standard_pk, "post", {**STAFF_ONLY, "staff": 400}),
+    # The read side: one plan's achievement (who reads the plan), the ranking (staff, Tim Pengarah).
+    ("dashboards:agency-plan-progress", plan_kwargs("approved"), "get", READ),
+    ("dashboards:agency-plan-progress", plan_kwargs("draft"), "get", {**READ, "other": 404}),
+    ("dashboards:agency-plan-progress", plan_kwargs("approved"), "post", READ_ONLY_POST),
+    ("dashboards:agency-plan-ranking", None, "get", {**READ, "own": 403, "other": 403}),
+    ("dashboards:agency-plan-ranking", None, "post", {**READ_ONLY_POST, "own": 403, "other": 403}),
     # A plan's indicators are reported through monev like the road map's items.
     ("monev:plan_indicator-detail", plan_kwargs("approved", indicator=True), "get", READ),
     ("monev:plan_indicator-detail", plan_kwargs("draft", indicator=True), "get", {**READ, "other": 404}),

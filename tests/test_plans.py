@@ -125,3 +125,57 @@ def test_plan_reports_are_verified_by_staff_not_by_a_pokja(make_user, inspektora
     pokja_member = make_user("bkd", "agency_admin", "bkd")
     status, why = review_refusal(pokja_member, report)
     assert status == 403 and "rencana aksi" in why
+
+
+def test_the_ranking_follows_verified_reports(client, pengarah_user, staff_user):
+    inspektorat = make_plan(status=PlanStatus.APPROVED, user=staff_user)
+    bkd = make_plan(agency="bkd", status=PlanStatus.APPROVED, user=staff_user)
+    ranking_url = reverse("dashboards:agency-plan-ranking") + "?year=2020"
+    RealisationFactory(plan_indicator=inspektorat.indicators.get(name=OWN), number=5, review_state="verified")
+    RealisationFactory(plan_indicator=bkd.indicators.get(name=OWN), number=8, review_state="submitted")
+    client.force_login(pengarah_user)
+    page = client.get(ranking_url).content.decode()
+    assert page.index("Inspektorat") < page.index("BKD")  # BKD's 8 SOP await verification: no figure yet
+    Realisation.objects.filter(plan_indicator__plan=bkd).update(review_state="verified")
+    page = client.get(ranking_url).content.decode()
+    assert page.index("BKD") < page.index("Inspektorat")  # 80 % against 50 %
+
+
+def test_the_progress_page_reads_each_area_and_year(client, inspektorat_user, staff_user):
+    plan = make_plan(status=PlanStatus.APPROVED, user=staff_user)
+    RealisationFactory(
+        plan_indicator=plan.indicators.get(name=STANDARD), period="q4", number=72, review_state="verified"
+    )
+    client.force_login(inspektorat_user)
+    url = reverse("dashboards:agency-plan-progress", args=[plan.pk])
+    page = client.get(url + "?year=2020").content.decode()
+    assert "90,00 %" in page  # 72 of the 80 % aimed at
+    assert "1 dari 2 indikator bertarget" in page
+    page = client.get(url + "?year=2021").content.decode()
+    assert "0 dari 2 indikator bertarget" in page
+
+
+def test_the_agency_page_shows_its_own_plans(client, bkd_user, staff_user):
+    draft = make_plan(start_year=2022, user=staff_user)
+    approved = make_plan(status=PlanStatus.APPROVED, user=staff_user)
+    client.force_login(bkd_user)
+    page = client.get(reverse("actions:agency-detail", args=["inspektorat"])).content.decode()
+    assert approved.get_absolute_url() in page and draft.get_absolute_url() not in page
+
+
+def test_an_approved_plans_target_changes_only_by_a_revision_with_a_reason(client, staff_user):
+    plan = make_plan(status=PlanStatus.APPROVED, user=staff_user)
+    own = plan.indicators.get(name=OWN)
+    url = reverse("plans:indicator-revise", args=[plan.pk, own.pk])
+    client.force_login(staff_user)
+    response = client.post(url, {"target_2020": "10", "target_2021": "14", "reason": " "})
+    assert response.status_code == 400 and "Tuliskan alasan revisi target." in response.content.decode()
+    assert own.targets.get(year=2021).as_written == "12"
+    response = client.post(url, {"target_2020": "10", "target_2021": "14", "reason": "Rapat Pokja 3 Maret"})
+    assert response.status_code == 302
+    assert own.targets.get(year=2021).as_written == "14"
+    page = client.get(plan.get_absolute_url()).content.decode()
+    assert "Rapat Pokja 3 Maret" in page and "12 → <strong>14</strong>" in page
+    # The line forms of drafting no longer apply to it.
+    response = client.get(reverse("plans:indicator-edit", args=[plan.pk, own.pk]), follow=True)
+    assert "tidak dapat diubah" in response.content.decode()

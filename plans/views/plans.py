@@ -8,7 +8,7 @@ from django.views.generic import TemplateView
 from plans import access, services
 from plans.forms import PlanCreateForm, ReviewForm
 from plans.models import PlanStatus
-from plans.selectors import plan_sections
+from plans.selectors import plan_sections, revisions
 from roadmap.access import require_reporter
 from roadmap.mixins import EditionMixin
 
@@ -82,6 +82,8 @@ class PlanDetailView(EditionMixin, TemplateView):
             may_edit=may_draft and plan.is_editable,
             may_submit=may_draft and plan.is_editable,
             review_form=review_form,
+            may_revise=plan.is_approved and self.profile.is_staff_member,
+            revisions=revisions(plan) if plan.is_approved else [],
             **kwargs,
         )
 
