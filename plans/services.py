@@ -177,3 +177,38 @@ def save_standard(*, standard: StandardIndicator | None = None, **fields) -> Sta
         ).exclude(indicators__standard=standard)
         PlanIndicator.objects.bulk_create(from_standard(plan, standard) for plan in drafts)
     return standard
+
+
+@transaction.atomic
+def import_lines(*, plan: AgencyPlan, lines) -> tuple[int, int]:
+    """Apply a previewed workbook with no errors: targets of standard indicators, own activities and
+    indicators created or updated by name. Returns (activities created, indicators written)."""
+    require_editable(plan)
+    if any(line.errors for line in lines):
+        raise ValidationError("Perbaiki baris yang salah lalu unggah ulang: tidak ada yang disimpan.")
+    created = written = 0
+    for line in lines:
+        if line.standard_pk:
+            write_targets(plan.indicators.get(pk=line.standard_pk), line.targets)
+            written += 1
+            continue
+        activity, new = PlanActivity.objects.get_or_create(
+            plan=plan,
+            area=line.area,
+            name=line.activity,
+            defaults={"responsible_unit": line.responsible_unit},
+        )
+        if not new and activity.responsible_unit != line.responsible_unit:
+            activity.responsible_unit = line.responsible_unit
+            activity.save(update_fields=["responsible_unit"])
+        created += new
+        indicator = PlanIndicator.objects.filter(activity=activity, name=line.indicator).first()
+        indicator = indicator or PlanIndicator(
+            plan=plan, activity=activity, area=line.area, name=line.indicator
+        )
+        indicator.unit, indicator.aggregation = line.unit, line.aggregation
+        indicator.full_clean()
+        indicator.save()
+        write_targets(indicator, line.targets)
+        written += 1
+    return created, written

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from plans.views import lines, plans, revisions, standard
+from plans.views import lines, plans, revisions, standard, workbook
 
 app_name = "plans"
 
@@ -23,6 +23,8 @@ urlpatterns = [
         revisions.RevisionView.as_view(),
         name="indicator-revise",
     ),
+    path("agency-plans/<int:pk>/plan.xlsx", workbook.PlanWorkbookView.as_view(), name="plan-workbook"),
+    path("agency-plans/<int:pk>/import/", workbook.PlanImportView.as_view(), name="plan-import"),
     path("agency-plans/standard-indicators/", standard.StandardListView.as_view(), name="standard-list"),
     path("agency-plans/standard-indicators/new/", standard.StandardEditView.as_view(), name="standard-add"),
     path(

@@ -88,6 +88,7 @@ def plan_pages() -> list[tuple[str, str, tuple[str, ...]]]:
         ("plan", approved.get_absolute_url(), READERS),
         ("plan-review", submitted.get_absolute_url(), STAFF),
         ("plan-draft", draft.get_absolute_url(), STAFF),
+        ("plan-import", reverse("plans:plan-import", args=[draft.pk]), STAFF),
         ("plan-activity-add", reverse("plans:activity-add", args=[draft.pk]), STAFF),
         ("plan-indicator-add", reverse("plans:indicator-add", args=[draft.pk]), STAFF),
         ("plan-standard-targets", reverse("plans:indicator-edit", args=[draft.pk, standard.pk]), STAFF),

@@ -522,6 +522,11 @@ TABLE = [
     # Revising an approved plan's targets: staff record it (with a reason; none given here: 400).
     ("plans:indicator-revise", plan_kwargs("approved", "indicator"), "get", {**STAFF_ONLY, "other": 403}),
     ("plans:indicator-revise", plan_kwargs("approved", "indicator"), "post", {**STAFF_ONLY, "staff": 400}),
+    ("plans:plan-workbook", plan_kwargs("approved"), "get", READ),
+    ("plans:plan-workbook", plan_kwargs("draft"), "get", {**READ, "other": 404}),
+    ("plans:plan-workbook", plan_kwargs("draft"), "post", {**READ_ONLY_POST, "other": 405}),
+    ("plans:plan-import", plan_kwargs("draft"), "get", PLAN_DRAFTERS),
+    ("plans:plan-import", plan_kwargs("draft"), "post", {**PLAN_DRAFTERS, "staff": 400, "own": 400}),
     ("plans:standard-list", None, "get", READ),
     ("plans:standard-list", None, "post", READ_ONLY_POST),
     ("plans:standard-add", None, "get", STAFF_ONLY),
