@@ -14,6 +14,7 @@ from monev.standing import Average, Rules, YearStatus, average_of, year_status
 from plans.models import AgencyPlan, PlanStatus
 from plans.models.plan import PLAN_YEARS
 from plans.selectors import plan_sections
+from roadmap.models import Agency
 from roadmap.notation import format_number
 
 
@@ -94,4 +95,25 @@ def ranking(year: int, profile) -> list[PlanProgress]:
             -(p.completeness or 0),
             p.plan.agency.name,
         ),
+    )
+
+
+@dataclass
+class YearEndPlans:
+    """The year-end report's section on the agencies' own plans."""
+
+    year: int
+    ranked: list[PlanProgress]
+    without_plan: list  # agencies with no approved plan covering the year
+    incomplete: list[PlanProgress]  # approved plans with targeted indicators lacking a verified figure
+
+
+def yearend_plans(year: int, profile) -> YearEndPlans:
+    ranked = ranking(year, profile)
+    covered = {row.plan.agency_id for row in ranked}
+    return YearEndPlans(
+        year=year,
+        ranked=ranked,
+        without_plan=list(Agency.objects.exclude(pk__in=covered).order_by("name")),
+        incomplete=[row for row in ranked if row.reported < row.targeted],
     )

@@ -12,6 +12,7 @@ from plans.models import AgencyPlan, PlanActivity, PlanIndicator, StandardIndica
 from plans.models.plan import PLAN_YEARS
 from roadmap.forms import BootstrapFormMixin
 from roadmap.models import Agency
+from roadmap.notation import normalise_nip
 
 
 class PlanCreateForm(BootstrapFormMixin, forms.Form):
@@ -157,3 +158,20 @@ class RevisionForm(IndicatorForm):
         for name in IndicatorForm.Meta.fields:
             self.fields.pop(name, None)
         self.fields["reason"] = self.fields.pop("reason")  # after the targets
+
+
+class SignatoryForm(BootstrapFormMixin, forms.ModelForm):
+    """The head of agency who signs the printed plan (not a target: changed in any status)."""
+
+    class Meta:
+        model = AgencyPlan
+        fields = ["head_position", "head_name", "head_rank", "head_nip"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        nip = self.fields["head_nip"]
+        nip.max_length = nip.widget.attrs["maxlength"] = 24  # typed in groups: 19700101 199003 1 001
+        nip.validators = []
+
+    def clean_head_nip(self) -> str:
+        return normalise_nip(self.cleaned_data["head_nip"])

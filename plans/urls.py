@@ -1,6 +1,6 @@
 from django.urls import path
 
-from plans.views import lines, plans, revisions, standard, workbook
+from plans.views import lines, plans, printing, revisions, standard, workbook
 
 app_name = "plans"
 
@@ -25,6 +25,8 @@ urlpatterns = [
     ),
     path("agency-plans/<int:pk>/plan.xlsx", workbook.PlanWorkbookView.as_view(), name="plan-workbook"),
     path("agency-plans/<int:pk>/import/", workbook.PlanImportView.as_view(), name="plan-import"),
+    path("agency-plans/<int:pk>/print/", printing.PlanPrintView.as_view(), name="plan-print"),
+    path("agency-plans/<int:pk>/signatory/", printing.SignatoryView.as_view(), name="plan-signatory"),
     path("agency-plans/standard-indicators/", standard.StandardListView.as_view(), name="standard-list"),
     path("agency-plans/standard-indicators/new/", standard.StandardEditView.as_view(), name="standard-add"),
     path(

@@ -86,6 +86,8 @@ def plan_pages() -> list[tuple[str, str, tuple[str, ...]]]:
     return [
         ("plans", reverse("plans:plan-list"), READERS),
         ("plan", approved.get_absolute_url(), READERS),
+        ("plan-print", reverse("plans:plan-print", args=[approved.pk]), READERS),
+        ("plan-signatory", reverse("plans:plan-signatory", args=[approved.pk]), REPORTERS),
         ("plan-review", submitted.get_absolute_url(), STAFF),
         ("plan-draft", draft.get_absolute_url(), STAFF),
         ("plan-import", reverse("plans:plan-import", args=[draft.pk]), STAFF),

@@ -29,7 +29,7 @@ def test_an_agency_plan_from_draft_to_ranking(new_context, live_server, demo, sc
     agency.get_by_label("Periode").select_option("2020")
     agency.get_by_role("button", name="Buat draf").click()
     expect(agency.get_by_role("alert")).to_contain_text("dibuat sebagai draf")
-    agency.get_by_role("link", name="Isi target").click()
+    agency.get_by_role("link", name="Isi target Persentase pegawai yang mengikuti internalisasi RB").click()
     agency.get_by_label("Target 2020").fill("80")
     agency.get_by_label("Target 2021").fill("90")
     agency.get_by_role("button", name="Simpan").click()

@@ -179,3 +179,21 @@ def test_an_approved_plans_target_changes_only_by_a_revision_with_a_reason(clien
     # The line forms of drafting no longer apply to it.
     response = client.get(reverse("plans:indicator-edit", args=[plan.pk, own.pk]), follow=True)
     assert "tidak dapat diubah" in response.content.decode()
+
+
+def test_the_printed_plan_carries_the_head_of_agencys_signature(client, inspektorat_user, staff_user):
+    plan = make_plan(status=PlanStatus.APPROVED, user=staff_user)
+    client.force_login(inspektorat_user)
+    url = reverse("plans:plan-signatory", args=[plan.pk])
+    fields = {
+        "head_position": "Inspektur",
+        "head_name": "Ir. Budi Santoso",
+        "head_rank": "",
+        "head_nip": "1970",
+    }
+    response = client.post(url, fields)
+    assert response.status_code == 400 and "NIP terdiri dari 18 angka" in response.content.decode()
+    client.post(url, {**fields, "head_nip": "19700101 199003 1 001"})
+    page = client.get(reverse("plans:plan-print", args=[plan.pk])).content.decode()
+    assert "Ir. Budi Santoso" in page and "NIP. 19700101 199003 1 001" in page
+    assert "RENCANA AKSI REFORMASI BIROKRASI" in page and OWN in page

@@ -4,6 +4,8 @@ The plan hangs off the road map edition in force for its years; its indicators a
 through monev's ``Realisation`` like the road map's own items (docs/plans.md).
 """
 
+import re
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -15,6 +17,7 @@ from actions.models import ActionPlanRow, PriorityActivity
 from areas.models import ChangeArea, MeasuredItem, Scale, TargetKind, YearTarget, year_target_constraints
 from plans.models.standard import StandardIndicator
 from roadmap.models import Agency, RoadmapEdition
+from roadmap.notation import NIP_PATTERN, display_nip, normalise_nip
 
 PLAN_YEARS = 2  # Bab IV.D.3: indicators and targets "untuk dua tahun ke depan"
 
@@ -47,6 +50,16 @@ class AgencyPlan(models.Model):
     )
     reviewed_at = models.DateTimeField("diperiksa", null=True, blank=True)
     created_at = models.DateTimeField("dibuat", auto_now_add=True)
+    # The head of agency who signs the printed plan.
+    head_position = models.CharField(
+        "jabatan kepala",
+        max_length=200,
+        blank=True,
+        help_text="Mis. Kepala Badan Kepegawaian Daerah dan Diklat.",
+    )
+    head_name = models.CharField("nama kepala", max_length=150, blank=True)
+    head_rank = models.CharField("pangkat/golongan", max_length=100, blank=True)
+    head_nip = models.CharField("NIP", max_length=18, blank=True, help_text="18 angka (spasi boleh).")
     history = HistoricalRecords()
 
     class Meta:
@@ -77,6 +90,17 @@ class AgencyPlan(models.Model):
     @property
     def period_label(self) -> str:
         return f"{self.start_year}–{self.end_year}"
+
+    def clean(self) -> None:
+        self.head_nip = normalise_nip(self.head_nip)
+        if self.head_nip and not re.fullmatch(NIP_PATTERN, self.head_nip):
+            raise ValidationError(
+                {"head_nip": "NIP terdiri dari 18 angka (spasi boleh, mis. 19700101 199003 1 001)."}
+            )
+
+    @property
+    def head_nip_display(self) -> str:
+        return display_nip(self.head_nip)
 
     @property
     def is_editable(self) -> bool:
