@@ -197,3 +197,15 @@ def test_the_printed_plan_carries_the_head_of_agencys_signature(client, inspekto
     page = client.get(reverse("plans:plan-print", args=[plan.pk])).content.decode()
     assert "Ir. Budi Santoso" in page and "NIP. 19700101 199003 1 001" in page
     assert "RENCANA AKSI REFORMASI BIROKRASI" in page and OWN in page
+
+
+def test_the_year_end_report_has_a_section_on_the_agencies_plans(client, pengarah_user, staff_user):
+    plan = make_plan(status=PlanStatus.APPROVED, user=staff_user)
+    RealisationFactory(plan_indicator=plan.indicators.get(name=OWN), number=5, review_state="verified")
+    client.force_login(pengarah_user)
+    page = client.get(reverse("dashboards:report") + "?year=2020").content.decode()
+    section = page[page.index("VII. Rencana aksi RB Perangkat Daerah") :]
+    assert "50,00 %" in section  # 5 of Inspektorat's 10 SOP; its standard indicator not reported yet
+    assert "Inspektorat: 2 indikator bertarget, 1 dengan angka terverifikasi." in section
+    without = section[section.index("tanpa rencana aksi yang disetujui") :]
+    assert "Badan Kepegawaian Daerah dan Diklat" in without and "Inspektorat" not in without
