@@ -209,3 +209,30 @@ def test_the_year_end_report_has_a_section_on_the_agencies_plans(client, pengara
     assert "Inspektorat: 2 indikator bertarget, 1 dengan angka terverifikasi." in section
     without = section[section.index("tanpa rencana aksi yang disetujui") :]
     assert "Badan Kepegawaian Daerah dan Diklat" in without and "Inspektorat" not in without
+
+
+def test_a_plan_indicator_is_a_task_and_a_reminder_like_any_item(
+    client, inspektorat_user, staff_user, q4_window
+):
+    from django.core import mail
+    from django.core.management import call_command
+
+    from monev.todo import tasks_for
+
+    plan = make_plan(status=PlanStatus.APPROVED, user=staff_user)
+    own = plan.indicators.get(name=OWN)
+    missing = [m.item for m in tasks_for(inspektorat_user).missing]
+    assert own in missing  # TW IV 2020 is open and the plan aims at 10 SOP in 2020
+    client.force_login(inspektorat_user)
+    page = client.get(reverse("monev:tasks")).content.decode()
+    assert f"/plan-indicators/{own.pk}/report/?year=2020&amp;period=q4" in page
+    inspektorat_user.email = "inspektorat@example.org"
+    inspektorat_user.save()
+    call_command("send_reminders", "--today", "2020-10-05", stdout=__import__("io").StringIO())
+    assert any(OWN in message.body for message in mail.outbox)
+    RealisationFactory(
+        plan_indicator=own, period="q4", number=3, review_state="returned", review_note="Lampirkan SK"
+    )
+    tasks = tasks_for(inspektorat_user)
+    assert own not in [m.item for m in tasks.missing]
+    assert [t.item for t in tasks.returned if t.item == own] == [own]
