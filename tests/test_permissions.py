@@ -531,11 +531,12 @@ TABLE = [
     ("plans:plan-print", plan_kwargs("draft"), "get", {**READ, "other": 404}),
     ("plans:plan-print", plan_kwargs("approved"), "post", READ_ONLY_POST),
     ("plans:plan-signatory", plan_kwargs("approved"), "get", APPROVED_PLAN_WRITE),
+    # Nothing typed: the signature block is emptied (every field may be blank).
     (
         "plans:plan-signatory",
         plan_kwargs("approved"),
         "post",
-        {**APPROVED_PLAN_WRITE, "staff": 400, "own": 400},
+        {**APPROVED_PLAN_WRITE, "staff": 302, "own": 302},
     ),
     ("plans:plan-signatory", plan_kwargs("draft"), "get", PLAN_DRAFTERS),
     ("plans:standard-list", None, "get", READ),
