@@ -1,6 +1,6 @@
 from django.urls import path
 
-from dashboards.views import achievement, completeness, dashboard, plan_progress, recap, yearend
+from dashboards.views import achievement, agency_plans, completeness, dashboard, plan_progress, recap, yearend
 
 app_name = "dashboards"
 
@@ -12,6 +12,12 @@ urlpatterns = [
         plan_progress.ActionPlanProgressView.as_view(),
         name="action-plan-progress",
     ),
+    path(
+        "agency-plans/<int:pk>/progress/",
+        agency_plans.AgencyPlanProgressView.as_view(),
+        name="agency-plan-progress",
+    ),
+    path("agency-plans/ranking/", agency_plans.AgencyPlanRankingView.as_view(), name="agency-plan-ranking"),
     path("completeness/", completeness.CompletenessView.as_view(), name="completeness"),
     path("recap.xlsx", recap.RecapView.as_view(), name="recap"),
     path("report/", yearend.YearEndReportView.as_view(), name="report"),

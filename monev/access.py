@@ -17,6 +17,8 @@ from areas.models import Indicator
 from monev.items import ITEM_MODELS
 from monev.models import ActionProgress, Evidence, Realisation, ReportingWindow
 from monev.workflow import Actor
+from plans.access import may_write_plan_indicator
+from plans.models import PlanIndicator
 from roadmap.access import profile_of, require_profile, require_staff
 from roadmap.models import Agency, UserProfile
 from roadmap.notation import parse_whole
@@ -44,6 +46,8 @@ def review_refusal(user, report) -> tuple[int, str] | None:
         return 403, "Laporan yang Anda ajukan sendiri diverifikasi oleh orang lain."
     if profile.is_staff_member:
         return None
+    if isinstance(report, Realisation) and report.plan_indicator_id:
+        return 403, "Laporan rencana aksi Perangkat Daerah diverifikasi oleh staf Bagian Organisasi."
     area_id, owner_id = report_area_and_owner(report)
     if area_id not in profile.pokja_area_ids:
         return 404, "Laporan ini bukan laporan area Pokja Anda."
@@ -139,6 +143,8 @@ def reporting_actor(user, item, *, lead: Agency | None = None, contributor: Agen
         allowed = may_write_indicator(profile, item)
     elif isinstance(item, PriorityActivity):
         allowed = may_write_activity(profile, item)
+    elif isinstance(item, PlanIndicator):
+        allowed = may_write_plan_indicator(profile, item)
     elif contributor is not None:
         allowed = contributor.pk == profile.agency_id and may_contribute(profile, item)
     else:

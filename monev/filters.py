@@ -44,9 +44,11 @@ class RealisationQueueFilter(QueueFilter):
 
     def condition(self, name: str, value) -> Q:
         return {
-            "area": lambda: Q(indicator__area=value) | Q(activity__area=value),
+            "area": lambda: (
+                Q(indicator__area=value) | Q(activity__area=value) | Q(plan_indicator__area=value)
+            ),
             "quick_win": lambda: Q(activity__quick_win=value),
-            "agency": lambda: Q(activity__agency=value),
+            "agency": lambda: Q(activity__agency=value) | Q(plan_indicator__plan__agency=value),
             "year": lambda: Q(year=value),
             "period": lambda: Q(period=value),
         }[name]()

@@ -250,9 +250,12 @@ def amendment_entries(item) -> list[Entry]:
 def targets_when_reported(item, reports) -> None:
     """Mark each report whose year's target has changed since it was made with ``target_then``: the
     target as written when it was submitted (or last saved), to show beside the target now."""
-    target_model = IndicatorTarget if isinstance(item, Indicator) else ActivityTarget
+    # Each item kind's targets point at it by their own foreign key (a plan target's is "indicator").
+    targets = item.targets
     records = sorted(
-        target_model.history.filter(**item_id_key(item)).values_list("year", "history_date", "as_written"),
+        targets.model.history.filter(**{f"{targets.field.name}_id": item.pk}).values_list(
+            "year", "history_date", "as_written"
+        ),
         key=lambda record: record[1],
     )
     now = {year: target.as_written for year, target in item.targets_by_year.items()}

@@ -1,4 +1,4 @@
-"""What can be reported on: an indicator, a priority activity or an action-plan row.
+"""What can be reported on: an indicator, a priority activity, an action-plan row or a plan indicator.
 
 Reports, reopenings and history refer to an item through one foreign key per kind; these
 helpers build that key, so no module spells the choice out again.
@@ -11,13 +11,20 @@ from actions.access import get_activity_for_user, may_write_activity
 from actions.models import ActionPlanRow, PriorityActivity
 from areas.access import get_indicator_for_user, may_write_indicator
 from areas.models import Indicator
-from monev.selectors import activity_queryset, indicator_queryset
+from monev.selectors import activity_queryset, indicator_queryset, plan_indicator_queryset
+from plans.access import get_plan_indicator_for_user, may_write_plan_indicator
+from plans.models import PlanIndicator
 
-ITEM_MODELS = {"indicator": Indicator, "activity": PriorityActivity, "row": ActionPlanRow}
+ITEM_MODELS = {
+    "indicator": Indicator,
+    "activity": PriorityActivity,
+    "row": ActionPlanRow,
+    "plan_indicator": PlanIndicator,  # an agency's own reform plan (docs/plans.md)
+}
 
 
 def item_kind(item) -> str:
-    """ "indicator", "activity" or "row" (the word used in URLs and foreign keys)."""
+    """ "indicator", "activity", "row" or "plan_indicator" (the word used in URLs and foreign keys)."""
     for kind, model in ITEM_MODELS.items():
         if isinstance(item, model):
             return kind
@@ -54,4 +61,11 @@ INDICATOR = ItemKind(
 )
 ACTIVITY = ItemKind(
     "activity", get_activity_for_user, may_write_activity, activity_queryset, "monev:activity-report"
+)
+PLAN_INDICATOR = ItemKind(
+    "plan_indicator",
+    get_plan_indicator_for_user,
+    may_write_plan_indicator,
+    plan_indicator_queryset,
+    "monev:plan_indicator-report",
 )

@@ -105,7 +105,11 @@ def remind_closing(outcome: Outcome, today: datetime.date, days: int) -> None:
 
 def returned_reports():
     realisations = Realisation.objects.filter(review_state=ReviewState.RETURNED).select_related(
-        "indicator__data_owner", "activity__agency", "reported_by", "reviewed_by"
+        "indicator__data_owner",
+        "activity__agency",
+        "plan_indicator__plan__agency",
+        "reported_by",
+        "reviewed_by",
     )
     progress = ActionProgress.objects.filter(review_state=ReviewState.RETURNED).select_related(
         "planned_action__row", "lead", "contributor", "reported_by", "reviewed_by"
@@ -117,8 +121,12 @@ def recipients_of(report) -> set:
     """Whoever wrote the report, and the admins of the agency it belongs to."""
     users = {report.reported_by} if report.reported_by and report.reported_by.email else set()
     if isinstance(report, Realisation):
-        item = report.activity if report.activity_id else report.indicator
-        owner = item.agency if report.activity_id else item.data_owner
+        if report.plan_indicator_id:
+            owner = report.plan_indicator.plan.agency
+        elif report.activity_id:
+            owner = report.activity.agency
+        else:
+            owner = report.indicator.data_owner
         agencies = [owner] if owner is not None else []
     else:
         agencies = [report.lead or report.contributor]

@@ -8,6 +8,7 @@ from django.db.models import Prefetch
 from actions.models import ActionPlanRow, PriorityActivity
 from areas.models import Indicator
 from monev.models import ActionProgress, Realisation
+from plans.models import PlanIndicator
 
 
 def realisations(profile=None) -> Prefetch:
@@ -37,6 +38,12 @@ def indicator_queryset(profile=None):
 def activity_queryset(profile=None):
     return PriorityActivity.objects.select_related("area", "quick_win", "agency").prefetch_related(
         "targets__level", realisations(profile)
+    )
+
+
+def plan_indicator_queryset(profile=None):
+    return PlanIndicator.objects.select_related("plan__agency", "area", "activity", "scale").prefetch_related(
+        "targets__level", "scale__levels", realisations(profile)
     )
 
 

@@ -92,6 +92,8 @@ class RealisationQueueTable(QueueTable):
         if record.indicator_id:
             owner = item.data_owner
             whose = f"Indikator · {owner.short_name}" if owner else "Indikator (staf)"
+        elif record.plan_indicator_id:
+            whose = f"Rencana aksi PD · {item.plan.agency.short_name}"
         else:
             whose = item.agency.short_name if item.agency_id else "–"
         return format_html(

@@ -12,13 +12,14 @@ from monev.items import item_kind
 from monev.models import ActionProgress, Period, Realisation, ReopenedItem, ReportingWindow, ReviewState
 from monev.models.periods import quarter_label
 from monev.task_sources import OtherTask, other_tasks
+from plans.models import PlanIndicator, PlanStatus, PlanTarget
 from roadmap.access import profile_of
 from roadmap.models import RoadmapEdition, UserProfile
 
 
 @dataclass
 class Missing:
-    item: Indicator | PriorityActivity | ActionPlanRow
+    item: Indicator | PriorityActivity | ActionPlanRow | PlanIndicator
     window: ReportingWindow
 
     @property
@@ -82,7 +83,16 @@ def responsible_items(profile: UserProfile, editions) -> tuple[list, list[Action
         .annotate(edition_ref=F("area__edition"))
         .only(*fields)
     )
-    return list(indicators.filter(data_owner=profile.agency)) + list(activities), list(rows)
+    # The indicators of the agency's own approved plans are reported like the road map's (docs/plans.md).
+    plan_indicators = (
+        PlanIndicator.objects.filter(
+            plan__agency=profile.agency, plan__status=PlanStatus.APPROVED, plan__edition__in=editions
+        )
+        .annotate(edition_ref=F("plan__edition"))
+        .only(*fields)
+    )
+    own = list(indicators.filter(data_owner=profile.agency)) + list(activities) + list(plan_indicators)
+    return own, list(rows)
 
 
 def due_in(item, year: int, in_force: dict[int, int]) -> bool:
@@ -95,6 +105,7 @@ def target_years(items) -> set[tuple[str, int, int]]:
     """(kind, item id, year) of every target cell of the items: cheap tuples, not objects (this runs on every page)."""
     indicators = [i.pk for i in items if isinstance(i, Indicator)]
     activities = [i.pk for i in items if isinstance(i, PriorityActivity)]
+    plan_indicators = [i.pk for i in items if isinstance(i, PlanIndicator)]
     years = {
         ("indicator", *pair)
         for pair in IndicatorTarget.objects.filter(indicator__in=indicators).values_list(
@@ -105,6 +116,13 @@ def target_years(items) -> set[tuple[str, int, int]]:
         ("activity", *pair)
         for pair in ActivityTarget.objects.filter(activity__in=activities).values_list("activity_id", "year")
     }
+    if plan_indicators:
+        years |= {
+            ("plan_indicator", *pair)
+            for pair in PlanTarget.objects.filter(indicator__in=plan_indicators).values_list(
+                "indicator_id", "year"
+            )
+        }
     return years
 
 
@@ -122,19 +140,21 @@ class OpenNow:
         self.open = {(w.year, w.period) for w in self.windows.values() if w.is_open}
         # Compared by ids: fetching each reopened item would cost a query apiece.
         self.reopened_keys = {
-            (r.window.year, r.window.period, r.indicator_id, r.activity_id, r.row_id) for r in self.reopened
+            (r.window.year, r.window.period, r.indicator_id, r.activity_id, r.row_id, r.plan_indicator_id)
+            for r in self.reopened
         }
 
     def allows(self, item_ids: tuple, year: int, period: str) -> bool:
-        """``item_ids``: (indicator id, activity id, row id), two of them None."""
+        """``item_ids``: (indicator id, activity id, row id, plan indicator id), all but one None."""
         return (year, period) in self.open or (year, period, *item_ids) in self.reopened_keys
 
     def allows_report(self, report) -> bool:
         """Whether the agency may still write ``report`` (a realisation or progress) now."""
         if isinstance(report, Realisation):
-            return self.allows((report.indicator_id, report.activity_id, None), report.year, report.period)
+            ids = (report.indicator_id, report.activity_id, None, report.plan_indicator_id)
+            return self.allows(ids, report.year, report.period)
         year, period = report.planned_action.year, Period.of_quarter(report.quarter).value
-        return self.allows((None, None, report.planned_action.row_id), year, period)
+        return self.allows((None, None, report.planned_action.row_id, None), year, period)
 
 
 # What reminders count as reported: a draft or a returned report still has to be submitted.
@@ -159,17 +179,22 @@ def missing_reports(
     def item_ids(item) -> tuple:
         return tuple(
             item.pk if isinstance(item, kind) else None
-            for kind in (Indicator, PriorityActivity, ActionPlanRow)
+            for kind in (Indicator, PriorityActivity, ActionPlanRow, PlanIndicator)
         )
 
     indicator_ids = [i.pk for i in items if isinstance(i, Indicator)]
     activity_ids = [i.pk for i in items if isinstance(i, PriorityActivity)]
+    plan_indicator_ids = [i.pk for i in items if isinstance(i, PlanIndicator)]
     years = {w.year for w in windows.values()}
     states = Q(review_state__in=done_states) if done_states else Q()
     reported = set(
         Realisation.objects.filter(states, year__in=years)
-        .filter(Q(indicator__in=indicator_ids) | Q(activity__in=activity_ids))
-        .values_list("indicator_id", "activity_id", "year", "period")
+        .filter(
+            Q(indicator__in=indicator_ids)
+            | Q(activity__in=activity_ids)
+            | Q(plan_indicator__in=plan_indicator_ids)
+        )
+        .values_list("indicator_id", "activity_id", "plan_indicator_id", "year", "period")
     )
     progress_reported = set(
         ActionProgress.objects.filter(
@@ -187,7 +212,9 @@ def missing_reports(
     for window in sorted(windows.values(), key=lambda w: (w.year, list(Period.values).index(w.period))):
         for item in items:
             kind = item_kind(item)
-            key = (item.pk, None) if kind == "indicator" else (None, item.pk)
+            key = tuple(
+                item.pk if kind == name else None for name in ("indicator", "activity", "plan_indicator")
+            )
             if (
                 (kind, item.pk, window.year) in with_target
                 and due_in(item, window.year, in_force)
@@ -264,7 +291,11 @@ def tasks_for(user) -> Tasks:
     if profile.is_staff_member:
         mine, progress_mine = Q(reported_by=user), Q(reported_by=user)
     else:
-        mine = Q(activity__agency_id=profile.agency_id) | Q(indicator__data_owner_id=profile.agency_id)
+        mine = (
+            Q(activity__agency_id=profile.agency_id)
+            | Q(indicator__data_owner_id=profile.agency_id)
+            | Q(plan_indicator__plan__agency_id=profile.agency_id)
+        )
         progress_mine = Q(contributor_id=profile.agency_id) | Q(lead_id=profile.agency_id)
     open_now = OpenNow()
     staff = profile.is_staff_member
@@ -273,7 +304,7 @@ def tasks_for(user) -> Tasks:
     unfinished = (ReviewState.RETURNED, ReviewState.DRAFT)
     reports = list(
         Realisation.objects.filter(mine, review_state__in=unfinished).select_related(
-            "indicator", "activity", "reviewed_by"
+            "indicator", "activity", "plan_indicator", "reviewed_by"
         )
     ) + list(
         ActionProgress.objects.filter(progress_mine, review_state__in=unfinished)

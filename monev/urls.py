@@ -23,6 +23,12 @@ urlpatterns = [
     path("activities/<int:pk>/report/", items.ActivityReportView.as_view(), name="activity-report"),
     path("activities/<int:pk>/history/", history.ActivityHistoryView.as_view(), name="activity-history"),
     path("activities/<int:pk>/targets/", targets.ActivityTargetsView.as_view(), name="activity-targets"),
+    path("plan-indicators/<int:pk>/", items.PlanIndicatorDetailView.as_view(), name="plan_indicator-detail"),
+    path(
+        "plan-indicators/<int:pk>/report/",
+        items.PlanIndicatorReportView.as_view(),
+        name="plan_indicator-report",
+    ),
     path("action-plan/<int:pk>/", action_plan.ActionRowDetailView.as_view(), name="action-row-detail"),
     path("action-plan/<int:pk>/progress/", action_plan.RowProgressView.as_view(), name="action-progress"),
     path(

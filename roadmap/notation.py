@@ -124,3 +124,17 @@ def format_target(number: Decimal | None, level_label: str | None, comparator: s
     if not parts:
         return NO_TARGET_DISPLAY
     return f"{comparator}{'/'.join(parts)}"
+
+
+NIP_PATTERN = r"^[0-9]{18}$"  # a civil servant's NIP: 18 digits
+
+
+def normalise_nip(value: str) -> str:
+    """NIP as stored: its 18 digits (it is often written in groups: 19700101 199003 1 001)."""
+    return re.sub(r"\s+", "", value or "")
+
+
+def display_nip(nip: str) -> str:
+    if len(nip) != 18:
+        return nip
+    return f"{nip[:8]} {nip[8:14]} {nip[14]} {nip[15:]}"

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "assessment",
     "opendata",
     "followup",
+    "plans",
 ]
 
 MIDDLEWARE = [

@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("assessment.urls")),
     path("", include("opendata.urls")),
     path("", include("followup.urls")),
+    path("", include("plans.urls")),
     path("accounts/", include("roadmap.accounts.urls")),
     path("admin/", admin.site.urls),
 ]

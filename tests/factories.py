@@ -61,7 +61,10 @@ class RealisationFactory(DjangoModelFactory):
         model = Realisation
 
     indicator = None
-    activity = factory.LazyAttribute(lambda o: None if o.indicator else priority_activity())
+    plan_indicator = None
+    activity = factory.LazyAttribute(
+        lambda o: None if o.indicator or o.plan_indicator else priority_activity()
+    )
     year = YEAR
     period = "q1"
     level = None

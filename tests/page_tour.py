@@ -75,6 +75,43 @@ def tour() -> list[tuple[str, str, tuple[str, ...]]]:
         ("account-new", reverse("account-create"), STAFF),
         ("account-edit", reverse("account-edit", args=[account.pk]), STAFF),
         ("account-password", reverse("account-password", args=[account.pk]), STAFF),
+        *plan_pages(),
         ("not-found", "/tidak-ada/", READERS),
     ]
     return pages
+
+
+def plan_pages() -> list[tuple[str, str, tuple[str, ...]]]:
+    """Agency plans on the demo data (plans/demo.py): Inspektorat's approved, Bappeda's submitted,
+    Diskominfo's draft."""
+    from plans.demo import OWN
+    from plans.models import AgencyPlan, StandardIndicator
+
+    plans = {plan.agency.code: plan for plan in AgencyPlan.objects.select_related("agency")}
+    approved, submitted, draft = plans["inspektorat"], plans["bappeda"], plans["dinkominfo"]
+    own = approved.indicators.get(name=OWN)
+    standard = draft.indicators.filter(standard__isnull=False).first()
+    return [
+        ("plans", reverse("plans:plan-list"), READERS),
+        ("plan", approved.get_absolute_url(), READERS),
+        ("plan-print", reverse("plans:plan-print", args=[approved.pk]), READERS),
+        ("plan-signatory", reverse("plans:plan-signatory", args=[approved.pk]), REPORTERS),
+        ("plan-review", submitted.get_absolute_url(), STAFF),
+        ("plan-draft", draft.get_absolute_url(), STAFF),
+        ("plan-import", reverse("plans:plan-import", args=[draft.pk]), STAFF),
+        ("plan-activity-add", reverse("plans:activity-add", args=[draft.pk]), STAFF),
+        ("plan-indicator-add", reverse("plans:indicator-add", args=[draft.pk]), STAFF),
+        ("plan-standard-targets", reverse("plans:indicator-edit", args=[draft.pk, standard.pk]), STAFF),
+        ("plan-revise", reverse("plans:indicator-revise", args=[approved.pk, own.pk]), STAFF),
+        ("plan-standards", reverse("plans:standard-list"), READERS),
+        ("plan-standard-add", reverse("plans:standard-add"), STAFF),
+        (
+            "plan-standard-edit",
+            reverse("plans:standard-edit", args=[StandardIndicator.objects.first().pk]),
+            STAFF,
+        ),
+        ("plan-indicator", reverse("monev:plan_indicator-detail", args=[own.pk]), READERS),
+        ("plan-indicator-report", reverse("monev:plan_indicator-report", args=[own.pk]), REPORTERS),
+        ("plan-progress", reverse("dashboards:agency-plan-progress", args=[approved.pk]), READERS),
+        ("plan-ranking", reverse("dashboards:agency-plan-ranking"), ("organisasi", "pengarah")),
+    ]

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 pytestmark = pytest.mark.django_db
 
-ROADMAP_APPS = ("roadmap", "areas", "actions", "monev", "assessment")
+ROADMAP_APPS = ("roadmap", "areas", "actions", "monev", "assessment", "plans")
 
 
 def roadmap_models():
@@ -37,6 +37,10 @@ def test_admin_pages_answer(admin_client, inspektorat_user, model):
         make_report_settings(inspektorat_user)
     if model._meta.app_label == "assessment":
         make_pmprb_round(inspektorat_user)
+    if model._meta.app_label == "plans":
+        from tests.plans_helpers import make_plan
+
+        make_plan(user=inspektorat_user)
     opts = model._meta
     changelist = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
     assert admin_client.get(changelist, {"q": "Inspektorat"}).status_code == 200

@@ -140,6 +140,35 @@ def pmprb_kwargs(**names):
     return kwargs
 
 
+def plan_kwargs(status: str, line: str | None = None, indicator: bool = False):
+    """URL kwargs of Inspektorat's ("own") plan in ``status``: the plan, one of its lines, or its own
+    indicator as a reportable item (tests/plans_helpers.py)."""
+
+    def kwargs():
+        from tests.plans_helpers import OWN, make_plan
+
+        plan = make_plan(status=status, start_year=2020 if status == "approved" else 2022)
+        own_indicator = plan.indicators.get(name=OWN)
+        if indicator:
+            return {"pk": own_indicator.pk}
+        lines = {"activity": own_indicator.activity_id, "indicator": own_indicator.pk}
+        return {"pk": plan.pk, **({"line_id": lines[line]} if line else {})}
+
+    return kwargs
+
+
+def standard_pk():
+    from tests.plans_helpers import standard_indicator
+
+    return {"pk": standard_indicator().pk}
+
+
+# Drafting a plan: staff and its agency; another agency never learns of a draft; the Tim Pengarah reads.
+PLAN_DRAFTERS = {"anonymous": LOGIN, "no_role": 403, "staff": 200, "own": 200, "other": 404, "steering": 403}
+# An approved plan is read by everyone: another agency may read it but not change it.
+APPROVED_PLAN_WRITE = {**PLAN_DRAFTERS, "other": 403}
+
+
 # Reviewing the PMPRB: staff and the Inspektorat's admins ("own"); the assessed agency ("other") may not.
 PMPRB_REVIEW = {"anonymous": LOGIN, "no_role": 403, "staff": 200, "own": 200, "other": 403, "steering": 403}
 # Answering BKD's assessment ("other"): staff and BKD; the reviewer and the Tim Pengarah read it.
@@ -512,6 +541,86 @@ TABLE = [
     ("account-password", lambda: {"pk": managed_account_pk()}, "get", STAFF_ONLY),
     ("account-password", lambda: {"pk": managed_account_pk()}, "post", STAFF_ONLY),
     ("account-password", lambda: {"pk": superuser_pk()}, "post", {**STAFF_ONLY, "staff": 404}),
+    # Agency plans (docs/plans.md): "own" is Inspektorat, whose plans these are.
+    ("plans:plan-list", None, "get", READ),
+    ("plans:plan-list", None, "post", READ_ONLY_POST),
+    ("plans:plan-create", None, "get", {**REPORTERS, "staff": 302, "own": 302, "other": 302}),
+    ("plans:plan-create", None, "post", {**REPORTERS, "staff": 400, "own": 400, "other": 400}),
+    ("plans:plan-detail", plan_kwargs("draft"), "get", {**READ, "other": 404}),
+    ("plans:plan-detail", plan_kwargs("approved"), "get", READ),
+    # Submitting a plan whose targets are all set: staff or its agency.
+    ("plans:plan-detail", plan_kwargs("draft"), "post", {**PLAN_DRAFTERS, "staff": 302, "own": 302}),
+    ("plans:plan-detail", plan_kwargs("approved"), "post", {**APPROVED_PLAN_WRITE, "staff": 302, "own": 302}),
+    (
+        "plans:plan-detail",
+        plan_kwargs("submitted"),
+        "post",
+        {**PLAN_DRAFTERS, "staff": 400, "own": 403},
+        lambda: {"review": "1"},
+    ),
+    ("plans:activity-add", plan_kwargs("draft"), "get", PLAN_DRAFTERS),
+    ("plans:activity-add", plan_kwargs("draft"), "post", {**PLAN_DRAFTERS, "staff": 400, "own": 400}),
+    ("plans:activity-add", plan_kwargs("approved"), "get", {**APPROVED_PLAN_WRITE, "staff": 302, "own": 302}),
+    ("plans:activity-edit", plan_kwargs("draft", "activity"), "get", PLAN_DRAFTERS),
+    (
+        "plans:activity-edit",
+        plan_kwargs("draft", "activity"),
+        "post",
+        {**PLAN_DRAFTERS, "staff": 400, "own": 400},
+    ),
+    ("plans:indicator-add", plan_kwargs("draft"), "get", PLAN_DRAFTERS),
+    ("plans:indicator-add", plan_kwargs("draft"), "post", {**PLAN_DRAFTERS, "staff": 400, "own": 400}),
+    ("plans:indicator-edit", plan_kwargs("draft", "indicator"), "get", PLAN_DRAFTERS),
+    (
+        "plans:indicator-edit",
+        plan_kwargs("draft", "indicator"),
+        "post",
+        {**PLAN_DRAFTERS, "staff": 400, "own": 400},
+    ),
+    # Revising an approved plan's targets: staff record it (with a reason; none given here: 400).
+    ("plans:indicator-revise", plan_kwargs("approved", "indicator"), "get", {**STAFF_ONLY, "other": 403}),
+    ("plans:indicator-revise", plan_kwargs("approved", "indicator"), "post", {**STAFF_ONLY, "staff": 400}),
+    ("plans:plan-workbook", plan_kwargs("approved"), "get", READ),
+    ("plans:plan-workbook", plan_kwargs("draft"), "get", {**READ, "other": 404}),
+    ("plans:plan-workbook", plan_kwargs("draft"), "post", {**READ_ONLY_POST, "other": 405}),
+    ("plans:plan-import", plan_kwargs("draft"), "get", PLAN_DRAFTERS),
+    ("plans:plan-import", plan_kwargs("draft"), "post", {**PLAN_DRAFTERS, "staff": 400, "own": 400}),
+    ("plans:plan-print", plan_kwargs("approved"), "get", READ),
+    ("plans:plan-print", plan_kwargs("draft"), "get", {**READ, "other": 404}),
+    ("plans:plan-print", plan_kwargs("approved"), "post", READ_ONLY_POST),
+    ("plans:plan-signatory", plan_kwargs("approved"), "get", APPROVED_PLAN_WRITE),
+    # Nothing typed: the signature block is emptied (every field may be blank).
+    (
+        "plans:plan-signatory",
+        plan_kwargs("approved"),
+        "post",
+        {**APPROVED_PLAN_WRITE, "staff": 302, "own": 302},
+    ),
+    ("plans:plan-signatory", plan_kwargs("draft"), "get", PLAN_DRAFTERS),
+    ("plans:standard-list", None, "get", READ),
+    ("plans:standard-list", None, "post", READ_ONLY_POST),
+    ("plans:standard-add", None, "get", STAFF_ONLY),
+    ("plans:standard-add", None, "post", {**STAFF_ONLY, "staff": 400}),
+    ("plans:standard-edit", standard_pk, "get", STAFF_ONLY),
+    ("plans:standard-edit", standard_pk, "post", {**STAFF_ONLY, "staff": 400}),
+    # The read side: one plan's achievement (who reads the plan), the ranking (staff, Tim Pengarah).
+    ("dashboards:agency-plan-progress", plan_kwargs("approved"), "get", READ),
+    ("dashboards:agency-plan-progress", plan_kwargs("draft"), "get", {**READ, "other": 404}),
+    ("dashboards:agency-plan-progress", plan_kwargs("approved"), "post", READ_ONLY_POST),
+    ("dashboards:agency-plan-ranking", None, "get", {**READ, "own": 403, "other": 403}),
+    ("dashboards:agency-plan-ranking", None, "post", {**READ_ONLY_POST, "own": 403, "other": 403}),
+    # A plan's indicators are reported through monev like the road map's items.
+    ("monev:plan_indicator-detail", plan_kwargs("approved", indicator=True), "get", READ),
+    ("monev:plan_indicator-detail", plan_kwargs("draft", indicator=True), "get", {**READ, "other": 404}),
+    ("monev:plan_indicator-detail", plan_kwargs("approved", indicator=True), "post", READ_ONLY_POST),
+    ("monev:plan_indicator-report", plan_kwargs("approved", indicator=True), "get", APPROVED_PLAN_WRITE),
+    ("monev:plan_indicator-report", plan_kwargs("approved", indicator=True), "post", APPROVED_PLAN_WRITE),
+    (
+        "monev:plan_indicator-report",
+        plan_kwargs("draft", indicator=True),
+        "get",
+        {**PLAN_DRAFTERS, "staff": 403, "own": 403},
+    ),
     # PMPRB self-assessment (docs/assessment.md).
     ("assessment:round-list", None, "get", READ),
     ("assessment:round-list", None, "post", READ_ONLY_POST),

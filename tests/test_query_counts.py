@@ -15,6 +15,9 @@ Issue 18 (the follow-up register) added one query to the task count of the navig
 (the findings they must follow up or verify, monev/task_sources.py), one to the dashboard (its follow-up
 figure) and one to the year-end report and its workbook (the previous year's findings).
 
+Issue 17 (agency plans) added one query to the agency page (its plans) and two to the year-end
+report (the approved plans of the year, the agencies without one; with plans, a fixed number more).
+
 (Before this table, the tests of the monitoring pages, the staff pages and the filtered matrix
 also counted the queries that found their items by name: 4, 1 and 1. Their limits here are that
 much lower, the same ceiling on the page.)
@@ -132,6 +135,48 @@ def findings(request) -> Iterator[str]:
     yield "43 findings of many agencies, some overdue"
 
 
+def agency_plans(request) -> Iterator[str]:
+    from plans.models import AgencyPlan, PlanActivity, PlanIndicator, PlanTarget
+    from tests.factories import RealisationFactory
+    from tests.plans_helpers import make_plan, target
+
+    staff = request.getfixturevalue("staff_user")
+    for code in ("inspektorat", "bkd"):
+        for indicator in make_plan(code, status="approved", user=staff).indicators.all():
+            RealisationFactory(plan_indicator=indicator, number=5, review_state="verified")
+    yield "Inspektorat's and BKD's approved plans, a verified report on each indicator"
+    for code in ("bpkd", "dinkominfo", "bappeda", "dinhub"):
+        make_plan(code, status="approved", user=staff)
+    for plan in AgencyPlan.objects.all():
+        activity = plan.activities.first()
+        for n in range(6):
+            added = PlanIndicator.objects.create(
+                plan=plan, area_id=activity.area_id, activity=activity, name=f"Indikator uji {n}", unit="%"
+            )
+            PlanTarget.objects.bulk_create(
+                PlanTarget(indicator=added, year=y, **target(n + 1)) for y in plan.years
+            )
+        PlanActivity.objects.create(
+            plan=plan, area_id=activity.area_id, name="Kegiatan uji", responsible_unit="-"
+        )
+        for indicator in plan.indicators.all():
+            for period in ("q2", "q3"):
+                RealisationFactory(plan_indicator=indicator, period=period, number=3, review_state="verified")
+    yield "4 more approved plans, 6 more indicators and an activity in each, two verified quarters on all"
+
+
+def own_plan_page(name: str, indicator: bool = False) -> Callable[[], str]:
+    def address() -> str:
+        from plans.models import AgencyPlan
+        from tests.plans_helpers import OWN
+
+        plan = AgencyPlan.objects.get(agency__code="inspektorat")
+        pk = plan.indicators.get(name=OWN).pk if indicator else plan.pk
+        return reverse(name, args=[pk]) + ("" if indicator else "?year=2020")
+
+    return address
+
+
 def pmprb_page(name: str, **kwargs) -> Callable[[], str]:
     def address() -> str:
         from assessment.models import Round
@@ -208,7 +253,7 @@ PINS = [
     Pin("activity-list", "actions:activity-list", 14),
     Pin("action-plan", "actions:action-plan", 14),
     Pin("agency-list", "actions:agency-list", 7),
-    Pin("agency-detail", lambda: reverse("actions:agency-detail", kwargs={"code": "inspektorat"}), 22),
+    Pin("agency-detail", lambda: reverse("actions:agency-detail", kwargs={"code": "inspektorat"}), 23),
     Pin("quick-win-list", "actions:quick-win-list", 8),
     Pin("team-list", "roadmap:team-list", 11),
     Pin("risk-list", "roadmap:risk-list", 7),
@@ -257,12 +302,18 @@ PINS = [
     Pin("pmprb-worksheet", pmprb_page("assessment:assessment-detail", pk="regency"), 20, pmprb_round, STAFF),
     Pin("pmprb-answer", pmprb_page("assessment:assessment-answer", pk="regency", code="sdm"), 19, pmprb_round,
         STAFF),
+    # Agency plans: the list, a plan, its achievement, the ranking, a plan indicator's page.
+    Pin("plans", "plans:plan-list", 6, agency_plans),
+    Pin("plan", own_plan_page("plans:plan-detail"), 11, agency_plans),
+    Pin("plan-progress", own_plan_page("dashboards:agency-plan-progress"), 12, agency_plans),
+    Pin("plan-ranking", url("dashboards:agency-plan-ranking", year=YEAR), 11, agency_plans),
+    Pin("plan-indicator", own_plan_page("monev:plan_indicator-detail", indicator=True), 10, agency_plans),
     # The follow-up register, as the Tim Pengarah and as staff (with the task count), and its workbook.
     Pin("followup-register", "followup:register", 10, findings),
     Pin("followup-register-staff", "followup:register", 20, findings, STAFF),
     Pin("followup-register-xlsx", url("followup:register", _export="xlsx"), 10, findings),
     # The year-end monev report, as a page and as a workbook.
-    Pin("report", url("dashboards:report", year=YEAR), 31, year_end, warm_up=True),
+    Pin("report", url("dashboards:report", year=YEAR), 33, year_end, warm_up=True),
     Pin("report-workbook", url("dashboards:report", year=YEAR, _export="xlsx"), 30, year_end, warm_up=True),
 ]
 # fmt: on

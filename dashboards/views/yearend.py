@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.generic import TemplateView
 
+from dashboards.agency_plans import yearend_plans
 from dashboards.excel.yearend import report_workbook
 from dashboards.yearend import build_report, risk_lines
 from monev.models import ReportSignatory, RiskStatus
@@ -40,6 +41,7 @@ class YearEndReportView(EditionMixin, TemplateView):
             year=year,
             years=years,
             place=settings.REPORT_PLACE,
+            plans=yearend_plans(year, self.profile),
             **kwargs,
         )
 

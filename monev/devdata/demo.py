@@ -173,3 +173,15 @@ def seed_report_settings(staff) -> None:
                 "updated_by": staff,
             },
         )
+
+
+def seed_demo_plans() -> str:
+    """Agency plans (plans.demo) and reports on Inspektorat's approved one: TW I verified, TW II submitted."""
+    from plans import demo
+
+    people = users()
+    plan = demo.seed(DEMO_YEAR, people["organisasi"])
+    own = plan.indicators.get(name=demo.OWN)
+    save_report(own, "q1", "4", None, ReviewState.VERIFIED, people["inspektorat"], people["organisasi"], "")
+    save_report(own, "q2", "3", None, ReviewState.SUBMITTED, people["inspektorat"], people["organisasi"], "")
+    return "Agency plans: Inspektorat's approved (with reports), Bappeda's awaiting review, Diskominfo's draft, BKD none yet."

@@ -9,7 +9,8 @@ from simple_history.models import HistoricalRecords
 from actions.models import PriorityActivity
 from areas.models import Indicator, ScaleLevel, TargetKind
 from monev.models.periods import Period
-from monev.models.review import ReviewedReport, ReviewState
+from monev.models.review import ReviewedReport, ReviewState, exactly_one
+from plans.models import PlanIndicator
 from roadmap.notation import format_target
 
 
@@ -24,7 +25,11 @@ class RealisationQuerySet(models.QuerySet):
         """Drafts are the reporter's and staff's only: other agencies and the Tim Pengarah never see them."""
         if profile is None or profile.is_staff_member:
             return self
-        own = Q(indicator__data_owner=profile.agency_id) | Q(activity__agency=profile.agency_id)
+        own = (
+            Q(indicator__data_owner=profile.agency_id)
+            | Q(activity__agency=profile.agency_id)
+            | Q(plan_indicator__plan__agency=profile.agency_id)
+        )
         return (
             self.filter(~Q(review_state=ReviewState.DRAFT) | own)
             if profile.agency_id
@@ -51,6 +56,10 @@ class Realisation(ReviewedReport):
     )
     activity = models.ForeignKey(
         PriorityActivity, on_delete=models.PROTECT, null=True, blank=True, related_name="realisations"
+    )
+    # An agency's own reform plan is reported through the same reports (docs/plans.md).
+    plan_indicator = models.ForeignKey(
+        PlanIndicator, on_delete=models.PROTECT, null=True, blank=True, related_name="realisations"
     )
     year = models.PositiveSmallIntegerField("tahun")
     period = models.CharField("periode", max_length=4, choices=Period.choices)
@@ -82,8 +91,7 @@ class Realisation(ReviewedReport):
         ordering = ["year", "period"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(indicator__isnull=False, activity__isnull=True)
-                | Q(indicator__isnull=True, activity__isnull=False),
+                condition=exactly_one("indicator", "activity", "plan_indicator"),
                 name="realisation_of_one_item",
             ),
             models.UniqueConstraint(
@@ -95,6 +103,11 @@ class Realisation(ReviewedReport):
                 fields=["activity", "year", "period"],
                 condition=Q(activity__isnull=False),
                 name="one_activity_report_per_period",
+            ),
+            models.UniqueConstraint(
+                fields=["plan_indicator", "year", "period"],
+                condition=Q(plan_indicator__isnull=False),
+                name="one_plan_indicator_report_per_period",
             ),
             models.CheckConstraint(
                 condition=Q(number__isnull=False) | Q(level__isnull=False) | Q(is_nil=True),
@@ -114,8 +127,8 @@ class Realisation(ReviewedReport):
         return f"{self.item} {self.year} {self.get_period_display()}: {self.display}"
 
     def clean(self) -> None:
-        if (self.indicator_id is None) == (self.activity_id is None):
-            raise ValidationError("Realisasi harus untuk satu indikator atau satu kegiatan prioritas.")
+        if [self.indicator_id, self.activity_id, self.plan_indicator_id].count(None) != 2:
+            raise ValidationError("Realisasi harus untuk satu indikator atau satu kegiatan.")
         if self.is_nil and (self.number is not None or self.level_id is not None):
             raise ValidationError("Laporan nihil tidak berisi angka atau tingkat.")
         if self.number is None and self.level_id is None and not self.is_nil:
@@ -134,7 +147,9 @@ class Realisation(ReviewedReport):
             raise ValidationError({"level": "Pilih tingkat pada skala."})
 
     @property
-    def item(self) -> Indicator | PriorityActivity:
+    def item(self) -> Indicator | PriorityActivity | PlanIndicator:
+        if self.plan_indicator_id:
+            return self.plan_indicator
         return self.indicator if self.indicator_id else self.activity
 
     @property

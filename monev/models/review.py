@@ -1,9 +1,21 @@
 """What every report shares: who wrote it, and where it stands in review (draft → submitted → verified)."""
 
+import operator
+from functools import reduce
+
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 
 from monev.models.periods import Period
+
+
+def exactly_one(*fields: str) -> Q:
+    """Exactly one of the nullable foreign keys ``fields`` is set (a report is about one item)."""
+    return reduce(
+        operator.or_,
+        (Q(**{f"{name}__isnull": name != chosen for name in fields}) for chosen in fields),
+    )
 
 
 class ReviewState(models.TextChoices):

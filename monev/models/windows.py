@@ -9,6 +9,8 @@ from simple_history.models import HistoricalRecords
 from actions.models import ActionPlanRow, PriorityActivity
 from areas.models import Indicator
 from monev.models.periods import Period
+from monev.models.review import exactly_one
+from plans.models import PlanIndicator
 
 
 class ReportingWindowQuerySet(models.QuerySet):
@@ -71,6 +73,9 @@ class ReopenedItem(models.Model):
         PriorityActivity, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
     )
     row = models.ForeignKey(ActionPlanRow, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    plan_indicator = models.ForeignKey(
+        PlanIndicator, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
     reason = models.TextField("alasan")
     reopened_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -90,11 +95,7 @@ class ReopenedItem(models.Model):
         ordering = ["-reopened_at"]
         constraints = [
             models.CheckConstraint(
-                condition=(
-                    Q(indicator__isnull=False, activity__isnull=True, row__isnull=True)
-                    | Q(indicator__isnull=True, activity__isnull=False, row__isnull=True)
-                    | Q(indicator__isnull=True, activity__isnull=True, row__isnull=False)
-                ),
+                condition=exactly_one("indicator", "activity", "row", "plan_indicator"),
                 name="reopened_one_item",
             ),
             models.CheckConstraint(condition=~Q(reason=""), name="reopening_needs_a_reason"),
@@ -109,4 +110,4 @@ class ReopenedItem(models.Model):
 
     @property
     def item(self):
-        return self.indicator or self.activity or self.row
+        return self.indicator or self.activity or self.row or self.plan_indicator

@@ -9,8 +9,7 @@ from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
 from roadmap.models import Risk
-
-NIP_PATTERN = r"^[0-9]{18}$"
+from roadmap.notation import NIP_PATTERN, display_nip, normalise_nip
 
 
 class RiskStatus(models.TextChoices):
@@ -46,17 +45,6 @@ class RiskReview(models.Model):
 
     def __str__(self) -> str:
         return f"{self.risk} ({self.year}): {self.get_status_display()}"
-
-
-def normalise_nip(value: str) -> str:
-    """NIP as stored: its 18 digits (it is often written in groups: 19700101 199003 1 001)."""
-    return re.sub(r"\s+", "", value or "")
-
-
-def display_nip(nip: str) -> str:
-    if len(nip) != 18:
-        return nip
-    return f"{nip[:8]} {nip[8:14]} {nip[14]} {nip[15:]}"
 
 
 class ReportSignatory(models.Model):

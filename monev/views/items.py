@@ -9,7 +9,7 @@ from monev import services
 from monev.access import closed_windows_for, mark_reviewable, reporting_actor
 from monev.forms import RealisationForm
 from monev.history import targets_when_reported
-from monev.items import ACTIVITY, INDICATOR, ItemKind
+from monev.items import ACTIVITY, INDICATOR, PLAN_INDICATOR, ItemKind
 from monev.models import Period, Realisation, ReviewState
 from monev.models.review import version_token
 from monev.periods import NOTHING_TO_REPORT, reportable_years
@@ -46,7 +46,7 @@ class ItemDetailView(EditionMixin, TemplateView):
         decide = self.decider(item)
         targets_when_reported(item, reports)
         carried = None
-        if item.predecessor_id:
+        if getattr(item, "predecessor_id", None):  # plan indicators have no series across road maps
             load_chain(item, self.kind.queryset(self.profile))
             carried = series(item, rules=rules)
             carried = carried if any(year.carried_over for year in carried) else None
@@ -89,6 +89,10 @@ class IndicatorDetailView(ItemDetailView):
 
 class ActivityDetailView(ItemDetailView):
     kind = ACTIVITY
+
+
+class PlanIndicatorDetailView(ItemDetailView):
+    kind = PLAN_INDICATOR
 
 
 class ItemReportView(EditionMixin, FormView):
@@ -245,3 +249,7 @@ class IndicatorReportView(ItemReportView):
 
 class ActivityReportView(ItemReportView):
     kind = ACTIVITY
+
+
+class PlanIndicatorReportView(ItemReportView):
+    kind = PLAN_INDICATOR

@@ -75,9 +75,16 @@ class VerificationQueueView(EditionMixin, TemplateView):
                 Q(indicator__area__edition__in=editions)
                 | Q(activity__area__edition__in=editions)
                 | Q(activity__quick_win__edition__in=editions)
+                | Q(plan_indicator__plan__edition__in=editions)
             )
             .reviewable_by(self.request.user, self.profile)
-            .select_related("indicator__data_owner", "activity__agency", "level", "reported_by")
+            .select_related(
+                "indicator__data_owner",
+                "activity__agency",
+                "plan_indicator__plan__agency",
+                "level",
+                "reported_by",
+            )
             .prefetch_related("evidence")
             .order_by("submitted_at")
         )

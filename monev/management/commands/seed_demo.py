@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from monev.devdata import demo_seeded
-from monev.devdata.demo import DEMO_YEAR, seed_demo_reports
+from monev.devdata.demo import DEMO_YEAR, seed_demo_plans, seed_demo_reports
 from monev.devdata.scale import SCALE_PASSWORD, seed_scale
 from roadmap.models import Agency, Role, UserProfile
 
@@ -66,6 +66,7 @@ class Command(BaseCommand):
         self.stdout.write(
             f"  {count} demo reports for {DEMO_YEAR} in every review state; one reporting window open."
         )
+        self.stdout.write(f"  {seed_demo_plans()}")
         for _, line in demo_seeded.send(sender=self.__class__, today=today):
             if line:
                 self.stdout.write(f"  {line}")
