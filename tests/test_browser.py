@@ -45,7 +45,7 @@ def test_filtering_the_action_plan(live_server, reader_page, screenshot_dir):
 def test_navigation_menu_reaches_every_area(live_server, reader_page):
     page = reader_page
     page.goto(live_server.url + "/indicators/")
-    page.get_by_role("button", name="Area", exact=True).click()
+    page.get_by_role("button", name="Road map", exact=True).click()
     page.get_by_role("link", name="5. Penataan Sistem Manajemen Sumber Daya Manusia Aparatur").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(
         "Penataan Sistem Manajemen Sumber Daya Manusia Aparatur"

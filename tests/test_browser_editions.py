@@ -22,7 +22,7 @@ def test_staff_make_and_enact_the_next_road_map_and_an_agency_reports_on_it(
     browser, live_server, demo, screenshot_dir
 ):
     staff = sign_in(browser.new_context().new_page(), live_server, "organisasi")
-    staff.get_by_role("button", name="Regulasi").click()
+    staff.get_by_role("button", name="Road map").click()
     staff.get_by_role("link", name="Edisi dan perubahan road map").click()
     staff.get_by_role("link", name="Buat rancangan road map").click()
     expect(staff.get_by_label("Tahun mulai")).to_have_value("2021")
@@ -96,9 +96,9 @@ def test_staff_make_and_enact_the_next_road_map_and_an_agency_reports_on_it(
     agency.get_by_role("link", name="Ganti edisi").click()
     agency.get_by_role("link", name="Lihat Peraturan Bupati Pekalongan Nomor 40 Tahun 2020").click()
     expect(agency.get_by_text("bukan edisi yang berlaku")).to_be_visible()
-    agency.get_by_role("navigation", name="Navigasi utama").get_by_role(
-        "link", name="Kegiatan Prioritas"
-    ).click()
+    navigation = agency.get_by_role("navigation", name="Navigasi utama")
+    navigation.get_by_role("button", name="Road map").click()
+    navigation.get_by_role("link", name="Kegiatan Prioritas").click()
     agency.get_by_role("link", name="Promosi jabatan secara terbuka.").click()
     expect(agency.get_by_text("TW I 2020: 30")).to_be_visible()
     expect(agency.get_by_text("TW II 2020: 28")).to_be_visible()

@@ -99,7 +99,7 @@ def test_an_agency_admin_reports_from_a_phone(browser, live_server, demo, screen
     expect(
         page.get_by_role("navigation", name="Akun").get_by_role("link", name="Profil saya")
     ).to_be_visible()
-    navigation.get_by_role("button", name="Area").click()
+    navigation.get_by_role("button", name="Road map").click()
     area = navigation.get_by_role("link", name="6. Penguatan Pengawasan")
     expect(area).to_be_visible()
     box = area.bounding_box()
