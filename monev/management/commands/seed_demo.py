@@ -38,12 +38,12 @@ class Command(BaseCommand):
             type=int,
             default=0,
             help="Also generate N times a realistic year of use (45 agencies, 2020-2021, every item; "
-            "see monev/devdata/scale.py). 0: none; 1: the roadmap as it is; at most 30.",
+            "see monev/devdata/scale.py). 0: none; 1: the roadmap as it is; at most 50.",
         )
 
     def handle(self, *args, force: bool, scale: int, **options):
-        if not 0 <= scale <= 30:
-            raise CommandError("--scale must be between 0 and 30.")
+        if not 0 <= scale <= 50:
+            raise CommandError("--scale must be between 0 and 50.")
         if not settings.DEBUG and not force:
             raise CommandError(
                 "DEBUG is off: demo accounts with a published password are refused (use --force)."
