@@ -119,7 +119,7 @@ def copy_items(edition: RoadmapEdition, copy: int, agencies: list[Agency]) -> in
             targets = list(indicator.targets.all())
             indicator.pk, indicator.id = None, None
             indicator.name = indicator.name[:290] + suffix
-            indicator.order += 1000 * copy
+            indicator.order += 100 * copy  # a smallint: room for scale 300
             indicator.is_key = False
             indicator.save()
             IndicatorTarget.objects.bulk_create(
@@ -137,7 +137,7 @@ def copy_items(edition: RoadmapEdition, copy: int, agencies: list[Agency]) -> in
             targets = list(activity.targets.all())
             activity.pk, activity.id = None, None
             activity.name = activity.name[:290] + suffix
-            activity.order += 1000 * copy
+            activity.order += 100 * copy
             activity.agency = next(lead)
             activity.save()
             ActivityTarget.objects.bulk_create(
@@ -154,7 +154,7 @@ def copy_items(edition: RoadmapEdition, copy: int, agencies: list[Agency]) -> in
             actions = list(row.planned_actions.all())
             row.pk, row.id = None, None
             row.name = row.name[:390] + suffix
-            row.order += 1000 * copy
+            row.order += 100 * copy
             row.save()
             ActionPlanLead.objects.create(row=row, agency=next(lead), order=1)
             PlannedAction.objects.bulk_create(
