@@ -120,7 +120,7 @@ def copy_items(edition: RoadmapEdition, copy: int, agencies: list[Agency]) -> in
             indicator.pk, indicator.id = None, None
             indicator.name = indicator.name[:290] + suffix
             indicator.order += 100 * copy  # a smallint: room for scale 300
-            indicator.is_key = False
+            indicator.is_key, indicator.ref = False, ""  # one key chart, one "indeks-rb" per area
             indicator.save()
             IndicatorTarget.objects.bulk_create(
                 IndicatorTarget(indicator=indicator, year=t.year, as_written=t.as_written, number=t.number,
