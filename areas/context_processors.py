@@ -1,7 +1,6 @@
 from areas.models import ChangeArea
 from roadmap.models import RoadmapEdition
 
-
 # The pages the navigation's "Road map" menu leads to: the menu is marked active on any of them.
 ROADMAP_VIEWS = frozenset(
     {
