@@ -13,8 +13,8 @@ from roadmap.models import Agency, RoadmapEdition
 
 STANDARDS = [  # (area order, name, unit)
     (1, "Persentase pegawai yang mengikuti internalisasi RB", "persen"),
-    (2, "Jumlah SOP yang direviu", "SOP"),
-    (5, "Nilai SAKIP Perangkat Daerah", "nilai"),
+    (4, "Jumlah SOP yang direviu", "SOP"),  # Penataan Tatalaksana
+    (7, "Nilai SAKIP Perangkat Daerah", "nilai"),  # Penguatan Akuntabilitas Kinerja
 ]
 OWN = "Jumlah layanan pengaduan yang ditindaklanjuti"
 
