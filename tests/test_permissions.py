@@ -716,7 +716,8 @@ TABLE = [
     ("followup:register", None, "get", READ),
     ("followup:register", None, "post", READ_ONLY_POST),
     ("followup:generate", None, "get", STAFF_ONLY),
-    ("followup:generate", None, "post", {**STAFF_ONLY, "staff": 400}),
+    # An empty post does not match the year's candidates: staff are sent back to them, with a message.
+    ("followup:generate", None, "post", {**STAFF_ONLY, "staff": 302}),
     ("followup:finding-add", None, "get", STAFF_ONLY),
     ("followup:finding-add", None, "post", {**STAFF_ONLY, "staff": 400}),
     ("followup:finding-detail", followup_kwargs("open"), "get", FINDING_READ),

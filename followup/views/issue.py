@@ -90,6 +90,9 @@ class GenerateView(RoleRequiredMixin, View):
                 messages.success(request, f"{len(issued)} temuan tahun {year} diterbitkan.")
                 return redirect(f"{reverse('followup:register')}?year={year}")
         if len(formset.forms) != len(candidates):
+            messages.warning(
+                request, "Daftar calon temuan berubah sejak halaman dibuka: periksa lagi lalu terbitkan."
+            )
             return redirect(f"{reverse('followup:generate')}?year={year}")
         return self.page(request, year, candidates, formset, issue_form, status=400)
 
