@@ -12,11 +12,12 @@ ARGS   ?=
 # Set DEMO=0 to skip loading demo data (the seed_demo step runs only if that command exists).
 DEMO   ?= 1
 
-.PHONY: help run venv install install-dev migrate load demo test bench load-test lint format hooks clean
+.PHONY: help run venv install install-dev migrate load demo test guide bench load-test lint format hooks clean
 
 help:
 	@echo "make run     - install, migrate, load the road map, (demo data), runserver $(HOST):$(PORT)"
 	@echo "make test    - ruff + pytest against a throwaway PostgreSQL, browser tests included"
+	@echo "make guide   - the user guide's screenshots (guide/static/guide/shots/, commit them) and PDFs"
 	@echo "make bench   - latency and queries of the heavy pages at scale 1 and 20 (gunicorn + PostgreSQL)"
 	@echo "make load-test - 20 concurrent agency admins for 30 s, with a PostgreSQL restart"
 	@echo "make lint    - ruff check + ruff format --check + import-linter contracts"
@@ -53,6 +54,13 @@ run: demo
 
 test:
 	bash scripts/test.sh $(ARGS)
+
+# The user guides (docs/guide.md): every step walked in Chromium on the demo data, its screenshot
+# rewritten where it changed, and each guide printed to test-artifacts/panduan-<role>.pdf.
+guide: install-dev
+	SKIP_LINT=1 PYTEST_WORKERS=0 bash scripts/test.sh -q tests/test_guide.py tests/test_browser_guide.py
+	@git status --short guide/static/guide/shots/
+	@ls -l test-artifacts/panduan-*.pdf
 
 # Benchmark and load run against gunicorn + a throwaway PostgreSQL (see scripts/bench.py, scripts/load.py).
 bench: install-dev

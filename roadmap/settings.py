@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "opendata",
     "followup",
     "plans",
+    "guide",
 ]
 
 MIDDLEWARE = [

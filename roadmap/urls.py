@@ -17,6 +17,7 @@ urlpatterns = [
     path("", include("opendata.urls")),
     path("", include("followup.urls")),
     path("", include("plans.urls")),
+    path("", include("guide.urls")),
     path("accounts/", include("roadmap.accounts.urls")),
     path("admin/", admin.site.urls),
 ]

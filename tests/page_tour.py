@@ -76,6 +76,11 @@ def tour() -> list[tuple[str, str, tuple[str, ...]]]:
         ("account-edit", reverse("account-edit", args=[account.pk]), STAFF),
         ("account-password", reverse("account-password", args=[account.pk]), STAFF),
         *plan_pages(),
+        ("help", reverse("guide:index"), READERS),
+        ("help-agency-admin", reverse("guide:guide", args=["agency-admin"]), READERS),
+        ("help-staff", reverse("guide:guide", args=["staff"]), READERS),
+        ("help-steering", reverse("guide:guide", args=["steering"]), READERS),
+        ("whats-new", reverse("guide:whats-new"), READERS),
         ("not-found", "/tidak-ada/", READERS),
     ]
     return pages

@@ -621,6 +621,19 @@ TABLE = [
         "get",
         {**PLAN_DRAFTERS, "staff": 403, "own": 403},
     ),
+    # The user guides (docs/guide.md): every role reads every guide.
+    ("guide:index", None, "get", READ),
+    ("guide:index", None, "post", READ_ONLY_POST),
+    ("guide:whats-new", None, "get", READ),
+    ("guide:whats-new", None, "post", READ_ONLY_POST),
+    ("guide:guide", lambda: {"slug": "agency-admin"}, "get", READ),
+    ("guide:guide", lambda: {"slug": "staff"}, "post", READ_ONLY_POST),
+    (
+        "guide:guide",
+        lambda: {"slug": "tidak-ada"},
+        "get",
+        {**READ, **dict.fromkeys(("staff", "own", "other", "steering"), 404)},
+    ),
     # PMPRB self-assessment (docs/assessment.md).
     ("assessment:round-list", None, "get", READ),
     ("assessment:round-list", None, "post", READ_ONLY_POST),
