@@ -401,7 +401,8 @@ GUIDE = Guide(
     title="Panduan Admin Perangkat Daerah",
     summary=(
         "Melaporkan realisasi dan kemajuan rencana aksi Perangkat Daerah Anda, lewat formulir atau "
-        "Excel, menjawab laporan yang dikembalikan, dan mengisi penilaian mandiri PMPRB."
+        "Excel, menjawab laporan yang dikembalikan, mengisi penilaian mandiri PMPRB, menyusun "
+        "rencana aksi Perangkat Daerah dan menindaklanjuti temuan."
     ),
     intro=(
         "Sebagai admin Perangkat Daerah, Anda melaporkan realisasi kegiatan prioritas dan indikator "

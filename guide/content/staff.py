@@ -468,7 +468,8 @@ GUIDE = Guide(
     title="Panduan Staf Bagian Organisasi",
     summary=(
         "Membuka jendela pelaporan, memverifikasi laporan, menagih Perangkat Daerah, menyusun laporan "
-        "tahunan, mengelola akun, menjalankan PMPRB dan mengubah road map."
+        "tahunan, mengelola akun, menjalankan PMPRB, memeriksa rencana aksi Perangkat Daerah, "
+        "menerbitkan temuan dan mengubah road map."
     ),
     intro=(
         "Staf Bagian Organisasi menjalankan monev untuk seluruh kabupaten: membuka dan menutup "

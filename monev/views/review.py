@@ -86,7 +86,7 @@ class VerificationQueueView(EditionMixin, TemplateView):
                 "reported_by",
             )
             .prefetch_related("evidence")
-            .order_by("submitted_at")
+            .order_by("submitted_at", "pk")  # pk: a stable order for reports sent at one moment
         )
         progress = (
             ActionProgress.objects.filter(
@@ -95,7 +95,7 @@ class VerificationQueueView(EditionMixin, TemplateView):
             .reviewable_by(self.request.user, self.profile)
             .select_related("planned_action__row", "lead", "contributor", "reported_by")
             .prefetch_related("evidence")
-            .order_by("submitted_at")
+            .order_by("submitted_at", "pk")  # pk: a stable order for reports sent at one moment
         )
         return realisations, progress
 
