@@ -207,9 +207,16 @@ def optimised(png: bytes) -> bytes:
     return out.getvalue()
 
 
-# Shots that show database ids (the Excel template's item codes, K<id>), which depend on the tests
-# that ran before: kept as committed once taken; delete the file to take it again.
-SHOWS_IDS = {"agency-admin-lapor-excel-3.webp"}
+# Shots whose content depends on the tests that ran before, kept as committed once taken (delete the
+# file to take it again): database ids (the Excel template's item codes, K<id>), and the verification
+# queue, whose reports sent at one moment come in id order, and the demo re-seeds some of them.
+SHOWS_IDS = {
+    "agency-admin-lapor-excel-3.webp",
+    "agency-admin-pokja-1.webp",
+    "agency-admin-pokja-2.webp",
+    "staff-verifikasi-3.webp",
+    "staff-verifikasi-4.webp",
+}
 
 
 def save_shot(name: str, shot: bytes) -> bool:
