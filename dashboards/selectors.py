@@ -23,8 +23,17 @@ def realisations_of_year(year: int, periods: list[str] | None = None) -> Prefetc
     return Prefetch("realisations", queryset=reports.filter(period__in=periods) if periods else reports)
 
 
-def edition_items(edition: RoadmapEdition, year: int, periods: list[str], all_target_years: bool = False):
-    """Every indicator and activity with the year's reports, and that year's targets (or all of them)."""
+def edition_items(
+    edition: RoadmapEdition,
+    year: int,
+    periods: list[str],
+    all_target_years: bool = False,
+    *,
+    with_reports: bool = True,
+    keys: list[tuple[str, int]] | None = None,
+):
+    """Every indicator and activity (or those of ``keys``) with that year's targets (or all of them)
+    and, unless told otherwise, the year's reports."""
     indicator_targets = IndicatorTarget.objects.select_related("level")
     activity_targets = ActivityTarget.objects.select_related("level")
     if not all_target_years:
@@ -32,21 +41,39 @@ def edition_items(edition: RoadmapEdition, year: int, periods: list[str], all_ta
             indicator_targets.filter(year=year),
             activity_targets.filter(year=year),
         )
+    reports = [realisations_of_year(year, periods)] if with_reports else []
     indicators = (
         Indicator.objects.of_edition(edition)
         .select_related("area", "scale")
-        .prefetch_related(
-            Prefetch("targets", queryset=indicator_targets),
-            "scale__levels",
-            realisations_of_year(year, periods),
-        )
+        .prefetch_related(Prefetch("targets", queryset=indicator_targets), "scale__levels", *reports)
     )
     activities = (
         PriorityActivity.objects.of_edition(edition)
         .select_related("area", "quick_win", "agency")
-        .prefetch_related(Prefetch("targets", queryset=activity_targets), realisations_of_year(year, periods))
+        .prefetch_related(Prefetch("targets", queryset=activity_targets), *reports)
     )
+    if keys is not None:
+        indicators = indicators.filter(pk__in=[pk for kind, pk in keys if kind == "indicator"])
+        activities = activities.filter(pk__in=[pk for kind, pk in keys if kind == "activity"])
     return list(indicators), list(activities)
+
+
+def completeness_activities(edition: RoadmapEdition, year: int):
+    """The activities an agency reports on, with the year's targets and which periods it reported."""
+    return (
+        PriorityActivity.objects.of_edition(edition)
+        .filter(agency__isnull=False)
+        .select_related("agency")
+        .prefetch_related(
+            Prefetch("targets", queryset=ActivityTarget.objects.filter(year=year)),
+            Prefetch(
+                "realisations",
+                queryset=Realisation.objects.filter(year=year)
+                .exclude(review_state=ReviewState.DRAFT)
+                .only("activity", "period", "review_state"),
+            ),
+        )
+    )
 
 
 def plan_rows(edition: RoadmapEdition, year: int | None):
