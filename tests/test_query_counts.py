@@ -329,7 +329,7 @@ def test_every_pin_has_its_own_id():
 @pytest.mark.parametrize("pin", PINS, ids=[pin.id for pin in PINS])
 def test_query_count_does_not_grow_with_the_data(client, django_assert_max_num_queries, request, pin):
     client.force_login(request.getfixturevalue(pin.user))
-    for n, size in enumerate(pin.data(request)):
+    for size in pin.data(request):
         address = pin.address()
         if pin.warm_up:
             client.get(address)
