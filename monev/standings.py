@@ -17,8 +17,10 @@ keeps the result, computed by the one rule (``monev.standing.year_status``), per
 
 import datetime
 import hashlib
+import threading
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -237,10 +239,32 @@ def rebuild() -> int:
         return Standing.objects.count()
 
 
+_deferred = threading.local()
+
+
+@contextmanager
+def deferred() -> Iterator[None]:
+    """Store the rows of the items written within the block once, at its end (many writes of the same
+    items: seeding, the Excel import, a review of many reports). Use it inside the writes' transaction."""
+    if getattr(_deferred, "keys", None) is not None:
+        yield  # the outermost block refreshes
+        return
+    _deferred.keys = set()
+    try:
+        yield
+        keys = _deferred.keys
+    finally:
+        _deferred.keys = None
+    refresh(keys)
+
+
 def changed(keys: Iterable[Key]) -> None:
     """These items' reports, targets or settings changed: store their rows again, in this transaction."""
     keys = [key for key in keys if key[1] is not None]
-    if keys:
+    pending = getattr(_deferred, "keys", None)
+    if pending is not None:
+        pending.update(keys)
+    elif keys:
         refresh(keys)
 
 
