@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property, partial
 
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 
 from actions.models import PriorityActivity, QuickWin
 from areas.models import ChangeArea, Indicator
@@ -23,7 +23,7 @@ from monev.models import Period, Realisation
 from monev.periods import periods_up_to
 from monev.plan_progress import PlanShare, plan_share
 from monev.series import indicator_predecessors, series, target_years
-from monev.standing import STATE_LABELS, Average, Rules, YearStatus, average_of, year_status
+from monev.standing import STATE_LABELS, Average, Rules, YearStatus, average_of
 from roadmap.models import RoadmapEdition
 
 STATES = list(STATE_LABELS)
@@ -195,10 +195,9 @@ def key_indicator_series(
     ``year`` (and ``year`` itself), the chosen year read up to ``quarter`` as the dashboard is."""
     rules = rules or Rules.from_settings()
     today = today or datetime.date.today()
-    counted = Realisation.objects.filter(
-        Q(year__lt=year) | Q(year=year, period__in=periods_up_to(quarter))
-    ).select_related("level")
-    indicators = (
+    # Earlier years from their reports (across road maps); the chosen year from its stored standing.
+    counted = Realisation.objects.filter(year__lt=year).select_related("level")
+    indicators = list(
         Indicator.objects.of_edition(edition)
         .filter(is_key=True)
         .select_related("scale", "area__edition")
@@ -210,15 +209,16 @@ def key_indicator_series(
         )
         .order_by("area__order", "order")
     )
+    chosen = standings.statuses(indicators, year, up_to_quarter=quarter, today=today, rules=rules)
     charts = []
-    for indicator in indicators:
+    for indicator, status in zip(indicators, chosen, strict=True):
         # One line across road maps for an indicator carried over (monev.series), looking back only,
         # the chosen year read up to ``quarter`` as the dashboard is.
         carried = [
             p for p in series(indicator, years_of=target_years, rules=rules, today=today) if p.year < year
         ]
         years = [point.year for point in carried] + [year]
-        statuses = [point.status for point in carried] + [year_status(indicator, year, rules, today, quarter)]
+        statuses = [point.status for point in carried] + [status]
         ordinal = indicator.target_kind == "level"
         levels = (
             [
