@@ -4,12 +4,15 @@ Every item comes with its targets and reports prefetched, so a page over a whole
 a fixed number of queries whatever its size (pinned in tests/test_query_counts.py).
 """
 
+from collections import defaultdict
+from typing import NamedTuple
+
 from django.db.models import Prefetch
 
 from actions.models import ActionPlanRow, ActivityTarget, PlannedAction, PriorityActivity
 from areas.models import Indicator, IndicatorTarget
 from monev.models import ActionProgress, Realisation, ReviewState
-from roadmap.models import RoadmapEdition
+from roadmap.models import Agency, RoadmapEdition
 
 
 def realisations_of_year(year: int, periods: list[str] | None = None) -> Prefetch:
@@ -76,19 +79,69 @@ def completeness_activities(edition: RoadmapEdition, year: int):
     )
 
 
-def plan_rows(edition: RoadmapEdition, year: int | None):
+class ProgressRecord(NamedTuple):
+    """A planned action's progress report as plain values: what its progress in words needs."""
+
+    lead_id: int | None
+    contributor_id: int | None
+    contributor: Agency | None
+    quarter: int
+    review_state: str
+    status: str
+    percent: int
+    note: str
+    obstacles: str
+
+
+RECORD_FIELDS = (
+    "lead_id",
+    "contributor_id",
+    "quarter",
+    "review_state",
+    "status",
+    "percent",
+    "note",
+    "obstacles",
+)
+
+
+def plan_rows(
+    edition: RoadmapEdition,
+    year: int | None,
+    *,
+    progress_year: int | None = None,
+    records: bool = False,
+    also: tuple[str, ...] = (),
+):
     """Action-plan rows with their leads, the year's (or every year's) planned actions and their progress:
-    each lead's part and each supporting agency's contribution."""
-    progress = ActionProgress.objects.select_related("lead", "contributor")
+    each lead's part and each supporting agency's contribution.
+
+    With ``records``, evaluated: each planned action of ``progress_year`` (default ``year``) carries its
+    progress as ``progress_records`` (plain values, ``monev.action_reports.reports_of``), loaded in one
+    query; other years' planned actions carry none. Thousands of reports then cost no model objects.
+    ``also``: further lookups to prefetch.
+    """
     actions = PlannedAction.objects.filter(year=year) if year else PlannedAction.objects.all()
-    return (
+    if not records:
+        progress = ActionProgress.objects.select_related("lead", "contributor")
+        actions = actions.prefetch_related(Prefetch("progress", queryset=progress))
+    rows = (
         ActionPlanRow.objects.of_edition(edition)
         .select_related("area", "group__parent")
-        .prefetch_related(
-            "leads__agency",
-            Prefetch(
-                "planned_actions",
-                queryset=actions.prefetch_related(Prefetch("progress", queryset=progress)),
-            ),
-        )
+        .prefetch_related("leads__agency", *also, Prefetch("planned_actions", queryset=actions))
     )
+    if not records:
+        return rows
+    rows = list(rows)
+    progress_year = progress_year or year
+    agencies = Agency.objects.in_bulk()
+    found: dict[int, list[ProgressRecord]] = defaultdict(list)
+    for action_id, *values in ActionProgress.objects.filter(
+        planned_action__row__area__edition=edition, planned_action__year=progress_year
+    ).values_list("planned_action_id", *RECORD_FIELDS):
+        contributor = agencies.get(values[1]) if values[1] else None
+        found[action_id].append(ProgressRecord(values[0], values[1], contributor, *values[2:]))
+    for row in rows:
+        for action in row.planned_actions.all():
+            action.progress_records = found.get(action.pk, []) if action.year == progress_year else []
+    return rows

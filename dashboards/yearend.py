@@ -162,7 +162,7 @@ def build_report(edition: RoadmapEdition, year: int, today: datetime.date) -> Ye
         overview=overview,
         below_target=below,
         not_reported=[line for line in lines if line.status.state in ("not_reported", "unverified")],
-        unfinished=unfinished_rows(list(plan_rows(edition, year))),
+        unfinished=unfinished_rows(plan_rows(edition, year, records=True)),
         risks=risk_lines(edition, year),
         signatories=list(ReportSignatory.objects.all()),
         as_of=today,

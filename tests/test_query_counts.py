@@ -315,8 +315,8 @@ PINS = [
     Pin("followup-register-staff", "followup:register", 20, findings, STAFF),
     Pin("followup-register-xlsx", url("followup:register", _export="xlsx"), 10, findings),
     # The year-end monev report, as a page and as a workbook.
-    Pin("report", url("dashboards:report", year=YEAR), 35, year_end, warm_up=True),
-    Pin("report-workbook", url("dashboards:report", year=YEAR, _export="xlsx"), 32, year_end, warm_up=True),
+    Pin("report", url("dashboards:report", year=YEAR), 36, year_end, warm_up=True),
+    Pin("report-workbook", url("dashboards:report", year=YEAR, _export="xlsx"), 33, year_end, warm_up=True),
 ]
 # fmt: on
 

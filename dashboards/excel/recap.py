@@ -229,7 +229,7 @@ def recap_workbook(edition: RoadmapEdition, year: int, scope: Scope, today: date
     sheet = Sheet(workbook, "Kegiatan Prioritas", measured_columns("Kegiatan", years, year, True), heading)
     write_measured(sheet, activities, year, years, rules, today, agency_column=True)
 
-    rows = scope.rows(list(plan_rows(edition, None).prefetch_related("area__placements")))
+    rows = scope.rows(plan_rows(edition, None, progress_year=year, records=True, also=("area__placements",)))
     plan_years = sorted({a.year for row in rows for a in row.planned_actions.all()})
     columns = [
         Column("No", 4),
