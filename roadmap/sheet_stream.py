@@ -93,10 +93,14 @@ class RowWriter(WorksheetWriter):
 
     def write_row(self, xf, row, row_idx):
         write = getattr(xf, "_file", None)
+        raw = self.raw and write is not None
         height = self.ws.row_heights.get(row_idx)
-        if not self.raw or write is None:
-            if height is not None:
-                self.ws.row_dimensions[row_idx].height = height
+        if height is not None and (not raw or row_idx in self.ws.row_dimensions):
+            self.ws.row_dimensions[row_idx].height, height = (
+                height,
+                None,
+            )  # one place for the row's attributes
+        if not raw:
             super().write_row(xf, openpyxl_cells(self.ws, row, row_idx), row_idx)
             return
         parts = [f'<row r="{row_idx}"']

@@ -36,6 +36,7 @@ def build() -> bytes:
     sheet.write(
         [3, "<b>&amp; #N/A", 0, -4, None, datetime.datetime(2020, 6, 1, 3, 4, 5, tzinfo=datetime.UTC)]
     )
+    sheet.ws.row_dimensions[sheet.row + 1].outlineLevel = 1  # a row with attributes of its own, and a height
     sheet.write([4, LONG, "B", "≥ 80", True, "baris\nkedua\n", 10**12])
     cells = [sheet.cell(None, fill=YELLOW, number_format="[$-421]General"), sheet.cell("x", align=NO_WRAP)]
     sheet.append(cells + [sheet.cell(7, size=13)])
@@ -83,5 +84,6 @@ def test_streamed_workbook_reads_back():
     assert rows[3][5].value == datetime.datetime(2020, 6, 1, 10, 4, 5)  # Jakarta time
     assert rows[4][4].value == "Ya" and rows[4][5].value == "baris\nkedua\n"
     assert sheet.row_dimensions[rows[4][0].row].height > 15  # the long name wraps
+    assert sheet.row_dimensions[rows[4][0].row].outlineLevel == 1
     assert sheet.freeze_panes == "A6"
     assert "C4:D4" in sheet.merged_cells and "B6:G6" in sheet.merged_cells
