@@ -36,7 +36,7 @@ class CellStyle:
     """A style as the workbook's table holds it, and the font size and weight row heights need."""
 
     array: StyleArray
-    style_id: int
+    attribute: str  # ' s="3"' in a cell's XML; empty for the default style
     size: float
     bold: bool
 
@@ -52,7 +52,8 @@ class StyledCell:
 def register_style(workbook: Workbook, cell: WriteOnlyCell, size: float, bold: bool) -> CellStyle:
     """A styled cell's style, added to the workbook's table once."""
     array = copy(cell._style)
-    return CellStyle(array, workbook._cell_styles.add(array), size, bold)
+    style_id = workbook._cell_styles.add(array)
+    return CellStyle(array, f' s="{style_id}"' if any(array) else "", size, bold)
 
 
 def checked_text(text: str) -> str:
@@ -119,7 +120,7 @@ class RowWriter(WorksheetWriter):
 
 
 def cell_xml(coordinate: str, cell: StyledCell, epoch) -> str:
-    style = f' s="{cell.style.style_id}"' if cell.style is not None and any(cell.style.array) else ""
+    style = cell.style.attribute if cell.style is not None else ""
     value = cell.value
     if isinstance(value, str):
         stripped = value.strip()
