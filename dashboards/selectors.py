@@ -105,6 +105,15 @@ RECORD_FIELDS = (
 )
 
 
+class ActionRecord(NamedTuple):
+    """A planned action as plain values, with its progress reports (``progress_records``)."""
+
+    pk: int
+    year: int
+    text: str
+    progress_records: list[ProgressRecord]
+
+
 def plan_rows(
     edition: RoadmapEdition,
     year: int | None,
@@ -116,22 +125,23 @@ def plan_rows(
     """Action-plan rows with their leads, the year's (or every year's) planned actions and their progress:
     each lead's part and each supporting agency's contribution.
 
-    With ``records``, evaluated: each planned action of ``progress_year`` (default ``year``) carries its
-    progress as ``progress_records`` (plain values, ``monev.action_reports.reports_of``), loaded in one
-    query; other years' planned actions carry none. Thousands of reports then cost no model objects.
-    ``also``: further lookups to prefetch.
+    With ``records``, evaluated, and each row's planned actions are plain values (``actions_of``) with
+    their progress (``monev.action_reports.reports_of``), for those of ``progress_year`` (default
+    ``year``) only: thousands of reports then cost no model objects. ``also``: further lookups to prefetch.
     """
     actions = PlannedAction.objects.filter(year=year) if year else PlannedAction.objects.all()
-    if not records:
-        progress = ActionProgress.objects.select_related("lead", "contributor")
-        actions = actions.prefetch_related(Prefetch("progress", queryset=progress))
     rows = (
         ActionPlanRow.objects.of_edition(edition)
         .select_related("area", "group__parent")
-        .prefetch_related("leads__agency", *also, Prefetch("planned_actions", queryset=actions))
+        .prefetch_related("leads__agency", *also)
     )
     if not records:
-        return rows
+        progress = ActionProgress.objects.select_related("lead", "contributor")
+        return rows.prefetch_related(
+            Prefetch(
+                "planned_actions", queryset=actions.prefetch_related(Prefetch("progress", queryset=progress))
+            )
+        )
     rows = list(rows)
     progress_year = progress_year or year
     agencies = Agency.objects.in_bulk()
@@ -141,7 +151,21 @@ def plan_rows(
     ).values_list("planned_action_id", *RECORD_FIELDS):
         contributor = agencies.get(values[1]) if values[1] else None
         found[action_id].append(ProgressRecord(values[0], values[1], contributor, *values[2:]))
+    by_row: dict[int, list[ActionRecord]] = defaultdict(list)
+    for pk, row_id, action_year, text in (
+        actions.filter(row__area__edition=edition)
+        .order_by("row", "year", "order")
+        .values_list("pk", "row_id", "year", "text")
+    ):
+        by_row[row_id].append(
+            ActionRecord(pk, action_year, text, found.get(pk, []) if action_year == progress_year else [])
+        )
     for row in rows:
-        for action in row.planned_actions.all():
-            action.progress_records = found.get(action.pk, []) if action.year == progress_year else []
+        row.action_records = by_row.get(row.pk, [])
     return rows
+
+
+def actions_of(row) -> list:
+    """A row's planned actions: the plain records ``plan_rows(records=True)`` loaded, else the prefetched ones."""
+    records = getattr(row, "action_records", None)
+    return records if records is not None else list(row.planned_actions.all())

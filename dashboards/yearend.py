@@ -13,7 +13,7 @@ from django.db.models import Q
 
 from actions.models import ActionPlanRow
 from dashboards.overview import ItemLine, Overview, build_overview
-from dashboards.selectors import plan_rows
+from dashboards.selectors import actions_of, plan_rows
 from followup import states
 from followup.selectors import FindingLine, report_lines
 from monev.action_reports import contribution_lines, part_lines, standing_of
@@ -119,7 +119,7 @@ def unfinished_rows(rows: list[ActionPlanRow]) -> list[UnfinishedRow]:
     unfinished = []
     for row in rows:
         actions = []
-        for action in row.planned_actions.all():
+        for action in actions_of(row):
             standing = standing_of(action, row)
             if not standing.done:
                 notes = [r.note for r in standing.reports if r.note] + [
