@@ -16,12 +16,12 @@ from django.db.models import Prefetch, Q
 from actions.models import PriorityActivity, QuickWin
 from areas.models import ChangeArea, Indicator
 from dashboards.completeness import AgencyShare, shares_by_agency
-from dashboards.plan_snapshot import plan_snapshot
+from dashboards.plan_snapshot import plan_snapshot, standing_reports
 from dashboards.selectors import edition_items
 from monev import achievement
 from monev.models import Period, Realisation
 from monev.periods import periods_up_to
-from monev.plan_progress import PlanShare, plan_share
+from monev.plan_progress import PlanShare
 from monev.series import indicator_predecessors, series, target_years
 from monev.standing import STATE_LABELS, Average, Rules, YearStatus, average_of, year_status
 from roadmap.models import RoadmapEdition
@@ -118,15 +118,11 @@ def build_overview(edition: RoadmapEdition, year: int, quarter: int | None, toda
     ]
     total = Summary(lines)
     snapshot = plan_snapshot(edition, year)
+    plan_by_area = snapshot.shares_by_area(standing_reports(edition, year, quarters), quarters)
     plan = PlanShare()
     areas = []
     for area in edition.areas.all():
-        area_plan = plan_share(
-            snapshot.standing(row.pk, action_id, quarters)
-            for row in snapshot.rows
-            if row.area_id == area.pk
-            for action_id in snapshot.actions[row.pk]
-        )
+        area_plan = plan_by_area.get(area.pk, PlanShare())
         plan.merge(area_plan)
         areas.append((area, Summary([line for line in lines if line.item.area_id == area.pk]), area_plan))
     quick_wins = [
@@ -144,7 +140,7 @@ def build_overview(edition: RoadmapEdition, year: int, quarter: int | None, toda
         quick_wins=quick_wins,
         plan=plan,
         key_indicators=[line for line in lines if getattr(line.item, "is_key", False)],
-        completeness=shares_by_agency(activities, snapshot, year, [p for p in periods if p != Period.YEAR]),
+        completeness=shares_by_agency(edition, year, [p for p in periods if p != Period.YEAR], snapshot),
     )
 
 
