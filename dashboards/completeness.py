@@ -6,6 +6,7 @@ period's reporting window has been opened. Only due reports are chased; the list
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import NamedTuple
 
 from django.db.models import Exists, FilteredRelation, Min, OuterRef, Q
 
@@ -24,8 +25,7 @@ CELL_LABELS = {
 }
 
 
-@dataclass(frozen=True)
-class Item:
+class Item(NamedTuple):
     """An item owed reports on, as plain values: thousands at scale, only a page of them linked."""
 
     model: type[PriorityActivity] | type[ActionPlanRow]
@@ -131,10 +131,11 @@ def owed_cells(
     for row in plan.rows:
         if area is not None and row.area_id != area.pk:
             continue
+        item = Item(ActionPlanRow, row.pk, row.name)
         for lead in plan.leads.get(row.pk, []):
             if agency is None or lead.pk == agency.pk:
                 cells = [plan.cell(row.pk, quarter, lead.pk) if quarter else "" for quarter in quarters]
-                yield lead.pk, Item(ActionPlanRow, row.pk, row.name), due_only(cells, periods, due)
+                yield lead.pk, item, due_only(cells, periods, due)
 
 
 def shares_by_agency(

@@ -2,8 +2,9 @@
 
 The dashboard and the completeness matrix only need, per planned action, each lead's standing
 (``monev.plan_progress``), and per row, lead and quarter the review state that needs most
-attention. Thousands of reports at scale (see scripts/bench.py): the database counts and picks,
-Python applies the rule to what it picked. A few queries of plain tuples, no model objects.
+attention. Thousands of reports at scale (see scripts/bench.py): they are read as plain tuples
+of the few columns needed (no model objects, no per-row conversions), and for the standing only
+the reports the rule reads.
 """
 
 from collections import defaultdict
@@ -11,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from django.db.models import Case, Count, Exists, IntegerField, Min, OuterRef, Q, Value, When
+from django.db.models import Exists, OuterRef, Q
 
 from actions.models import ActionPlanLead, PlannedAction
 from monev.models import ActionProgress
@@ -21,6 +22,7 @@ from roadmap.models import Agency, RoadmapEdition
 # When several planned actions of one row disagree, the row shows the state that needs most attention.
 ATTENTION = ["missing", "returned", "draft", "submitted", "verified"]
 MISSING = ATTENTION[0]
+RANK = {state: rank for rank, state in enumerate(ATTENTION)}
 
 
 class PlanRow(NamedTuple):
@@ -35,15 +37,15 @@ class PlanSnapshot:
     actions: dict[int, list[int]]  # row id -> the year's planned action ids
     leads: dict[int, list[Agency]]  # row id -> lead agencies (Utama)
     agencies: dict[int, Agency]  # every agency by id
-    # (row id, lead id, quarter) -> (how many of the row's actions the lead reported, the state of
-    # those reports that needs most attention)
-    states: dict[tuple[int, int, int], tuple[int, str]]
+    # (row id, lead id, quarter) -> (how many of the row's actions the lead reported, the place in
+    # ATTENTION of the state of those reports that needs most attention)
+    states: dict[tuple[int, int, int], tuple[int, int]]
 
     def cell(self, row_id: int, quarter: int, lead_id: int) -> str:
         """One lead's part of a row in a quarter: the state of its planned actions that needs most
         attention, an action it has not reported counting as missing."""
-        reported, state = self.states.get((row_id, lead_id, quarter), (0, MISSING))
-        return state if reported == len(self.actions[row_id]) else MISSING
+        reported, rank = self.states.get((row_id, lead_id, quarter), (0, 0))
+        return ATTENTION[rank] if reported == len(self.actions[row_id]) else MISSING
 
     def standing(
         self, row_id: int, action_id: int, reports: dict[int, list[ProgressFact]], quarters: list[int] | None
@@ -69,18 +71,12 @@ def lead_reports(edition: RoadmapEdition, year: int):
     ).order_by()
 
 
-def attention_rank() -> Case:
-    """A report's place in ATTENTION, for the database to pick the state needing most attention."""
-    whens = [When(review_state=state, then=Value(rank)) for rank, state in enumerate(ATTENTION)]
-    return Case(*whens, output_field=IntegerField())
-
-
 def plan_snapshot(edition: RoadmapEdition, year: int) -> PlanSnapshot:
     actions: dict[int, list[int]] = defaultdict(list)
     rows: dict[int, PlanRow] = {}
     for row_id, area_id, name, action_id in (
         PlannedAction.objects.filter(row__area__edition=edition, year=year)
-        .order_by("row__area__order", "row__order", "row_id", "order")
+        .order_by("row_id", "order")
         .values_list("row_id", "row__area_id", "row__name", "id")
     ):
         rows.setdefault(row_id, PlanRow(row_id, area_id, name))
@@ -93,14 +89,13 @@ def plan_snapshot(edition: RoadmapEdition, year: int) -> PlanSnapshot:
         .values_list("row_id", "agency_id")
     ):
         leads[row_id].append(agencies[agency_id])
-    grouped = (
-        lead_reports(edition, year)
-        .values_list("planned_action__row_id", "lead_id", "quarter")
-        .annotate(reported=Count("id"), rank=Min(attention_rank()))
-    )
-    states = {
-        (row_id, lead_id, quarter): (n, ATTENTION[rank]) for row_id, lead_id, quarter, n, rank in grouped
-    }
+    states: dict[tuple[int, int, int], tuple[int, int]] = {}
+    for key in lead_reports(edition, year).values_list(
+        "planned_action__row_id", "lead_id", "quarter", "review_state"
+    ):
+        rank = RANK[key[3]]
+        reported, worst = states.get(key[:3], (0, rank))
+        states[key[:3]] = (reported + 1, min(worst, rank))
     return PlanSnapshot(list(rows.values()), dict(actions), dict(leads), agencies, states)
 
 
