@@ -16,7 +16,7 @@ from django.db.models import Prefetch, Q
 from actions.models import PriorityActivity, QuickWin
 from areas.models import ChangeArea, Indicator
 from dashboards.completeness import AgencyShare, shares_by_agency
-from dashboards.plan_snapshot import plan_snapshot, standing_reports
+from dashboards.plan_snapshot import plan_snapshot
 from dashboards.selectors import edition_items
 from monev import achievement
 from monev.models import Period, Realisation
@@ -117,8 +117,8 @@ def build_overview(edition: RoadmapEdition, year: int, quarter: int | None, toda
         ItemLine(item, year_status(item, year, rules, today, quarter)) for item in indicators + activities
     ]
     total = Summary(lines)
-    snapshot = plan_snapshot(edition, year)
-    plan_by_area = snapshot.shares_by_area(standing_reports(edition, year, quarters), quarters)
+    snapshot = plan_snapshot(edition, year, with_progress=True)
+    plan_by_area = snapshot.shares_by_area(quarters)
     plan = PlanShare()
     areas = []
     for area in edition.areas.all():

@@ -2,21 +2,18 @@
 
 The dashboard and the completeness matrix only need, per planned action, each lead's standing
 (``monev.plan_progress``), and per row, lead and quarter the review state that needs most
-attention. Thousands of reports at scale (see scripts/bench.py): they are read as plain tuples
-of the few columns needed (no model objects, no per-row conversions), and for the standing only
-the reports the rule reads.
+attention. Thousands of reports at scale (see scripts/bench.py): they are read once, as plain
+tuples of the few columns needed (no model objects, no per-row conversions, no joins beyond the
+edition's), and the rule is applied to them in Python.
 """
 
 from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import NamedTuple
-
-from django.db.models import Exists, OuterRef, Q
 
 from actions.models import ActionPlanLead, PlannedAction
 from monev.models import ActionProgress
-from monev.plan_progress import SUBMITTED, VERIFIED, ActionStanding, PlanShare, ProgressFact, action_standing
+from monev.plan_progress import ActionStanding, PlanShare, ProgressFact, action_standing
 from roadmap.models import Agency, RoadmapEdition
 
 # When several planned actions of one row disagree, the row shows the state that needs most attention.
@@ -40,6 +37,8 @@ class PlanSnapshot:
     # (row id, lead id, quarter) -> (how many of the row's actions the lead reported, the place in
     # ATTENTION of the state of those reports that needs most attention)
     states: dict[tuple[int, int, int], tuple[int, int]]
+    # action id -> the lead agencies' own reports (only when asked for: the dashboard's standings)
+    progress: dict[int, list[ProgressFact]] = field(default_factory=dict)
 
     def cell(self, row_id: int, quarter: int, lead_id: int) -> str:
         """One lead's part of a row in a quarter: the state of its planned actions that needs most
@@ -47,21 +46,18 @@ class PlanSnapshot:
         reported, rank = self.states.get((row_id, lead_id, quarter), (0, 0))
         return ATTENTION[rank] if reported == len(self.actions[row_id]) else MISSING
 
-    def standing(
-        self, row_id: int, action_id: int, reports: dict[int, list[ProgressFact]], quarters: list[int] | None
-    ) -> ActionStanding:
-        """Where an action stands, from ``reports`` as ``standing_reports`` picked them."""
+    def standing(self, row_id: int, action_id: int, quarters: list[int] | None) -> ActionStanding:
         leads = [agency.pk for agency in self.leads.get(row_id, [])]
-        return action_standing(reports.get(action_id, []), leads, quarters)
+        return action_standing(self.progress.get(action_id, []), leads, quarters)
 
-    def shares_by_area(
-        self, reports: dict[int, list[ProgressFact]], quarters: list[int] | None
-    ) -> dict[int, PlanShare]:
+    def shares_by_area(self, quarters: list[int] | None) -> dict[int, PlanShare]:
         """Each area's progress over its planned actions of the year (areas without any are absent)."""
         shares: dict[int, PlanShare] = defaultdict(PlanShare)
         for row in self.rows:
+            leads = [agency.pk for agency in self.leads.get(row.pk, [])]
+            share = shares[row.area_id]
             for action_id in self.actions[row.pk]:
-                shares[row.area_id].add(self.standing(row.pk, action_id, reports, quarters))
+                share.add(action_standing(self.progress.get(action_id, []), leads, quarters))
         return shares
 
 
@@ -71,7 +67,9 @@ def lead_reports(edition: RoadmapEdition, year: int):
     ).order_by()
 
 
-def plan_snapshot(edition: RoadmapEdition, year: int) -> PlanSnapshot:
+def plan_snapshot(edition: RoadmapEdition, year: int, *, with_progress: bool = False) -> PlanSnapshot:
+    """The year's rows, actions, leads and completeness states; ``with_progress``: also every lead
+    report, for the standings."""
     actions: dict[int, list[int]] = defaultdict(list)
     rows: dict[int, PlanRow] = {}
     for row_id, area_id, name, action_id in (
@@ -90,37 +88,14 @@ def plan_snapshot(edition: RoadmapEdition, year: int) -> PlanSnapshot:
     ):
         leads[row_id].append(agencies[agency_id])
     states: dict[tuple[int, int, int], tuple[int, int]] = {}
-    for key in lead_reports(edition, year).values_list(
-        "planned_action__row_id", "lead_id", "quarter", "review_state"
-    ):
-        rank = RANK[key[3]]
-        reported, worst = states.get(key[:3], (0, rank))
-        states[key[:3]] = (reported + 1, min(worst, rank))
-    return PlanSnapshot(list(rows.values()), dict(actions), dict(leads), agencies, states)
-
-
-def standing_reports(
-    edition: RoadmapEdition, year: int, quarters: Iterable[int] | None
-) -> dict[int, list[ProgressFact]]:
-    """Action id -> the lead reports ``action_standing`` reads within ``quarters`` (all: None).
-
-    The rule takes each lead's latest verified report and notes whether one awaits review, so only
-    those are read: the latest verified per action and lead, and the submitted ones.
-    """
-    within = Q() if quarters is None else Q(quarter__in=list(quarters))
-    later = ActionProgress.objects.filter(
-        within,
-        planned_action=OuterRef("planned_action"),
-        lead=OuterRef("lead"),
-        review_state=VERIFIED,
-        quarter__gt=OuterRef("quarter"),
-    )
-    read = lead_reports(edition, year).filter(
-        within, Q(review_state=SUBMITTED) | Q(review_state=VERIFIED) & ~Exists(later)
-    )
-    reports: dict[int, list[ProgressFact]] = defaultdict(list)
-    for action_id, *fact in read.values_list(
-        "planned_action_id", "lead_id", "quarter", "review_state", "status", "percent"
-    ):
-        reports[action_id].append(ProgressFact(*fact))
-    return reports
+    progress: dict[int, list[ProgressFact]] = defaultdict(list)
+    columns = ["planned_action__row_id", "lead_id", "quarter", "review_state"]
+    if with_progress:
+        columns += ["planned_action_id", "status", "percent"]
+    for row_id, lead_id, quarter, state, *rest in lead_reports(edition, year).values_list(*columns):
+        rank = RANK[state]
+        reported, worst = states.get((row_id, lead_id, quarter), (0, rank))
+        states[row_id, lead_id, quarter] = (reported + 1, min(worst, rank))
+        if rest:
+            progress[rest[0]].append(ProgressFact(lead_id, quarter, state, rest[1], rest[2]))
+    return PlanSnapshot(list(rows.values()), dict(actions), dict(leads), agencies, states, dict(progress))

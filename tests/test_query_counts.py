@@ -288,8 +288,8 @@ PINS = [
     Pin("import", "monev:import", 20, review_work, STAFF),
     Pin("completeness", url("dashboards:completeness", year=YEAR), 26, review_work, STAFF),
     # The Tim Pengarah's dashboard and the staff's completeness matrix, on the SDM reports.
-    Pin("dashboard", url("dashboards:dashboard", year=YEAR), 29, sdm),
-    Pin("dashboard-quarter", url("dashboards:dashboard", year=YEAR, quarter=2), 29, sdm),
+    Pin("dashboard", url("dashboards:dashboard", year=YEAR), 28, sdm),
+    Pin("dashboard-quarter", url("dashboards:dashboard", year=YEAR, quarter=2), 28, sdm),
     Pin("completeness", url("dashboards:completeness", year=YEAR), 26, sdm, STAFF),
     Pin("completeness-filtered", url("dashboards:completeness", year=YEAR, agency=bkd, period="q1"), 27,
         sdm, STAFF),
@@ -313,8 +313,8 @@ PINS = [
     Pin("followup-register-staff", "followup:register", 20, findings, STAFF),
     Pin("followup-register-xlsx", url("followup:register", _export="xlsx"), 10, findings),
     # The year-end monev report, as a page and as a workbook.
-    Pin("report", url("dashboards:report", year=YEAR), 34, year_end, warm_up=True),
-    Pin("report-workbook", url("dashboards:report", year=YEAR, _export="xlsx"), 31, year_end, warm_up=True),
+    Pin("report", url("dashboards:report", year=YEAR), 33, year_end, warm_up=True),
+    Pin("report-workbook", url("dashboards:report", year=YEAR, _export="xlsx"), 30, year_end, warm_up=True),
 ]
 # fmt: on
 
