@@ -124,9 +124,10 @@ def owed_cells(
 ):
     """(agency id, item, cells) for every item an agency owes reports on in the year; ``due``: the
     periods whose window has been opened."""
+    all_due = due.issuperset(periods)
     for agency_id, item, states in owed_activities(edition, year, area, agency):
         cells = [states.get(period, "missing") for period in periods]
-        yield agency_id, item, due_only(cells, periods, due)
+        yield agency_id, item, cells if all_due else due_only(cells, periods, due)
     quarters = [Period(period).quarter for period in periods]
     for row in plan.rows:
         if area is not None and row.area_id != area.pk:
@@ -135,7 +136,7 @@ def owed_cells(
         for lead in plan.leads.get(row.pk, []):
             if agency is None or lead.pk == agency.pk:
                 cells = [plan.cell(row.pk, quarter, lead.pk) if quarter else "" for quarter in quarters]
-                yield lead.pk, item, due_only(cells, periods, due)
+                yield lead.pk, item, cells if all_due else due_only(cells, periods, due)
 
 
 def shares_by_agency(

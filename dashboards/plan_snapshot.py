@@ -93,9 +93,9 @@ def plan_snapshot(edition: RoadmapEdition, year: int, *, with_progress: bool = F
     if with_progress:
         columns += ["planned_action_id", "status", "percent"]
     for row_id, lead_id, quarter, state, *rest in lead_reports(edition, year).values_list(*columns):
-        rank = RANK[state]
-        reported, worst = states.get((row_id, lead_id, quarter), (0, rank))
-        states[row_id, lead_id, quarter] = (reported + 1, min(worst, rank))
+        key, rank = (row_id, lead_id, quarter), RANK[state]
+        reported, worst = states.get(key, (0, rank))
+        states[key] = (reported + 1, worst if worst < rank else rank)
         if rest:
             progress[rest[0]].append(ProgressFact(lead_id, quarter, state, rest[1], rest[2]))
     return PlanSnapshot(list(rows.values()), dict(actions), dict(leads), agencies, states, dict(progress))
