@@ -362,6 +362,11 @@ class YearTarget(models.Model):
     def is_set(self) -> bool:
         return self.number is not None or self.level_id is not None
 
+    @staticmethod
+    def set_q() -> Q:
+        """``is_set`` for a query: a number or a level."""
+        return Q(number__isnull=False) | Q(level__isnull=False)
+
     @property
     def display(self) -> str:
         """The target in Indonesian notation ("53,75", "Wajar Tanpa Pengecualian", "–")."""

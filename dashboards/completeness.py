@@ -6,12 +6,13 @@ period's reporting window has been opened. Only due reports are chased; the list
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import NamedTuple
 
-from django.db.models import Min, Prefetch
+from django.db.models import Exists, FilteredRelation, Min, OuterRef, Q
 
 from actions.models import ActionPlanRow, ActivityTarget, PriorityActivity
 from dashboards.plan_snapshot import PlanSnapshot, plan_snapshot
-from monev.models import Period, Realisation, ReportingWindow
+from monev.models import Period, ReportingWindow
 from roadmap.models import Agency, RoadmapEdition
 
 CELL_LABELS = {
@@ -24,10 +25,21 @@ CELL_LABELS = {
 }
 
 
+class Item(NamedTuple):
+    """An item owed reports on, as plain values: thousands at scale, only a page of them linked."""
+
+    model: type[PriorityActivity] | type[ActionPlanRow]
+    pk: int
+    name: str
+
+    def get_absolute_url(self) -> str:
+        return self.model(pk=self.pk).get_absolute_url()
+
+
 @dataclass
 class MatrixRow:
     agency: Agency
-    item: PriorityActivity | ActionPlanRow
+    item: Item
     cells: list[str]
 
     @property
@@ -36,7 +48,7 @@ class MatrixRow:
 
     @property
     def kind(self) -> str:
-        return "Rencana aksi" if isinstance(self.item, ActionPlanRow) else "Kegiatan"
+        return "Rencana aksi" if self.item.model is ActionPlanRow else "Kegiatan"
 
 
 @dataclass
@@ -56,11 +68,6 @@ def window_openings(year: int) -> dict[str, datetime]:
     """When each period's window of the year was first opened (periods never opened are absent)."""
     opened = ReportingWindow.history.filter(year=year, is_open=True).values("period")
     return {row["period"]: row["first"] for row in opened.annotate(first=Min("history_date"))}
-
-
-def activity_cell(activity: PriorityActivity, period: str) -> str:
-    report = next((r for r in activity.realisations.all() if r.period == period), None)
-    return report.review_state if report else "missing"
 
 
 def due_only(cells: list[str], periods: list[str], due: set[str]) -> list[str]:
@@ -84,35 +91,62 @@ class AgencyShare:
         return round(100 * self.done / self.required) if self.required else 100
 
 
+def owed_activities(edition: RoadmapEdition, year: int, area=None, agency: Agency | None = None):
+    """(agency id, item, period -> review state) of the activities with a target set in ``year``:
+    without one nothing is owed."""
+    activities = PriorityActivity.objects.of_edition(edition).filter(agency__isnull=False)
+    if area is not None:
+        activities = activities.filter(area=area)
+    if agency is not None:
+        activities = activities.led_by(agency)
+    targeted = ActivityTarget.objects.filter(ActivityTarget.set_q(), activity=OuterRef("pk"), year=year)
+    reports = FilteredRelation("realisations", condition=Q(realisations__year=year))
+    owed: dict[int, tuple[int, Item, dict[str, str]]] = {}
+    for activity_id, agency_id, name, period, state in (
+        activities.filter(Exists(targeted))
+        .alias(reports=reports)
+        .values_list("id", "agency_id", "name", "reports__period", "reports__review_state")
+    ):
+        entry = owed.setdefault(activity_id, (agency_id, Item(PriorityActivity, activity_id, name), {}))
+        if period is not None:
+            entry[2][period] = state
+    return owed.values()
+
+
 def owed_cells(
-    activities,
+    edition: RoadmapEdition,
     plan: PlanSnapshot,
     year: int,
     periods: list[str],
     due: set[str],
+    area=None,
     agency: Agency | None = None,
 ):
-    """(agency, item, cells) for every item an agency owes reports on in the year; ``due``: the
+    """(agency id, item, cells) for every item an agency owes reports on in the year; ``due``: the
     periods whose window has been opened."""
+    all_due = due.issuperset(periods)
+    for agency_id, item, states in owed_activities(edition, year, area, agency):
+        cells = [states.get(period, "missing") for period in periods]
+        yield agency_id, item, cells if all_due else due_only(cells, periods, due)
     quarters = [Period(period).quarter for period in periods]
-    for activity in activities:
-        target = activity.targets_by_year.get(year)
-        if activity.agency_id is None or target is None or not target.is_set:
-            continue  # no target that year: nothing is owed
-        cells = [activity_cell(activity, period) for period in periods]
-        yield activity.agency, activity, due_only(cells, periods, due)
     for row in plan.rows:
+        if area is not None and row.area_id != area.pk:
+            continue
+        item = Item(ActionPlanRow, row.pk, row.name)
         for lead in plan.leads.get(row.pk, []):
             if agency is None or lead.pk == agency.pk:
                 cells = [plan.cell(row.pk, quarter, lead.pk) if quarter else "" for quarter in quarters]
-                yield lead, row, due_only(cells, periods, due)
+                yield lead.pk, item, cells if all_due else due_only(cells, periods, due)
 
 
-def shares_by_agency(activities, plan: PlanSnapshot, year: int, periods: list[str]) -> list[AgencyShare]:
+def shares_by_agency(
+    edition: RoadmapEdition, year: int, periods: list[str], plan: PlanSnapshot | None = None
+) -> list[AgencyShare]:
     """How complete each agency's reports are, of every period asked for (the dashboard's reading)."""
+    plan = plan or plan_snapshot(edition, year)
     by_agency: dict[int, AgencyShare] = {}
-    for agency, _, cells in owed_cells(activities, plan, year, periods, set(periods)):
-        entry = by_agency.setdefault(agency.pk, AgencyShare(agency))
+    for agency_id, _, cells in owed_cells(edition, plan, year, periods, set(periods)):
+        entry = by_agency.setdefault(agency_id, AgencyShare(plan.agencies[agency_id]))
         owed = [state for state in cells if state]
         entry.required += len(owed)
         entry.done += sum(state in ("submitted", "verified") for state in owed)
@@ -122,26 +156,12 @@ def shares_by_agency(activities, plan: PlanSnapshot, year: int, periods: list[st
 def build_matrix(
     edition: RoadmapEdition, year: int, periods: list[str], area=None, agency: Agency | None = None
 ) -> tuple[list[MatrixRow], list[Chase]]:
-    activities = (
-        PriorityActivity.objects.of_edition(edition)
-        .filter(agency__isnull=False)
-        .select_related("agency", "area", "quick_win")
-        .prefetch_related(
-            Prefetch("targets", queryset=ActivityTarget.objects.filter(year=year)),
-            Prefetch(
-                "realisations",
-                queryset=Realisation.objects.filter(year=year).only("activity", "period", "review_state"),
-            ),
-        )
-    )
     plan = plan_snapshot(edition, year)
-    if area is not None:
-        activities = activities.filter(area=area)
-        plan.rows = [row for row in plan.rows if row.area_id == area.pk]
-    if agency is not None:
-        activities = activities.led_by(agency)
     openings = window_openings(year)
-    matrix = [MatrixRow(*line) for line in owed_cells(activities, plan, year, periods, set(openings), agency)]
+    matrix = [
+        MatrixRow(plan.agencies[agency_id], item, cells)
+        for agency_id, item, cells in owed_cells(edition, plan, year, periods, set(openings), area, agency)
+    ]
     matrix.sort(key=lambda line: (line.agency.name, line.kind, line.item.name))
 
     by_agency: dict[int, Chase] = {}

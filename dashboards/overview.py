@@ -17,11 +17,11 @@ from actions.models import PriorityActivity, QuickWin
 from areas.models import ChangeArea, Indicator
 from dashboards.completeness import AgencyShare, shares_by_agency
 from dashboards.plan_snapshot import plan_snapshot
-from dashboards.selectors import completeness_activities, edition_items
+from dashboards.selectors import edition_items
 from monev import achievement, standings
 from monev.models import Period, Realisation
 from monev.periods import periods_up_to
-from monev.plan_progress import PlanShare, plan_share
+from monev.plan_progress import PlanShare
 from monev.series import indicator_predecessors, series, target_years
 from monev.standing import STATE_LABELS, Average, Rules, YearStatus, average_of
 from roadmap.models import RoadmapEdition
@@ -142,16 +142,12 @@ def build_overview(
     else:
         lines = tally_lines(edition, year, quarter, today, rules)
     total = Summary(lines)
-    snapshot = plan_snapshot(edition, year)
+    snapshot = plan_snapshot(edition, year, with_progress=True)
+    plan_by_area = snapshot.shares_by_area(quarters)
     plan = PlanShare()
     areas = []
     for area in edition.areas.all():
-        area_plan = plan_share(
-            snapshot.standing(row.pk, action_id, quarters)
-            for row in snapshot.rows
-            if row.area_id == area.pk
-            for action_id in snapshot.actions[row.pk]
-        )
+        area_plan = plan_by_area.get(area.pk, PlanShare())
         plan.merge(area_plan)
         areas.append((area, Summary([line for line in lines if line.area_id == area.pk]), area_plan))
     in_quick_wins = [line for line in lines if line.quick_win_id]
@@ -171,9 +167,7 @@ def build_overview(
         areas=areas,
         quick_wins=quick_wins,
         plan=plan,
-        completeness=shares_by_agency(
-            completeness_activities(edition, year), snapshot, year, [p for p in periods if p != Period.YEAR]
-        ),
+        completeness=shares_by_agency(edition, year, [p for p in periods if p != Period.YEAR], snapshot),
     )
 
 

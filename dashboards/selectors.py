@@ -61,24 +61,6 @@ def edition_items(
     return list(indicators), list(activities)
 
 
-def completeness_activities(edition: RoadmapEdition, year: int):
-    """The activities an agency reports on, with the year's targets and which periods it reported."""
-    return (
-        PriorityActivity.objects.of_edition(edition)
-        .filter(agency__isnull=False)
-        .select_related("agency")
-        .prefetch_related(
-            Prefetch("targets", queryset=ActivityTarget.objects.filter(year=year)),
-            Prefetch(
-                "realisations",
-                queryset=Realisation.objects.filter(year=year)
-                .exclude(review_state=ReviewState.DRAFT)
-                .only("activity", "period", "review_state"),
-            ),
-        )
-    )
-
-
 class ProgressRecord(NamedTuple):
     """A planned action's progress report as plain values: what its progress in words needs."""
 

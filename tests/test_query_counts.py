@@ -288,12 +288,12 @@ PINS = [
     Pin("import-template", url("monev:import-template", agency="inspektorat", year=YEAR, period="q1"), 13,
         review_work, STAFF),
     Pin("import", "monev:import", 20, review_work, STAFF),
-    Pin("completeness", url("dashboards:completeness", year=YEAR), 29, review_work, STAFF),
+    Pin("completeness", url("dashboards:completeness", year=YEAR), 26, review_work, STAFF),
     # The Tim Pengarah's dashboard and the staff's completeness matrix, on the SDM reports.
     Pin("dashboard", url("dashboards:dashboard", year=YEAR), 28, sdm, warm_up=True),
     Pin("dashboard-quarter", url("dashboards:dashboard", year=YEAR, quarter=2), 28, sdm, warm_up=True),
-    Pin("completeness", url("dashboards:completeness", year=YEAR), 29, sdm, STAFF),
-    Pin("completeness-filtered", url("dashboards:completeness", year=YEAR, agency=bkd, period="q1"), 30,
+    Pin("completeness", url("dashboards:completeness", year=YEAR), 26, sdm, STAFF),
+    Pin("completeness-filtered", url("dashboards:completeness", year=YEAR, agency=bkd, period="q1"), 27,
         sdm, STAFF),
     # The PMPRB self-assessment: the round's pages for the Tim Pengarah, the worksheet and forms for staff.
     Pin("pmprb-rounds", "assessment:round-list", 13, pmprb_round),

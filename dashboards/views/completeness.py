@@ -56,6 +56,8 @@ class CompletenessView(EditionMixin, TemplateView):
             periods=[Period(p).label for p in periods],
             matrix=page.object_list,
             page_obj=page,
+            # Twenty pages at scale: the first, the last and two either side of this one.
+            page_range=page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1),
             chase=chase,
             labels=CELL_LABELS,
             **kwargs,
