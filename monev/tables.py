@@ -4,6 +4,8 @@ import django_tables2 as tables
 from django.utils.formats import localize
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
+from django_tables2.columns import ManyToManyColumn
+from django_tables2.columns.linkcolumn import BaseLinkColumn
 from django_tables2.rows import BoundRows
 from django_tables2.utils import signature
 
@@ -23,6 +25,9 @@ def evidence_links(report) -> str:
         if links
         else format_html('<span class="text-body-secondary">{}</span>', "tanpa bukti")
     )
+
+
+LIBRARY_COLUMNS = (BaseLinkColumn, ManyToManyColumn)
 
 
 class SelectColumn(tables.CheckBoxColumn):
@@ -94,19 +99,28 @@ class QueueTable(Table):
         plan = []
         for column in self.columns:
             wanted, catch_all = signature(column.render)
-            plan.append((column, column.attrs["td"].as_html(), None if catch_all else wanted))
+            field = column.accessor.get_field(self._meta.model)
+            # Where the library does more than read the value (a choice's label, a link, a
+            # many-to-many list), its own way, cell by cell.
+            library = (
+                column.link or getattr(field, "choices", None) or isinstance(column.column, LIBRARY_COLUMNS)
+            )
+            plan.append((column, column.attrs["td"].as_html(), None if catch_all else wanted, library))
         rows = []
         for row in self.paginated_rows:
             cells = []
-            for column, td, wanted in plan:
-
-                def render(column, value=None, wanted=wanted, row=row):
-                    arguments = row._optional_cell_arguments(column, value)
-                    if wanted is not None:
-                        arguments = {name: arguments[name] for name in wanted}
-                    return column.render(**arguments)
-
-                content = row._get_and_render_with(column, render_func=render, default=column.default)
+            for column, td, wanted, library in plan:
+                if library:
+                    content = row.get_cell(column.name)
+                else:
+                    value = column.accessor.resolve(row.record, quiet=True)
+                    if value in column.column.empty_values:
+                        content = column.default
+                    else:
+                        arguments = row._optional_cell_arguments(column, value)
+                        if wanted is not None:
+                            arguments = {name: arguments[name] for name in wanted}
+                        content = column.render(**arguments)
                 cells.append(f"<td {td}>{conditional_escape(localize(content))}</td>\n")
             rows.append(mark_safe(f"<tr {row.attrs.as_html()}>\n{''.join(cells)}</tr>"))
         return rows
