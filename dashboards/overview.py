@@ -11,19 +11,19 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property, partial
 
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 
 from actions.models import PriorityActivity, QuickWin
 from areas.models import ChangeArea, Indicator
 from dashboards.completeness import AgencyShare, shares_by_agency
 from dashboards.plan_snapshot import plan_snapshot
-from dashboards.selectors import edition_items
-from monev import achievement
+from dashboards.selectors import completeness_activities, edition_items
+from monev import achievement, standings
 from monev.models import Period, Realisation
 from monev.periods import periods_up_to
 from monev.plan_progress import PlanShare, plan_share
 from monev.series import indicator_predecessors, series, target_years
-from monev.standing import STATE_LABELS, Average, Rules, YearStatus, average_of, year_status
+from monev.standing import STATE_LABELS, Average, Rules, YearStatus, average_of
 from roadmap.models import RoadmapEdition
 
 STATES = list(STATE_LABELS)
@@ -33,12 +33,17 @@ BELOW_TARGET = ("on_track", "behind", "not_yet", "not_met")
 
 @dataclass
 class ItemLine:
-    item: Indicator | PriorityActivity
-    status: YearStatus
+    """An item's standing in a summary: a plain ``Tally`` (the dashboard), or with the item itself."""
+
+    item: Indicator | PriorityActivity | None
+    status: YearStatus | standings.Tally
+    key: standings.Key
+    area_id: int | None
+    quick_win_id: int | None = None
 
     @property
     def kind(self) -> str:
-        return "indicator" if isinstance(self.item, Indicator) else "activity"
+        return self.key[0]
 
 
 @dataclass
@@ -90,7 +95,6 @@ class Overview:
     areas: list[tuple[ChangeArea, Summary, PlanShare]]
     quick_wins: list[tuple[QuickWin, Summary]]
     plan: PlanShare
-    key_indicators: list[ItemLine]
     completeness: list[AgencyShare]
 
     @property
@@ -108,14 +112,35 @@ class Overview:
         ]
 
 
-def build_overview(edition: RoadmapEdition, year: int, quarter: int | None, today: datetime.date) -> Overview:
+def tally_lines(edition: RoadmapEdition, year: int, quarter: int | None, today, rules) -> list[ItemLine]:
+    return [
+        ItemLine(None, tally, tally.key, tally.area_id, tally.quick_win_id)
+        for tally in standings.edition_tallies(edition, year, up_to_quarter=quarter, today=today, rules=rules)
+    ]
+
+
+def item_lines(items, year: int, quarter: int | None, today, rules) -> list[ItemLine]:
+    """Lines with their items; the items come with ``targets`` of the year prefetched."""
+    found = standings.statuses(items, year, up_to_quarter=quarter, today=today, rules=rules)
+    return [
+        ItemLine(item, status, standings.key_of(item), item.area_id, getattr(item, "quick_win_id", None))
+        for item, status in zip(items, found, strict=True)
+    ]
+
+
+def build_overview(
+    edition: RoadmapEdition, year: int, quarter: int | None, today: datetime.date, *, detailed: bool = False
+) -> Overview:
+    """The year's overview from the stored standings: with every item when ``detailed`` (the year-end
+    report lists them all), else plain tallies with only the quick wins' items (the dashboard)."""
     periods = periods_up_to(quarter)
     quarters = [Period(p).quarter for p in periods if Period(p).quarter]
     rules = Rules.from_settings()
-    indicators, activities = edition_items(edition, year, periods)
-    lines = [
-        ItemLine(item, year_status(item, year, rules, today, quarter)) for item in indicators + activities
-    ]
+    if detailed:
+        indicators, activities = edition_items(edition, year, periods, with_reports=False)
+        lines = item_lines(indicators + activities, year, quarter, today, rules)
+    else:
+        lines = tally_lines(edition, year, quarter, today, rules)
     total = Summary(lines)
     snapshot = plan_snapshot(edition, year)
     plan = PlanShare()
@@ -128,12 +153,15 @@ def build_overview(edition: RoadmapEdition, year: int, quarter: int | None, toda
             for action_id in snapshot.actions[row.pk]
         )
         plan.merge(area_plan)
-        areas.append((area, Summary([line for line in lines if line.item.area_id == area.pk]), area_plan))
-    quick_wins = [
-        (
-            quick_win,
-            Summary([line for line in lines if getattr(line.item, "quick_win_id", None) == quick_win.pk]),
+        areas.append((area, Summary([line for line in lines if line.area_id == area.pk]), area_plan))
+    in_quick_wins = [line for line in lines if line.quick_win_id]
+    if in_quick_wins and not detailed:
+        items = edition_items(
+            edition, year, periods, with_reports=False, keys=[line.key for line in in_quick_wins]
         )
+        in_quick_wins = item_lines(items[0] + items[1], year, quarter, today, rules)
+    quick_wins = [
+        (quick_win, Summary([line for line in in_quick_wins if line.quick_win_id == quick_win.pk]))
         for quick_win in edition.quick_wins.select_related("lead_agency")
     ]
     return Overview(
@@ -143,8 +171,9 @@ def build_overview(edition: RoadmapEdition, year: int, quarter: int | None, toda
         areas=areas,
         quick_wins=quick_wins,
         plan=plan,
-        key_indicators=[line for line in lines if getattr(line.item, "is_key", False)],
-        completeness=shares_by_agency(activities, snapshot, year, [p for p in periods if p != Period.YEAR]),
+        completeness=shares_by_agency(
+            completeness_activities(edition, year), snapshot, year, [p for p in periods if p != Period.YEAR]
+        ),
     )
 
 
@@ -166,10 +195,9 @@ def key_indicator_series(
     ``year`` (and ``year`` itself), the chosen year read up to ``quarter`` as the dashboard is."""
     rules = rules or Rules.from_settings()
     today = today or datetime.date.today()
-    counted = Realisation.objects.filter(
-        Q(year__lt=year) | Q(year=year, period__in=periods_up_to(quarter))
-    ).select_related("level")
-    indicators = (
+    # Earlier years from their reports (across road maps); the chosen year from its stored standing.
+    counted = Realisation.objects.filter(year__lt=year).select_related("level")
+    indicators = list(
         Indicator.objects.of_edition(edition)
         .filter(is_key=True)
         .select_related("scale", "area__edition")
@@ -181,15 +209,16 @@ def key_indicator_series(
         )
         .order_by("area__order", "order")
     )
+    chosen = standings.statuses(indicators, year, up_to_quarter=quarter, today=today, rules=rules)
     charts = []
-    for indicator in indicators:
+    for indicator, status in zip(indicators, chosen, strict=True):
         # One line across road maps for an indicator carried over (monev.series), looking back only,
         # the chosen year read up to ``quarter`` as the dashboard is.
         carried = [
             p for p in series(indicator, years_of=target_years, rules=rules, today=today) if p.year < year
         ]
         years = [point.year for point in carried] + [year]
-        statuses = [point.status for point in carried] + [year_status(indicator, year, rules, today, quarter)]
+        statuses = [point.status for point in carried] + [status]
         ordinal = indicator.target_kind == "level"
         levels = (
             [

@@ -9,14 +9,17 @@ with the status the Tim Pelaksana gave them for the year, and the follow-up of t
 import datetime
 from dataclasses import dataclass, field
 
+from django.db.models import Q
+
 from actions.models import ActionPlanRow
 from dashboards.overview import ItemLine, Overview, build_overview
-from dashboards.selectors import plan_rows
+from dashboards.selectors import actions_of, plan_rows
 from followup import states
 from followup.selectors import FindingLine, report_lines
 from monev.action_reports import contribution_lines, part_lines, standing_of
 from monev.models import (
     Period,
+    Realisation,
     ReportSignatory,
     ReviewState,
     RiskReview,
@@ -86,13 +89,29 @@ class YearEndReport:
         }
 
 
-def verified_texts(item, attribute: str) -> list[tuple[str, str]]:
-    reports = [
-        r for r in item.realisations.all() if r.review_state == ReviewState.VERIFIED and getattr(r, attribute)
-    ]
+def verified_texts(reports: list[Realisation], attribute: str) -> list[tuple[str, str]]:
+    reports = [r for r in reports if getattr(r, attribute)]
     order = list(Period.values)
     reports.sort(key=lambda r: order.index(r.period))
     return [(Period(r.period).label, getattr(r, attribute).strip()) for r in reports]
+
+
+def verified_reports(year: int, lines: list[ItemLine]) -> dict[tuple[str, int], list[Realisation]]:
+    """The year's verified reports of these lines' items, by item (one query)."""
+    ids = {kind: [line.key[1] for line in lines if line.kind == kind] for kind in ("indicator", "activity")}
+    found: dict[tuple[str, int], list[Realisation]] = {line.key: [] for line in lines}
+    if lines:
+        reports = Realisation.objects.filter(year=year, review_state=ReviewState.VERIFIED).filter(
+            Q(indicator__in=ids["indicator"]) | Q(activity__in=ids["activity"])
+        )
+        for report in reports:
+            key = (
+                ("indicator", report.indicator_id)
+                if report.indicator_id
+                else ("activity", report.activity_id)
+            )
+            found[key].append(report)
+    return found
 
 
 def unfinished_rows(rows: list[ActionPlanRow]) -> list[UnfinishedRow]:
@@ -100,7 +119,7 @@ def unfinished_rows(rows: list[ActionPlanRow]) -> list[UnfinishedRow]:
     unfinished = []
     for row in rows:
         actions = []
-        for action in row.planned_actions.all():
+        for action in actions_of(row):
             standing = standing_of(action, row)
             if not standing.done:
                 notes = [r.note for r in standing.reports if r.note] + [
@@ -127,10 +146,15 @@ def risk_lines(edition: RoadmapEdition, year: int) -> list[RiskLine]:
 
 
 def build_report(edition: RoadmapEdition, year: int, today: datetime.date) -> YearEndReport:
-    overview = build_overview(edition, year, None, today)
+    overview = build_overview(edition, year, None, today, detailed=True)
     lines = overview.total.lines
+    reports = verified_reports(year, overview.total.below_target)
     below = [
-        BelowTarget(line, verified_texts(line.item, "obstacles"), verified_texts(line.item, "follow_up"))
+        BelowTarget(
+            line,
+            verified_texts(reports[line.key], "obstacles"),
+            verified_texts(reports[line.key], "follow_up"),
+        )
         for line in overview.total.below_target
     ]
     return YearEndReport(
@@ -138,7 +162,7 @@ def build_report(edition: RoadmapEdition, year: int, today: datetime.date) -> Ye
         overview=overview,
         below_target=below,
         not_reported=[line for line in lines if line.status.state in ("not_reported", "unverified")],
-        unfinished=unfinished_rows(list(plan_rows(edition, year))),
+        unfinished=unfinished_rows(plan_rows(edition, year, records=True)),
         risks=risk_lines(edition, year),
         signatories=list(ReportSignatory.objects.all()),
         as_of=today,

@@ -13,8 +13,15 @@ def lead_ids(row) -> list[int]:
     return [lead.agency_id for lead in row.leads.all()]
 
 
+def reports_of(action) -> list:
+    """A planned action's progress reports: the plain records a page loaded (``progress_records``,
+    dashboards.selectors.plan_rows), else the prefetched ``progress``."""
+    records = getattr(action, "progress_records", None)
+    return records if records is not None else list(action.progress.all())
+
+
 def standing_of(action, row, quarters=None) -> ActionStanding:
-    return action_standing((p for p in action.progress.all() if p.lead_id), lead_ids(row), quarters)
+    return action_standing((p for p in reports_of(action) if p.lead_id), lead_ids(row), quarters)
 
 
 def report_text(report) -> str:
@@ -37,7 +44,7 @@ def contribution_lines(action, quarters=None) -> list[str]:
     """Each supporting agency's latest verified contribution: "Dinkominfo: Sedang berjalan (40 %)"."""
     verified = [
         r
-        for r in action.progress.all()
+        for r in reports_of(action)
         if r.contributor_id
         and r.review_state == ReviewState.VERIFIED
         and (quarters is None or r.quarter in quarters)

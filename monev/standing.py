@@ -64,6 +64,7 @@ class YearStatus:
     nil: bool = False  # reported as nihil: nothing to count, no figure
     figure_basis: YearBasis = field(default_factory=YearBasis)
     reports: list[Realisation] = field(default_factory=list)  # verified reports behind the figure
+    report_ids: list[int] = field(default_factory=list)  # the same, when read from a stored row
     drafts: int = 0
     returned: int = 0
     unverified: int = 0  # submitted, awaiting review: shown apart, never mixed into the figure
@@ -268,17 +269,18 @@ def year_status(
     rules: Rules | None = None,
     today: datetime.date | None = None,
     up_to_quarter: int | None = None,
+    reports: list[Realisation] | None = None,
 ) -> YearStatus:
     """The year as verified reports show it, with what still awaits review shown apart.
 
     With ``up_to_quarter``, the year as it stood at that quarter's end: only the reports the
-    caller prefetched for those periods count, and summed items are compared with the target due
-    by then.
+    caller prefetched (or passed as ``reports``) for those periods count, and summed items are
+    compared with the target due by then.
     """
     rules = rules or Rules.from_settings()
     reading_day = as_of(year, up_to_quarter, today or timezone.localdate())
     over = achievement.quarters_over(year, reading_day)
-    reports = [r for r in item.realisations.all() if r.year == year]
+    reports = [r for r in (item.realisations.all() if reports is None else reports) if r.year == year]
     verified = [r for r in reports if r.review_state == ReviewState.VERIFIED]
     pending = [r for r in reports if r.review_state == ReviewState.SUBMITTED]
 

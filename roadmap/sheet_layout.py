@@ -46,6 +46,7 @@ def text_width(text: str, size: float = BODY_PT, bold: bool = False) -> float:
     return advance / DIGIT_ADVANCE * size / BODY_PT * (BOLD_WIDTH if bold else 1) * SAFETY
 
 
+@functools.lru_cache(maxsize=8192)  # a recap repeats many cells ("–", agency names, states)
 def wrapped_lines(text: str, width: float, size: float = BODY_PT, bold: bool = False) -> int:
     """Lines ``text`` takes in a wrapping cell ``width`` units wide, filled word by word as a
     spreadsheet does (checked against LibreOffice in tests/test_workbooks_calc.py)."""

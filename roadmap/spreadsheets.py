@@ -8,13 +8,14 @@ never evaluates: "=1+1" or "- sosialisasi ulang" shows as written, without an ap
 no cell types: CSV exports escape formula-looking text with ``csv_text``.)
 
 Sheets are written in openpyxl's write-only mode, row by row: column widths, merges, print setup
-and the frozen header are declared first, which is why ``Sheet`` wants the widths up front.
+and the frozen header are declared first, which is why ``Sheet`` wants the widths up front. Each
+row is written as one piece of XML text (roadmap/sheet_stream.py), each style registered once.
 """
 
 import datetime
+import functools
 import html
 from collections.abc import Iterable, Sequence
-from copy import copy
 from dataclasses import dataclass
 from decimal import Decimal
 from io import BytesIO
@@ -27,12 +28,13 @@ from django.utils.html import strip_tags
 from django_tables2.columns import DateColumn, DateTimeColumn
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.cell_range import CellRange
 
 from roadmap.notation import NO_TARGET_DISPLAY, normalize_decimal
 from roadmap.sheet_layout import BODY_FONT, BODY_PT, READABLE_TOTAL_WIDTH, print_setup, row_height
+from roadmap.sheet_stream import StyledCell, checked_text, create_sheet, register_style
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 INDONESIAN = "[$-421]"  # locale tag: Indonesian separators and month names, and typed input read so
@@ -69,6 +71,7 @@ def stamp(value: datetime.datetime | None = None) -> str:
     return f"{formats.date_format(local, 'j F Y')} {local:%H.%M} WIB"
 
 
+@functools.lru_cache(maxsize=4096, typed=True)  # a workbook repeats its numbers
 def number_format(value: int | float | Decimal) -> str:
     """Thousands grouped; as many decimals as the value has (a Decimal's own places)."""
     places = 0
@@ -113,6 +116,12 @@ def plain(value):
     return str(value), None
 
 
+def unstyled(value) -> StyledCell:
+    """A bare value given to ``Sheet.append`` instead of a ``Sheet.cell``: written without a style."""
+    value = plain(value)[0]
+    return StyledCell(checked_text(value) if isinstance(value, str) else value)
+
+
 @dataclass(frozen=True)
 class Column:
     title: str
@@ -136,7 +145,7 @@ class Sheet:
         heading: Sequence[str] = (),
         key_columns: int = 2,
     ):
-        self.ws = workbook.create_sheet(title[:31])
+        self.ws = create_sheet(workbook, title[:31])
         self.columns = columns
         self.widths = [0 if column.hidden else column.width for column in columns]
         self.row = 0
@@ -161,15 +170,17 @@ class Sheet:
     def width(self) -> int:
         return len(self.columns)
 
-    def cell(self, value, *, bold=False, fill=None, border=True, size=None, align=None, number_format=None):
-        cell = WriteOnlyCell(self.ws, value=None)
-        cell.value, fmt = plain(value)
-        if isinstance(cell.value, str):
-            cell.data_type = "s"  # never a formula, whatever the text (openpyxl reads "=..." as one)
-        # Setting a style makes openpyxl hash it: the styles of each combination are set once, then copied.
+    def cell(
+        self, value, *, bold=False, fill=None, border=True, size=None, align=None, number_format=None
+    ) -> StyledCell:
+        value, fmt = plain(value)
+        if isinstance(value, str):
+            value = checked_text(value)  # written as text, never a formula, whatever it starts with
+        # Each combination of settings is one style in the workbook's table, registered once.
         key = (number_format or fmt, bold, size, id(fill), border, id(align))
-        style = self.styles.get(key)
-        if style is None:
+        known = self.styles.get(key)
+        if known is None:
+            cell = WriteOnlyCell(self.ws)
             if number_format or fmt:
                 cell.number_format = number_format or fmt
             cell.alignment = align or WRAP_TOP
@@ -180,28 +191,25 @@ class Sheet:
                 cell.fill = fill
             if border:
                 cell.border = BORDER
-            style = self.styles[key] = copy(cell._style)
-        else:
-            cell._style = copy(style)
-        return cell
+            style = register_style(self.ws.parent, cell, size or BODY_PT, bold)
+            known = self.styles[key] = (style, fill, align)  # fill and align kept: their ids stay theirs
+        return StyledCell(value, known[0])
 
     def append(self, cells: Iterable, spans: Sequence[tuple[int, int]] = ()) -> None:
         """Write a row, as tall as its wrapped text; ``spans``: (first, last) columns merged after it."""
-        cells = list(cells)
+        cells = [cell if cell is None or isinstance(cell, StyledCell) else unstyled(cell) for cell in cells]
         widths = list(self.widths)
         for first, last in spans:
             widths[first - 1] = sum(self.widths[first - 1 : last])
         texts = []
-        for index, cell in enumerate(cells):
-            if isinstance(cell, Cell) and cell.value is not None and index < len(widths) and widths[index]:
+        for cell, width in zip(cells, widths, strict=False):
+            if cell is not None and cell.value is not None and width:
                 text = cell.value if isinstance(cell.value, str) else "0"  # numbers and dates: one line
-                font = cell.font
-                texts.append(
-                    (text, widths[index], (font.sz if font else None) or BODY_PT, bool(font and font.b))
-                )
+                style = cell.style
+                texts.append((text, width, style.size if style else BODY_PT, bool(style and style.bold)))
         height = row_height(texts)
         if height:
-            self.ws.row_dimensions[self.row + 1].height = height
+            self.ws.row_heights[self.row + 1] = height
         self.ws.append(cells)
         self.row += 1
 
@@ -210,7 +218,8 @@ class Sheet:
         last_row = last_row or first_row
         if (first_col, first_row) != (last_col, last_row):
             start, end = get_column_letter(first_col), get_column_letter(last_col)
-            self.ws.merged_cells.add(f"{start}{first_row}:{end}{last_row}")
+            # Straight into the set: ``merged_cells.add`` compares each range with all the others.
+            self.ws.merged_cells.ranges.add(CellRange(f"{start}{first_row}:{end}{last_row}"))
 
     def span_row(self, values: Sequence, *, bold=True, fill=None, size=None, border=True) -> None:
         """A row whose last given value spans the remaining columns (titles, area headings)."""

@@ -231,7 +231,7 @@ def sdm_item_names() -> set[str]:
 
 
 def test_overview_figures_match_the_hand_computation(edition, sdm_reports):
-    overview = build_overview(edition, YEAR, None, AFTER_THE_YEAR)
+    overview = build_overview(edition, YEAR, None, AFTER_THE_YEAR, detailed=True)
     summary, plan = area_of(overview, SDM)
     assert summary.average == D("82.5")
     assert summary.category.label == "Tinggi"
@@ -318,7 +318,7 @@ def test_dashboard_page_shows_the_figures_and_links_each_count(client, edition, 
 def test_a_submitted_report_is_counted_apart_until_it_is_verified(
     client, edition, pengarah_user, staff_user, sdm_reports
 ):
-    before = build_overview(edition, YEAR, None, AFTER_THE_YEAR)
+    before = build_overview(edition, YEAR, None, AFTER_THE_YEAR, detailed=True)
     summary, _ = area_of(before, SDM)
     promosi = next(line for line in summary.lines if line.item.name == PROMOTION)
     assert promosi.status.percent == 40 and promosi.status.state == "not_met"  # TW III's 75 left out
@@ -329,7 +329,7 @@ def test_a_submitted_report_is_counted_apart_until_it_is_verified(
 
     # Verified, TW III now counts: Promosi 125 / 125 = 100 %, met.
     # Average (110 + 60 + 120 + 100) / 4 = 390 / 4 = 97,50 % -> "Sangat tinggi"; one report still waits.
-    after = build_overview(edition, YEAR, None, AFTER_THE_YEAR)
+    after = build_overview(edition, YEAR, None, AFTER_THE_YEAR, detailed=True)
     summary, _ = area_of(after, SDM)
     assert summary.average == D("97.5")
     assert present(summary) == {"no_target": 3, "not_reported": 1, "unverified": 1, "met": 3, "not_met": 1}
@@ -345,7 +345,7 @@ def test_a_submitted_report_is_counted_apart_until_it_is_verified(
 def test_submitting_without_verifying_changes_nothing_but_the_waiting_count(edition, sdm_reports):
     """A second submitted report, on an item already reported, leaves the figures where they were."""
     report(JOB_ANALYSIS, "q3", 45, "submitted")  # would make Analisis Jabatan 45 / 45 = 100 %
-    overview = build_overview(edition, YEAR, None, AFTER_THE_YEAR)
+    overview = build_overview(edition, YEAR, None, AFTER_THE_YEAR, detailed=True)
     summary, _ = area_of(overview, SDM)
     assert summary.average == D("82.5")
     assert state_counts(summary)["met"] == 2 and state_counts(summary)["not_met"] == 2

@@ -13,12 +13,13 @@ from django.utils import timezone
 
 from actions.models import ActionPlanRow, PriorityActivity
 from areas.models import AreaPlacement, ChangeArea, Indicator
-from dashboards.selectors import edition_items, plan_rows
+from dashboards.selectors import actions_of, edition_items, plan_rows
+from monev import standings
 from monev.action_reports import contribution_lines, part_lines, standing_of
 from monev.models import Period
 from monev.models.periods import quarter_label
 from monev.plan_progress import PlanShare
-from monev.standing import STATE_LABELS, Rules, YearStatus, year_status
+from monev.standing import STATE_LABELS, Rules, YearStatus
 from roadmap.models import Agency, RoadmapEdition
 from roadmap.notation import normalize_decimal
 from roadmap.spreadsheets import GROUP_FILL, Column, Percent, Sheet, new_workbook, target_cell
@@ -131,13 +132,13 @@ def write_measured(
     sheet: Sheet, items, year: int, years: list[int], rules: Rules, today, agency_column: bool
 ):
     previous, number = None, 0
-    for item in items:
+    found = standings.statuses(items, year, today=today, rules=rules)
+    for item, status in zip(items, found, strict=True):
         heading = heading_of(item)
         if heading != previous:
             sheet.span_row(["", heading], fill=GROUP_FILL)
             previous, number = heading, 0
         number += 1
-        status = year_status(item, year, rules, today)
         sheet.write(measured_row(number, item, status, years, agency_column))
 
 
@@ -195,7 +196,7 @@ def write_action_plan(sheet: Sheet, rows: list[ActionPlanRow], plan_years: list[
         if group is not None and group.pk != group_id:
             sheet.span_row([group.code, group.title], fill=GROUP_FILL)
             group_id = group.pk
-        actions = list(row.planned_actions.all())
+        actions = actions_of(row)
         per_year = ["\n".join(a.text for a in actions if a.year == y) or "–" for y in plan_years]
         year_actions = [a for a in actions if a.year == year]
         progress = (
@@ -211,7 +212,9 @@ def write_action_plan(sheet: Sheet, rows: list[ActionPlanRow], plan_years: list[
 def recap_workbook(edition: RoadmapEdition, year: int, scope: Scope, today: datetime.date | None = None):
     today = today or timezone.localdate()
     rules = Rules.from_settings()
-    indicators, activities = edition_items(edition, year, list(Period.values), all_target_years=True)
+    indicators, activities = edition_items(
+        edition, year, list(Period.values), all_target_years=True, with_reports=False
+    )
     indicators, activities = scope.indicators(indicators), scope.activities(activities)
     stamp = f"Data terverifikasi per {stamp_text()}"
     workbook = new_workbook()
@@ -229,8 +232,8 @@ def recap_workbook(edition: RoadmapEdition, year: int, scope: Scope, today: date
     sheet = Sheet(workbook, "Kegiatan Prioritas", measured_columns("Kegiatan", years, year, True), heading)
     write_measured(sheet, activities, year, years, rules, today, agency_column=True)
 
-    rows = scope.rows(list(plan_rows(edition, None).prefetch_related("area__placements")))
-    plan_years = sorted({a.year for row in rows for a in row.planned_actions.all()})
+    rows = scope.rows(plan_rows(edition, None, progress_year=year, records=True, also=("area__placements",)))
+    plan_years = sorted({a.year for row in rows for a in actions_of(row)})
     columns = [
         Column("No", 4),
         Column("Area Perubahan, Kegiatan Dan Sub Kegiatan", 30),

@@ -3,19 +3,20 @@
 import datetime
 from collections import Counter
 
+from django.db.models import Prefetch
 from django.utils import timezone
 from django.views.generic import TemplateView
 from django_tables2 import RequestConfig
 
-from actions.models import PriorityActivity
-from areas.models import Indicator
+from actions.models import ActivityTarget, PriorityActivity
+from areas.models import Indicator, IndicatorTarget
 from dashboards.filters import AchievementFilter
-from dashboards.selectors import realisations_of_year
 from dashboards.tables import AchievementTable
+from monev import standings
 from monev.achievement import DEFAULT_CATEGORIES
 from monev.models.periods import quarter_label
-from monev.periods import default_year, edition_years, periods_up_to
-from monev.standing import STATE_LABELS, Rules, average_of, year_status
+from monev.periods import default_year, edition_years
+from monev.standing import STATE_LABELS, Rules, average_of
 from roadmap.filters import ignore_invalid
 from roadmap.mixins import EditionMixin
 from roadmap.spreadsheets import TableExportMixin
@@ -26,11 +27,11 @@ STATE_ORDER = list(STATE_LABELS)
 def achievement_rows(
     indicators, activities, year: int, today: datetime.date | None = None, quarter: int | None = None
 ) -> list[dict]:
-    rules = Rules.from_settings()
+    rules, today = Rules.from_settings(), today or timezone.localdate()
     rows = []
-    for kind_label, items in (("Indikator", indicators), ("Kegiatan", activities)):
-        for item in items:
-            status = year_status(item, year, rules, today, quarter)
+    for kind_label, items in (("Indikator", list(indicators)), ("Kegiatan", list(activities))):
+        found = standings.statuses(items, year, up_to_quarter=quarter, today=today, rules=rules)
+        for item, status in zip(items, found, strict=True):
             home = item.area if item.area_id else item.quick_win
             agency = getattr(item, "agency", None)
             rows.append(
@@ -71,17 +72,18 @@ class AchievementView(EditionMixin, TableExportMixin, TemplateView):
         kind = chosen.get("kind") or ""
         # "Up to a quarter" reads the year as it stood at that quarter's end, as the dashboard does.
         quarter = int(chosen["quarter"]) if chosen.get("quarter") else None
-        periods = periods_up_to(quarter)
         chosen_indicators = (
             item_filter.filter_queryset(indicators).prefetch_related(
-                "targets__level", "scale__levels", realisations_of_year(year, periods)
+                Prefetch(
+                    "targets", queryset=IndicatorTarget.objects.filter(year=year).select_related("level")
+                )
             )
             if kind != "activity"
             else Indicator.objects.none()
         )
         chosen_activities = (
             item_filter.filter_queryset(activities).prefetch_related(
-                "targets", realisations_of_year(year, periods)
+                Prefetch("targets", queryset=ActivityTarget.objects.filter(year=year).select_related("level"))
             )
             if kind != "indicator"
             else PriorityActivity.objects.none()

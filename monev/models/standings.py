@@ -1,0 +1,55 @@
+"""An item's standing for a year, stored so that pages over the whole road map read rows, not reports."""
+
+from django.db import models
+from django.db.models import Q
+
+from actions.models import PriorityActivity
+from areas.models import Indicator
+
+
+class Standing(models.Model):
+    """``monev.standing.year_status`` of one item for one year, as the read pages compute it.
+
+    Read from the verified and submitted reports (drafts never count) and judged against the year's
+    target with the achievement rules in force (``rules``). ``cut`` 1–4 reads the year up to the end
+    of that quarter; 0 reads it on the day, so such a row holds for as long as ``quarters_over``
+    stays the same. The columns are what the summaries count and average; ``detail`` holds the rest
+    of the status (figure, basis, pace, provisional figure) to rebuild it exactly. Kept in step by
+    ``monev.standings`` in the transaction of every write (docs/standings.md).
+    """
+
+    item = models.CharField(max_length=24)  # "indicator:7": one key for both kinds, for upserts
+    indicator = models.ForeignKey(
+        Indicator, on_delete=models.CASCADE, null=True, blank=True, related_name="standings"
+    )
+    activity = models.ForeignKey(
+        PriorityActivity, on_delete=models.CASCADE, null=True, blank=True, related_name="standings"
+    )
+    year = models.PositiveSmallIntegerField("tahun")
+    cut = models.PositiveSmallIntegerField("sampai triwulan")  # 0: the whole year, read on the day
+    quarters_over = models.PositiveSmallIntegerField()
+    rules = models.CharField(max_length=16)  # fingerprint of the achievement settings used
+    state = models.CharField(max_length=16)
+    percent = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
+    ordinal = models.BooleanField(default=False)
+    has_target = models.BooleanField(default=False)
+    met = models.BooleanField(null=True, blank=True)
+    unverified = models.PositiveSmallIntegerField(default=0)
+    detail = models.JSONField(default=dict)
+
+    class Meta:
+        verbose_name = "capaian tersimpan"
+        verbose_name_plural = "capaian tersimpan"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(indicator__isnull=False, activity__isnull=True)
+                | Q(indicator__isnull=True, activity__isnull=False),
+                name="standing_of_one_item",
+            ),
+            models.CheckConstraint(condition=Q(cut__lte=4), name="standing_cut_0_to_4"),
+            models.CheckConstraint(condition=Q(quarters_over__lte=4), name="standing_quarters_over_0_to_4"),
+            models.UniqueConstraint(fields=["item", "year", "cut"], name="one_standing_per_item_year_cut"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.item} {self.year}/{self.cut}: {self.state}"
