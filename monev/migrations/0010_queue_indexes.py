@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('monev', '0008_merge_plans_and_followup'),
+        ('monev', '0009_standings'),
     ]
 
     operations = [
