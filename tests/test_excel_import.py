@@ -11,7 +11,9 @@ from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
 from actions.models import ActionPlanRow, PlannedAction
+from monev.excel.importing import Line
 from monev.models import ActionProgress, Realisation, ReopenedItem, ReviewState
+from monev.templatetags.import_preview import preview_row
 from tests.excel_helpers import (
     AUDIT,
     BUDAYA,
@@ -568,3 +570,26 @@ def test_a_500_line_template_is_previewed_without_a_query_per_line(
     assert response.status_code == 200
     assert outcomes(response)["new"] == 500 and response.context["preview"].errors == []
     print(f"500-line preview: {elapsed:.2f} s")  # shown with -s; the lead's benchmark times it properly
+
+
+def test_a_preview_row_shows_the_line_escaped_with_its_errors_and_warnings():
+    """The preview's rows are written in Python (monev/templatetags/import_preview.py): what a user
+    typed is escaped, a refused line is marked, its messages sit in the row."""
+    line = Line(row=1207, code="X<1>", name="Baris & <b>tebal</b>")
+    line.changes = [("Keterangan", "–", "a <i>b</i>")]
+    line.error("code", "Kode X<1> tidak dikenal.")
+    line.warnings.append(("Realisasi", "Periksa <angka>"))
+    row = " ".join(preview_row(line).split())
+    assert row.startswith('<tr class="table-danger"> <td class="text-end">1207</td>')
+    assert '<td class="text-nowrap">X&lt;1&gt;</td>' in row
+    assert '<td class="small">Baris &amp; &lt;b&gt;tebal&lt;/b&gt;</td>' in row
+    assert '<span class="badge import-error">Galat</span>' in row
+    assert "<del>" not in row  # a refused line changes nothing
+    assert '<div class="text-danger">Kode: Kode X&lt;1&gt; tidak dikenal.</div>' in row
+    assert '<div class="text-warning-emphasis">Periksa Realisasi: Periksa &lt;angka&gt;</div>' in row
+    line.errors, line.outcome = [], "changed"
+    row = " ".join(preview_row(line).split())
+    assert (
+        row.startswith("<tr> ")
+        and "<li>Keterangan: <del>–</del> → <strong>a &lt;i&gt;b&lt;/i&gt;</strong></li>" in row
+    )

@@ -1,18 +1,22 @@
 """Verification, reporting windows and locking, the audit trail, "Tugas saya" and reminders."""
 
 import datetime
+import re
 from decimal import Decimal as D
 from io import StringIO
 
+import django_tables2
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django.template import Context, Template
 from django.urls import reverse
 
 from actions.models import ActionPlanRow, PriorityActivity
 from areas.models import Indicator, IndicatorTarget
-from monev.models import Realisation, ReopenedItem, ReportingWindow, ReviewState, SentReminder
-from tests.factories import ActionProgressFactory, RealisationFactory
+from monev.models import ActionProgress, Realisation, ReopenedItem, ReportingWindow, ReviewState, SentReminder
+from monev.tables import ProgressQueueTable, RealisationQueueTable
+from tests.factories import ActionProgressFactory, EvidenceFactory, RealisationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -204,6 +208,39 @@ def test_the_queue_verifies_or_returns_many_at_once(client, staff_user):
         {"decision": "return", "note": "Cek ulang", "realisation": [reports[2].pk]},
     )
     assert Realisation.objects.get(pk=reports[2].pk).review_state == "returned"
+
+
+def test_queue_rows_are_written_as_django_tables2_writes_them(rf, staff_user):
+    """The queue renders its rows in one pass (monev/tables.py); the page must not change by it:
+    the same markup as the library's own row template, ticked boxes and evidence included."""
+    reports = [make_submitted(period) for period in ("q1", "q2", "q3")]
+    staff_user.first_name = "Dewi <Sari> & Co"  # written escaped, as the template would
+    staff_user.save()
+    reports[0].reported_by = staff_user
+    reports[0].save()
+    EvidenceFactory(realisation=reports[1], title="Surat <tugas> & SK")
+    row = ActionPlanRow.objects.get(name="Penanganan Gratifikasi")
+    ActionProgressFactory(
+        planned_action=row.planned_actions.get(year=2020), quarter=2, status="done", percent=100,
+        review_state="submitted",
+    )  # fmt: skip
+    request = rf.get("/verification/", {"r-sort": "-submitted_at"})
+    tables = [
+        (RealisationQueueTable, Realisation.objects.filter(review_state="submitted"), {reports[2].pk}),
+        (ProgressQueueTable, ActionProgress.objects.filter(review_state="submitted"), set()),
+    ]
+    for table_class, reports_awaiting, ticked in tables:
+        written = []
+        for template in (None, "django_tables2/bootstrap5-id.html"):
+            table = table_class(reports_awaiting, prefix="r-", ticked=ticked, template_name=template)
+            django_tables2.RequestConfig(request, paginate={"per_page": 50}).configure(table)
+            html = Template("{% load django_tables2 %}{% render_table t %}").render(
+                Context({"t": table, "request": request})
+            )
+            written.append(re.sub(r"\s+", " ", html.replace(">", "> ").replace("<", " <")))
+        assert written[0] == written[1]
+        assert written[0].count("<tr") == 1 + reports_awaiting.count()
+        assert ('checked="checked"' in written[0]) == bool(ticked)
 
 
 def test_the_queue_filters_by_agency_and_period(client, staff_user):

@@ -16,6 +16,7 @@ import datetime
 import hashlib
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cached_property
 
 from django.db.models import Prefetch
 from django.utils import timezone
@@ -115,10 +116,13 @@ class Entry:
             return self.activity.name
         return f"{self.action.row.name}: {self.action.text}"
 
-    @property
+    @cached_property
     def report(self) -> Realisation | ActionProgress | None:
-        reports = self.activity.realisations.all() if self.activity else self.action.progress.all()
-        return next(iter(reports), None)
+        # Prefetched by reportable_entries, found once: ``.all()`` on a prefetched relation copies
+        # its query every time, and a preview asks for each line's report several times.
+        if self.activity:
+            return next(iter(self.activity.realisations.all()), None)
+        return next(iter(self.action.period_reports), None)
 
 
 def reportable_entries(edition: RoadmapEdition, agency: Agency, year: int, period: str) -> list[Entry]:
@@ -144,7 +148,7 @@ def reportable_entries(edition: RoadmapEdition, agency: Agency, year: int, perio
         actions = (
             PlannedAction.objects.filter(year=year, row__in=rows)
             .select_related("row__area")
-            .prefetch_related(Prefetch("progress", queryset=progress))
+            .prefetch_related(Prefetch("progress", queryset=progress, to_attr="period_reports"))
             .order_by("row__area__order", "row__order", "order")
         )
         entries += [Entry(action=action) for action in actions]

@@ -81,6 +81,14 @@ class ActionProgress(ReviewedReport):
         verbose_name = "kemajuan rencana aksi"
         verbose_name_plural = "kemajuan rencana aksi"
         ordering = ["planned_action", "quarter"]
+        # The verification queue orders and counts the reports awaiting review, a few among many.
+        indexes = [
+            models.Index(
+                fields=["submitted_at", "id"],
+                condition=Q(review_state=ReviewState.SUBMITTED),
+                name="progress_awaiting_review",
+            )
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(quarter__gte=1, quarter__lte=4), name="progress_quarter_1_to_4"

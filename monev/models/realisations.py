@@ -89,6 +89,14 @@ class Realisation(ReviewedReport):
         verbose_name = "realisasi"
         verbose_name_plural = "realisasi"
         ordering = ["year", "period"]
+        # The verification queue orders and counts the reports awaiting review, a few among many.
+        indexes = [
+            models.Index(
+                fields=["submitted_at", "id"],
+                condition=Q(review_state=ReviewState.SUBMITTED),
+                name="realisation_awaiting_review",
+            )
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=exactly_one("indicator", "activity", "plan_indicator"),

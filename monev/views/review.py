@@ -67,6 +67,7 @@ class VerificationQueueView(EditionMixin, TemplateView):
     edition_switch = False
 
     def querysets(self):
+        """The reports awaiting review; the tables read a page's reports whole (monev/tables.py)."""
         # Every enacted edition's: a late report under the previous road map still needs its review.
         editions = RoadmapEdition.objects.enacted()
         realisations = (
@@ -78,14 +79,6 @@ class VerificationQueueView(EditionMixin, TemplateView):
                 | Q(plan_indicator__plan__edition__in=editions)
             )
             .reviewable_by(self.request.user, self.profile)
-            .select_related(
-                "indicator__data_owner",
-                "activity__agency",
-                "plan_indicator__plan__agency",
-                "level",
-                "reported_by",
-            )
-            .prefetch_related("evidence")
             .order_by("submitted_at", "pk")  # pk: a stable order for reports sent at one moment
         )
         progress = (
@@ -93,8 +86,6 @@ class VerificationQueueView(EditionMixin, TemplateView):
                 review_state=ReviewState.SUBMITTED, planned_action__row__area__edition__in=editions
             )
             .reviewable_by(self.request.user, self.profile)
-            .select_related("planned_action__row", "lead", "contributor", "reported_by")
-            .prefetch_related("evidence")
             .order_by("submitted_at", "pk")  # pk: a stable order for reports sent at one moment
         )
         return realisations, progress

@@ -9,4 +9,6 @@ class TasksView(EditionMixin, TemplateView):
     edition_switch = False  # tasks follow the edition in force for each open period
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(tasks=tasks_for(self.request.user), **kwargs)
+        tasks = tasks_for(self.request.user)
+        # The navigation's count (monev.context_processors.tasks) is this page's: not worked out twice.
+        return super().get_context_data(tasks=tasks, nav_task_count=tasks.count, **kwargs)
