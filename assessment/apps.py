@@ -8,6 +8,7 @@ class AssessmentConfig(AppConfig):
 
     def ready(self):
         # seed_demo (monev) knows nothing of this app: it announces itself and this app answers.
-        from assessment.demo import connect
+        from assessment import demo, scale
 
-        connect()
+        demo.connect()
+        scale.connect()
