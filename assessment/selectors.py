@@ -55,6 +55,11 @@ def model_spec(components: list[Component], questions: dict[int, list] | None = 
     )
 
 
+def by_sub(components: list[Component], specs: dict[int, scoring.Question]) -> dict[int, list]:
+    """Sub-component id → the specs of its questions in order, from specs built once (``model_spec``)."""
+    return {s.pk: [specs[q.pk] for q in s.questions.all()] for c in components for s in c.subcomponents.all()}
+
+
 def sakip_bands() -> list[Band]:
     """The score bands of the SAKIP grade (AA > 90 … D ≤ 30), from the road map's scale data."""
     levels = ScaleLevel.objects.filter(
@@ -91,16 +96,18 @@ ANSWER_FIELDS = (
 )
 
 
-def counted_values(answers, questions: dict[int, Question]) -> dict[str, Decimal | None]:
+def counted_values(answers, specs: dict[int, scoring.Question]) -> dict[str, Decimal | None]:
+    """Question code → the value that counts; ``specs`` maps question ids to their rules (built once
+    per request: a question's ``spec`` is rebuilt on every access)."""
     values = {}
     for answer in answers:
-        question = questions[answer["question_id"]]
-        own = question.value_of(answer["choice"], answer["number"])
+        spec = specs[answer["question_id"]]
+        own = scoring.value_of(spec, answer["choice"], answer["number"])
         adjusted = answer["reviewer_choice"] or answer["reviewer_number"] is not None
         reviewer = (
-            question.value_of(answer["reviewer_choice"], answer["reviewer_number"]) if adjusted else None
+            scoring.value_of(spec, answer["reviewer_choice"], answer["reviewer_number"]) if adjusted else None
         )
-        values[question.code] = scoring.counted_value(answer["review_state"], own, reviewer)
+        values[spec.code] = scoring.counted_value(answer["review_state"], own, reviewer)
     return values
 
 
@@ -146,8 +153,8 @@ class RoundResult:
 def round_result(round_: Round, components: list[Component] | None = None) -> RoundResult:
     """Every assessment's score and progress in ``round_``, and the regency's Indeks RB: four queries."""
     components = components if components is not None else structure(round_.model)
-    spec = model_spec(components)
-    questions = {q.pk: q for c in components for s in c.subcomponents.all() for q in s.questions.all()}
+    questions = {q.pk: q.spec for c in components for s in c.subcomponents.all() for q in s.questions.all()}
+    spec = model_spec(components, by_sub(components, questions))
     assessments = list(round_.assessments.select_related("agency").order_by("agency__name"))
     assessments.sort(key=lambda a: (not a.is_regency, a.name))
     answers = defaultdict(list)
@@ -192,7 +199,7 @@ def assessment_result(
     bands: list[Band] | None = None,
 ) -> AssessmentResult:
     """One assessment's score and progress, from its answers as ``answers_of`` reads them."""
-    questions = {q.pk: q for c in components for s in c.subcomponents.all() for q in s.questions.all()}
+    questions = {q.pk: q.spec for c in components for s in c.subcomponents.all() for q in s.questions.all()}
     rows = [
         {
             "question_id": a.question_id,
@@ -204,7 +211,9 @@ def assessment_result(
         }
         for a in answers.values()
     ]
-    score = scoring.score(model_spec(components), counted_values(rows, questions))
+    score = scoring.score(
+        model_spec(components, by_sub(components, questions)), counted_values(rows, questions)
+    )
     return AssessmentResult(
         assessment,
         score,
