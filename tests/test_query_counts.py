@@ -294,6 +294,10 @@ PINS = [
     Pin("completeness-filtered", url("dashboards:completeness", year=YEAR, agency=bkd, period="q1"), 30,
         sdm, STAFF),
     # The PMPRB self-assessment: the round's pages for the Tim Pengarah, the worksheet and forms for staff.
+    # Road map editions: the list and one edition's content (every item of every area), for staff.
+    Pin("editions", "editions:list", 13, regulation, STAFF),
+    Pin("edition-content", url("editions:content", lambda: RoadmapEdition.objects.current().pk), 29,
+        regulation, STAFF),
     Pin("pmprb-rounds", "assessment:round-list", 13, pmprb_round),
     Pin("pmprb-round", pmprb_page("assessment:round-detail", pk="round"), 18, pmprb_round),
     Pin("pmprb-summary", pmprb_page("assessment:round-summary", pk="round"), 18, pmprb_round),
