@@ -8,7 +8,8 @@ class AssessmentConfig(AppConfig):
 
     def ready(self):
         # seed_demo (monev) knows nothing of this app: it announces itself and this app answers.
-        from assessment import demo, scale
+        from assessment import demo, scale, stored
 
+        stored.connect()  # each assessment's counted answers, in step with every write
         demo.connect()
         scale.connect()

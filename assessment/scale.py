@@ -13,6 +13,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
+from assessment import stored
 from assessment.demo import DEMO_MODEL, pick
 from assessment.forms import default_agencies
 from assessment.models import (
@@ -42,7 +43,7 @@ def connect() -> None:
 def clear() -> None:
     from monev.devdata import without_history
 
-    with without_history():
+    with without_history(), stored.paused():
         Round.objects.filter(model__code=SCALE_MODEL).delete()
         ModelVersion.objects.filter(code=SCALE_MODEL).delete()
     Answer.history.filter(explanation="Data skala.").delete()
@@ -118,6 +119,7 @@ def seed(sender, scale: int, seed: int, **kwargs) -> str | None:
                        review_note="Lengkapi bukti." if state == State.RETURNED else "")
             )  # fmt: skip
     answers = bulk_create_with_history(answers, Answer, batch_size=2000, default_user=staff)
+    stored.refresh(a.pk for a in assessments)  # bulk_create sends no signals
     AnswerEvidence.objects.bulk_create(
         (
             AnswerEvidence(answer=a, link=f"https://pekalongankab.go.id/pmprb/{a.pk}", title="Bukti",

@@ -18,6 +18,9 @@ figure) and one to the year-end report and its workbook (the previous year's fin
 Issue 17 (agency plans) added one query to the agency page (its plans) and two to the year-end
 report (the approved plans of the year, the agencies without one; with plans, a fixed number more).
 
+Issue 14 read a PMPRB round's answers from the counted values stored per assessment
+(assessment/stored.py): one query fewer on the round list, a round's page and its summary.
+
 (Before this table, the tests of the monitoring pages, the staff pages and the filtered matrix
 also counted the queries that found their items by name: 4, 1 and 1. Their limits here are that
 much lower, the same ceiling on the page.)
@@ -298,9 +301,9 @@ PINS = [
     Pin("editions", "editions:list", 13, regulation, STAFF),
     Pin("edition-content", url("editions:content", lambda: RoadmapEdition.objects.current().pk), 29,
         regulation, STAFF),
-    Pin("pmprb-rounds", "assessment:round-list", 13, pmprb_round),
-    Pin("pmprb-round", pmprb_page("assessment:round-detail", pk="round"), 18, pmprb_round),
-    Pin("pmprb-summary", pmprb_page("assessment:round-summary", pk="round"), 18, pmprb_round),
+    Pin("pmprb-rounds", "assessment:round-list", 12, pmprb_round),
+    Pin("pmprb-round", pmprb_page("assessment:round-detail", pk="round"), 17, pmprb_round),
+    Pin("pmprb-summary", pmprb_page("assessment:round-summary", pk="round"), 17, pmprb_round),
     Pin("pmprb-round-workbook", pmprb_page("assessment:round-workbook", pk="round"), 17, pmprb_round),
     Pin("pmprb-model", pmprb_page("assessment:model-detail", pk="model"), 9, pmprb_round),
     Pin("pmprb-worksheet", pmprb_page("assessment:assessment-detail", pk="regency"), 20, pmprb_round, STAFF),
