@@ -299,7 +299,7 @@ PINS = [
     # The PMPRB self-assessment: the round's pages for the Tim Pengarah, the worksheet and forms for staff.
     # Road map editions: the list and one edition's content (every item of every area), for staff.
     Pin("editions", "editions:list", 13, regulation, STAFF),
-    Pin("edition-content", url("editions:content", lambda: RoadmapEdition.objects.current().pk), 29,
+    Pin("edition-content", url("editions:content", lambda: RoadmapEdition.objects.current().pk), 25,
         regulation, STAFF),
     Pin("pmprb-rounds", "assessment:round-list", 12, pmprb_round),
     Pin("pmprb-round", pmprb_page("assessment:round-detail", pk="round"), 17, pmprb_round),
