@@ -193,14 +193,16 @@ def prepare_import() -> str:
     """Inspektorat's TW IV 2020 template made exactly 500 lines long (planned actions on an action-plan
     row of its own for the bench), its window open; returns the agency admin (seed_demo --scale makes one)."""
     from actions.models import ActionPlanLead, ActionPlanRow, PlannedAction
+    from monev.devdata.scale import MARKER
     from monev.excel.template import reportable_entries
     from monev.models import ReportingWindow
     from roadmap.models import Agency, RoadmapEdition
 
     edition, agency = RoadmapEdition.objects.current(), Agency.objects.get(code=IMPORT_AGENCY)
     ReportingWindow.objects.update_or_create(year=2020, period="q4", defaults={"is_open": True})
+    # Marked synthetic: the next scale's seeding removes it instead of copying its 500 lines N times.
     row, _ = ActionPlanRow.objects.get_or_create(
-        area=edition.areas.get(slug="pengawasan"), order=999, defaults={"name": "Uji beban impor (bench)"}
+        area=edition.areas.get(slug="pengawasan"), order=999, defaults={"name": f"Uji beban impor {MARKER}0]"}
     )
     ActionPlanLead.objects.get_or_create(row=row, agency=agency, defaults={"order": 1})
     missing = IMPORT_LINES - len(reportable_entries(edition, agency, 2020, "q4"))
