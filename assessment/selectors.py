@@ -1,6 +1,7 @@
 """Reading a model's structure and a round's scores with a fixed number of queries, and handing them
 to the pure rules (assessment.scoring, assessment.progress)."""
 
+import functools
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -155,15 +156,13 @@ def round_result(round_: Round, components: list[Component] | None = None) -> Ro
     assessments.sort(key=lambda a: (not a.is_regency, a.name))
     bands = sakip_bands()
     results = []
+    number = functools.cache(lambda text: None if text is None else Decimal(text))  # few distinct values
     for assessment in assessments:
         try:
             entries = assessment.counted.entries
         except CountedAnswers.DoesNotExist:
             entries = {}  # nothing answered yet
-        values = {
-            questions[int(pk)].code: None if value is None else Decimal(value)
-            for pk, (_, value) in entries.items()
-        }
+        values = {questions[int(pk)].code: number(value) for pk, (_, value) in entries.items()}
         score = scoring.score(spec, values)
         results.append(
             AssessmentResult(
