@@ -8,6 +8,7 @@ from assessment.models import (
     AnswerEvidence,
     Assessment,
     Component,
+    CountedAnswers,
     ModelVersion,
     Question,
     Round,
@@ -79,3 +80,18 @@ class AnswerEvidenceAdmin(SimpleHistoryAdmin):
     list_filter = ["uploaded_at"]
     search_fields = ["title", "original_name", "link"]
     raw_id_fields = ["answer", "uploaded_by"]
+
+
+@admin.register(CountedAnswers)
+class CountedAnswersAdmin(admin.ModelAdmin):
+    """Kept by assessment/stored.py; read only here (``rebuild_pmprb_values`` rebuilds it)."""
+
+    list_display = ["assessment"]
+    list_filter = ["assessment__round"]
+    search_fields = ["assessment__agency__name"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -8,6 +8,8 @@ class AssessmentConfig(AppConfig):
 
     def ready(self):
         # seed_demo (monev) knows nothing of this app: it announces itself and this app answers.
-        from assessment.demo import connect
+        from assessment import demo, scale, stored
 
-        connect()
+        stored.connect()  # each assessment's counted answers, in step with every write
+        demo.connect()
+        scale.connect()

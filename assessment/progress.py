@@ -78,7 +78,8 @@ class Progress:
 
 def progress(states: Iterable[str], questions: int) -> Progress:
     """The progress of an assessment with ``questions`` questions and answers in ``states``."""
-    counts = Counter(State(state) for state in states)
+    counts = Counter(states)  # counted as given, each distinct state checked once (thousands per round)
+    counts = Counter({State(state): n for state, n in counts.items()})
     return Progress(
         questions=questions,
         draft=counts[State.DRAFT],

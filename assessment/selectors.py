@@ -1,7 +1,7 @@
 """Reading a model's structure and a round's scores with a fixed number of queries, and handing them
 to the pure rules (assessment.scoring, assessment.progress)."""
 
-from collections import defaultdict
+import functools
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -9,7 +9,17 @@ from django.db.models import Prefetch
 
 from areas.models import ScaleLevel
 from assessment import progress, scoring
-from assessment.models import Answer, Assessment, Component, ModelVersion, Question, Round, SubComponent
+from assessment.models import (
+    Answer,
+    Assessment,
+    Component,
+    CountedAnswers,
+    ModelVersion,
+    Question,
+    Round,
+    SubComponent,
+)
+from assessment.stored import counted
 from monev.achievement import Band
 
 SAKIP_SCALE = "predikat-sakip"
@@ -55,6 +65,11 @@ def model_spec(components: list[Component], questions: dict[int, list] | None = 
     )
 
 
+def by_sub(components: list[Component], specs: dict[int, scoring.Question]) -> dict[int, list]:
+    """Sub-component id → the specs of its questions in order, from specs built once (``model_spec``)."""
+    return {s.pk: [specs[q.pk] for q in s.questions.all()] for c in components for s in c.subcomponents.all()}
+
+
 def sakip_bands() -> list[Band]:
     """The score bands of the SAKIP grade (AA > 90 … D ≤ 30), from the road map's scale data."""
     levels = ScaleLevel.objects.filter(
@@ -80,28 +95,16 @@ class AssessmentResult:
         return self.score.answered > 0
 
 
-ANSWER_FIELDS = (
-    "assessment_id",
-    "question_id",
-    "review_state",
-    "choice",
-    "number",
-    "reviewer_choice",
-    "reviewer_number",
-)
-
-
-def counted_values(answers, questions: dict[int, Question]) -> dict[str, Decimal | None]:
-    values = {}
-    for answer in answers:
-        question = questions[answer["question_id"]]
-        own = question.value_of(answer["choice"], answer["number"])
-        adjusted = answer["reviewer_choice"] or answer["reviewer_number"] is not None
-        reviewer = (
-            question.value_of(answer["reviewer_choice"], answer["reviewer_number"]) if adjusted else None
+def counted_values(answers, specs: dict[int, scoring.Question]) -> dict[str, Decimal | None]:
+    """Question code → the value that counts; ``specs`` maps question ids to their rules (built once
+    per request: a question's ``spec`` is rebuilt on every access)."""
+    return {
+        specs[a["question_id"]].code: counted(
+            specs[a["question_id"]], a["review_state"], a["choice"], a["number"], a["reviewer_choice"],
+            a["reviewer_number"],
         )
-        values[question.code] = scoring.counted_value(answer["review_state"], own, reviewer)
-    return values
+        for a in answers
+    }  # fmt: skip
 
 
 @dataclass
@@ -144,25 +147,28 @@ class RoundResult:
 
 
 def round_result(round_: Round, components: list[Component] | None = None) -> RoundResult:
-    """Every assessment's score and progress in ``round_``, and the regency's Indeks RB: four queries."""
+    """Every assessment's score and progress in ``round_``, and the regency's Indeks RB: four queries.
+    Answers are read as stored per assessment (assessment/stored.py), the weights from the model."""
     components = components if components is not None else structure(round_.model)
-    spec = model_spec(components)
-    questions = {q.pk: q for c in components for s in c.subcomponents.all() for q in s.questions.all()}
-    assessments = list(round_.assessments.select_related("agency").order_by("agency__name"))
+    questions = {q.pk: q.spec for c in components for s in c.subcomponents.all() for q in s.questions.all()}
+    spec = model_spec(components, by_sub(components, questions))
+    assessments = list(round_.assessments.select_related("agency", "counted").order_by("agency__name"))
     assessments.sort(key=lambda a: (not a.is_regency, a.name))
-    answers = defaultdict(list)
-    for answer in Answer.objects.filter(assessment__round=round_).values(*ANSWER_FIELDS):
-        answers[answer["assessment_id"]].append(answer)
     bands = sakip_bands()
     results = []
+    number = functools.cache(lambda text: None if text is None else Decimal(text))  # few distinct values
     for assessment in assessments:
-        own = answers[assessment.pk]
-        score = scoring.score(spec, counted_values(own, questions))
+        try:
+            entries = assessment.counted.entries
+        except CountedAnswers.DoesNotExist:
+            entries = {}  # nothing answered yet
+        values = {questions[int(pk)].code: number(value) for pk, (_, value) in entries.items()}
+        score = scoring.score(spec, values)
         results.append(
             AssessmentResult(
                 assessment,
                 score,
-                progress.progress([a["review_state"] for a in own], len(questions)),
+                progress.progress([state for state, _ in entries.values()], len(questions)),
                 scoring.predikat(score.total, bands),
             )
         )
@@ -192,7 +198,7 @@ def assessment_result(
     bands: list[Band] | None = None,
 ) -> AssessmentResult:
     """One assessment's score and progress, from its answers as ``answers_of`` reads them."""
-    questions = {q.pk: q for c in components for s in c.subcomponents.all() for q in s.questions.all()}
+    questions = {q.pk: q.spec for c in components for s in c.subcomponents.all() for q in s.questions.all()}
     rows = [
         {
             "question_id": a.question_id,
@@ -204,7 +210,9 @@ def assessment_result(
         }
         for a in answers.values()
     ]
-    score = scoring.score(model_spec(components), counted_values(rows, questions))
+    score = scoring.score(
+        model_spec(components, by_sub(components, questions)), counted_values(rows, questions)
+    )
     return AssessmentResult(
         assessment,
         score,

@@ -8,7 +8,8 @@ class FollowupConfig(AppConfig):
 
     def ready(self):
         # Tugas saya and the reminders (monev) know nothing of this app: it registers its tasks there.
-        from followup import demo, tasks
+        from followup import demo, scale, tasks
 
         tasks.connect()
         demo.connect()  # seed_demo (monev) knows nothing of this app: it announces itself and this app answers
+        scale.connect()

@@ -132,10 +132,15 @@ def pages() -> dict[str, str]:
     """The pages the issue names, with ids looked up in the database the server uses."""
     setup_django()
     from areas.models import ChangeArea
-    from roadmap.models import Agency
+    from assessment.models import Round
+    from plans.models import AgencyPlan
+    from roadmap.models import Agency, RoadmapEdition
 
     area = ChangeArea.objects.get(slug="sdm")
     agency = Agency.objects.get(code="bkd")
+    edition = RoadmapEdition.objects.current(2020)
+    round_ = Round.objects.get(year=2021)  # the round seed_demo --scale makes (assessment/scale.py)
+    plan = AgencyPlan.objects.get(agency__code="bpkd", start_year=2020)  # one of seed_scale's
     return {
         TRIVIAL: "/accounts/me/",
         "dashboard": "/dashboard/?year=2020",
@@ -147,6 +152,18 @@ def pages() -> dict[str, str]:
         RECAP: "/recap.xlsx?year=2020",
         YEAR_END: "/report/?year=2020&_export=xlsx",
         PREVIEW: "/import/preview/",
+        "editions": "/editions/",
+        "edition content": f"/editions/{edition.pk}/content/",
+        "PMPRB rounds": "/pmprb/",
+        "PMPRB round": f"/pmprb/{round_.pk}/",
+        "PMPRB round summary": f"/pmprb/{round_.pk}/summary/",
+        "agency plans": "/agency-plans/",
+        "agency plan": f"/agency-plans/{plan.pk}/",
+        "agency plan progress": f"/agency-plans/{plan.pk}/progress/?year=2020",
+        "agency plan ranking": "/agency-plans/ranking/?year=2020",
+        "follow-up register": "/tindak-lanjut/",
+        "open data": "/data-terbuka/",
+        "open data JSON": "/data-terbuka/capaian.json",
     }
 
 
@@ -176,14 +193,16 @@ def prepare_import() -> str:
     """Inspektorat's TW IV 2020 template made exactly 500 lines long (planned actions on an action-plan
     row of its own for the bench), its window open; returns the agency admin (seed_demo --scale makes one)."""
     from actions.models import ActionPlanLead, ActionPlanRow, PlannedAction
+    from monev.devdata.scale import MARKER
     from monev.excel.template import reportable_entries
     from monev.models import ReportingWindow
     from roadmap.models import Agency, RoadmapEdition
 
     edition, agency = RoadmapEdition.objects.current(), Agency.objects.get(code=IMPORT_AGENCY)
     ReportingWindow.objects.update_or_create(year=2020, period="q4", defaults={"is_open": True})
+    # Marked synthetic: the next scale's seeding removes it instead of copying its 500 lines N times.
     row, _ = ActionPlanRow.objects.get_or_create(
-        area=edition.areas.get(slug="pengawasan"), order=999, defaults={"name": "Uji beban impor (bench)"}
+        area=edition.areas.get(slug="pengawasan"), order=999, defaults={"name": f"Uji beban impor {MARKER}0]"}
     )
     ActionPlanLead.objects.get_or_create(row=row, agency=agency, defaults={"order": 1})
     missing = IMPORT_LINES - len(reportable_entries(edition, agency, 2020, "q4"))

@@ -21,6 +21,8 @@ report (the approved plans of the year, the agencies without one; with plans, a 
 Issue 14 (speed) added one query to each table of the verification queue: it orders and counts ids
 only, then reads the page's reports whole. The tasks page no longer works its tasks out twice (once
 for the navigation's count): half its queries.
+Issue 14 read a PMPRB round's answers from the counted values stored per assessment
+(assessment/stored.py): one query fewer on the round list, a round's page and its summary.
 
 (Before this table, the tests of the monitoring pages, the staff pages and the filtered matrix
 also counted the queries that found their items by name: 4, 1 and 1. Their limits here are that
@@ -300,9 +302,13 @@ PINS = [
     Pin("completeness-filtered", url("dashboards:completeness", year=YEAR, agency=bkd, period="q1"), 27,
         sdm, STAFF),
     # The PMPRB self-assessment: the round's pages for the Tim Pengarah, the worksheet and forms for staff.
-    Pin("pmprb-rounds", "assessment:round-list", 13, pmprb_round),
-    Pin("pmprb-round", pmprb_page("assessment:round-detail", pk="round"), 18, pmprb_round),
-    Pin("pmprb-summary", pmprb_page("assessment:round-summary", pk="round"), 18, pmprb_round),
+    # Road map editions: the list and one edition's content (every item of every area), for staff.
+    Pin("editions", "editions:list", 13, regulation, STAFF),
+    Pin("edition-content", url("editions:content", lambda: RoadmapEdition.objects.current().pk), 25,
+        regulation, STAFF),
+    Pin("pmprb-rounds", "assessment:round-list", 12, pmprb_round),
+    Pin("pmprb-round", pmprb_page("assessment:round-detail", pk="round"), 17, pmprb_round),
+    Pin("pmprb-summary", pmprb_page("assessment:round-summary", pk="round"), 17, pmprb_round),
     Pin("pmprb-round-workbook", pmprb_page("assessment:round-workbook", pk="round"), 17, pmprb_round),
     Pin("pmprb-model", pmprb_page("assessment:model-detail", pk="model"), 9, pmprb_round),
     Pin("pmprb-worksheet", pmprb_page("assessment:assessment-detail", pk="regency"), 20, pmprb_round, STAFF),

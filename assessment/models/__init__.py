@@ -1,5 +1,5 @@
 from assessment.models.evaluation import Component, ModelVersion, Question, QuestionKind, SubComponent
-from assessment.models.rounds import REGENCY_NAME, Answer, AnswerEvidence, Assessment, Round
+from assessment.models.rounds import REGENCY_NAME, Answer, AnswerEvidence, Assessment, CountedAnswers, Round
 
 __all__ = [
     "REGENCY_NAME",
@@ -7,6 +7,7 @@ __all__ = [
     "AnswerEvidence",
     "Assessment",
     "Component",
+    "CountedAnswers",
     "ModelVersion",
     "Question",
     "QuestionKind",

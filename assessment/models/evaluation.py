@@ -149,6 +149,20 @@ class QuestionKind(models.TextChoices):
 YES_NO_LABELS = {scoring.YES: "Ya", scoring.NO: "Tidak"}
 
 
+def question_spec(question) -> scoring.Question:
+    """A question as the rules see it (also for the historical models of a migration)."""
+    return scoring.Question(
+        code=question.code,
+        weight=question.weight,
+        kind=question.kind,
+        choices=tuple(
+            scoring.Choice(c["code"], Decimal(str(c["value"])), c.get("label", "")) for c in question.choices
+        ),
+        low=question.low,
+        high=question.high,
+    )
+
+
 class Question(models.Model):
     """A criterion or question of the worksheet, with its answer kind and weight."""
 
@@ -199,16 +213,7 @@ class Question(models.Model):
 
     @property
     def spec(self) -> scoring.Question:
-        return scoring.Question(
-            code=self.code,
-            weight=self.weight,
-            kind=self.kind,
-            choices=tuple(
-                scoring.Choice(c["code"], Decimal(str(c["value"])), c.get("label", "")) for c in self.choices
-            ),
-            low=self.low,
-            high=self.high,
-        )
+        return question_spec(self)
 
     def value_of(self, choice: str = "", number: Decimal | None = None) -> Decimal | None:
         return scoring.value_of(self.spec, choice, number)

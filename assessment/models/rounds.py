@@ -118,6 +118,24 @@ class Assessment(models.Model):
         return self.agency.short_name if self.agency_id else "Pemkab"
 
 
+class CountedAnswers(models.Model):
+    """Each answer's review state and the value that counts (assessment.scoring), stored beside its
+    assessment by assessment/stored.py whenever an answer or a question is saved, so that a round's
+    scores read one row per assessment instead of every answer (``rebuild_pmprb_values`` rebuilds it)."""
+
+    assessment = models.OneToOneField(
+        Assessment, on_delete=models.CASCADE, primary_key=True, related_name="counted"
+    )
+    entries = models.JSONField(default=dict)  # question id → [review state, counted value or None]
+
+    class Meta:
+        verbose_name = "nilai jawaban terhitung"
+        verbose_name_plural = "nilai jawaban terhitung"
+
+    def __str__(self) -> str:
+        return f"{self.assessment_id}: {len(self.entries)} jawaban"
+
+
 class Answer(ReviewedReport):
     """An answer to one question: the assessed party's (``choice``/``number``), and where the
     reviewer set its own, the reviewer's (``reviewer_choice``/``reviewer_number``, with the note)."""

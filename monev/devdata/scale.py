@@ -4,7 +4,9 @@ Scale 1 is the regency as it really reports: 45 Perangkat Daerah (the 23 the reg
 plus the 19 kecamatan and three hospitals and offices), every item of the roadmap, four quarters
 of 2020 and 2021, reports in every review state with evidence and history. Scale N adds N − 1
 copies of every area's indicators, activities and action-plan rows (shared round-robin among the
-agencies), each reported the same way, so every page has N times the rows to show.
+agencies), each reported the same way, so every page has N times the rows to show. Agency plans
+(``scale_plans``), the PMPRB (``assessment.scale``) and the follow-up register (``followup.scale``)
+grow with N as well; the apps above monev answer the ``scale_seeded`` signal.
 
 Everything synthetic is marked: agencies' codes start with ``skala-``, copied items' names end
 with ``[skala k]``; ``clear_scale`` removes it all again.
@@ -12,7 +14,7 @@ with ``[skala k]``; ``clear_scale`` removes it all again.
 
 import itertools
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
@@ -22,6 +24,8 @@ from simple_history.utils import bulk_create_with_history
 
 from actions.models import ActionPlanLead, ActionPlanRow, ActivityTarget, PlannedAction, PriorityActivity
 from areas.models import Indicator, IndicatorTarget
+from monev.devdata import scale_seeded, without_history
+from monev.devdata.scale_plans import clear_plans, seed_plans
 from monev.models import ActionProgress, ActionStatus, Evidence, Realisation, ReviewState
 from roadmap.models import Agency, RoadmapEdition, Role, UserProfile
 
@@ -70,6 +74,7 @@ class ScaleStats:
     realisations: int = 0
     progress: int = 0
     evidence: int = 0
+    more: list[str] = field(default_factory=list)  # what the apps above monev made (scale_seeded)
 
 
 def slug(name: str) -> str:
@@ -253,21 +258,33 @@ def seed_scale(*, scale: int, seed: int = 2020) -> ScaleStats:
     admins = ensure_admins(agencies)
     items = sum(copy_items(edition, copy, agencies) for copy in range(1, scale))
     users = {admin.profile.agency_id: admin for admin in admins}
-    stats = report_everything(edition, agencies, users, random.Random(seed))
+    rng = random.Random(seed)
+    stats = report_everything(edition, agencies, users, rng)
     stats.agencies, stats.users, stats.items = len(agencies), len(admins), items
+    staff = get_user_model().objects.filter(profile__role=Role.STAFF).order_by("pk").first()
+    made = seed_plans(edition, agencies, scale, staff, users, rng)
+    stats.more.append(
+        f"{made['plans']} agency plans with {made['plan_indicators']} indicators and "
+        f"{made['plan_reports']} reports on them"
+    )
+    stats.more += [line for _, line in scale_seeded.send(sender=seed_scale, scale=scale, seed=seed) if line]
     return stats
 
 
 @transaction.atomic
 def clear_scale() -> None:
     """Remove every synthetic item and the reports on them (the regulation's items keep theirs)."""
-    # Reports protect their items: remove them first.
-    Realisation.objects.filter(
-        Q(indicator__name__contains=MARKER) | Q(activity__name__contains=MARKER)
-    ).delete()
-    ActionProgress.objects.filter(planned_action__row__name__contains=MARKER).delete()
-    Indicator.objects.filter(name__contains=MARKER).delete()
-    PriorityActivity.objects.filter(name__contains=MARKER).delete()
-    ActionPlanRow.objects.filter(name__contains=MARKER).delete()
-    Realisation.objects.filter(note="Data skala.").delete()
-    ActionProgress.objects.filter(note="Data skala.").delete()
+    with without_history():
+        clear_plans()
+        # Reports protect their items: remove them first.
+        Realisation.objects.filter(
+            Q(indicator__name__contains=MARKER) | Q(activity__name__contains=MARKER)
+        ).delete()
+        ActionProgress.objects.filter(planned_action__row__name__contains=MARKER).delete()
+        Indicator.objects.filter(name__contains=MARKER).delete()
+        PriorityActivity.objects.filter(name__contains=MARKER).delete()
+        ActionPlanRow.objects.filter(name__contains=MARKER).delete()
+        Realisation.objects.filter(note="Data skala.").delete()
+        ActionProgress.objects.filter(note="Data skala.").delete()
+    Realisation.history.filter(note="Data skala.").delete()
+    ActionProgress.history.filter(note="Data skala.").delete()

@@ -84,3 +84,5 @@ class Command(BaseCommand):
                 f"{stats.progress} action-plan progress reports, {stats.evidence} evidence records "
                 f"in {time.monotonic() - started:.1f} s."
             )
+            for line in stats.more:
+                self.stdout.write(f"  {line}.")
