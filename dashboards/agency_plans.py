@@ -8,10 +8,13 @@ verified figure for the year (docs/plans.md).
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.db.models import Prefetch
+
 from monev.achievement import round_percent
+from monev.models import Realisation
 from monev.selectors import plan_indicator_queryset
 from monev.standing import Average, Rules, YearStatus, average_of, year_status
-from plans.models import AgencyPlan, PlanStatus
+from plans.models import AgencyPlan, PlanIndicator, PlanStatus
 from plans.models.plan import PLAN_YEARS
 from plans.selectors import plan_sections
 from roadmap.models import Agency
@@ -83,7 +86,14 @@ def ranking(year: int, profile) -> list[PlanProgress]:
         ).select_related("agency", "edition")
     }
     indicators: dict[int, list] = {pk: [] for pk in plans}
-    for indicator in plan_indicator_queryset(profile).filter(plan__in=plans):
+    # Only what a year's figure is read from: the year's reports, without their evidence or people.
+    reports = Realisation.objects.visible_to(profile).filter(year=year).select_related("level")
+    ranked = (
+        PlanIndicator.objects.filter(plan__in=plans)
+        .select_related("scale")
+        .prefetch_related("targets__level", "scale__levels", Prefetch("realisations", queryset=reports))
+    )
+    for indicator in ranked:
         indicators[indicator.plan_id].append(indicator)
     rules = Rules.from_settings()
     rows = [progress_of(plan, indicators[pk], year, rules, by_area=False) for pk, plan in plans.items()]
