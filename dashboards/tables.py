@@ -7,10 +7,10 @@ from django.utils.html import format_html
 from dashboards.excel.recap import achievement_cell, basis_cell, figure
 from monev.standing import STATE_LABELS
 from roadmap.spreadsheets import target_cell
-from roadmap.tables import Table
+from roadmap.tables import ONE_PASS_TEMPLATE, OnePassRows, Table
 
 
-class AchievementTable(Table):
+class AchievementTable(OnePassRows, Table):
     home = tables.Column(verbose_name="Area / quick win", accessor="home", order_by=("home_sort",))
     kind = tables.Column(verbose_name="Jenis", accessor="kind_label")
     name = tables.Column(verbose_name="Indikator / kegiatan", accessor="item", order_by=("name_sort",))
@@ -40,6 +40,7 @@ class AchievementTable(Table):
     state = tables.Column(verbose_name="Keadaan", accessor="status", order_by=("state_sort",))
 
     class Meta:
+        template_name = ONE_PASS_TEMPLATE
         empty_text = "Tidak ada item yang cocok."
         attrs = {"class": "table table-sm table-hover align-middle", "aria-label": "Capaian"}
         per_page = 50

@@ -1,16 +1,12 @@
 """The verification queue's tables: realisations and action-plan progress awaiting review."""
 
 import django_tables2 as tables
-from django.utils.formats import localize
-from django.utils.html import conditional_escape, format_html
-from django.utils.safestring import SafeString, mark_safe
-from django_tables2.columns import ManyToManyColumn
-from django_tables2.columns.linkcolumn import BaseLinkColumn
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django_tables2.rows import BoundRows
-from django_tables2.utils import signature
 
 from monev.models import ActionProgress, Realisation
-from roadmap.tables import DateTimeColumn, Table
+from roadmap.tables import ONE_PASS_TEMPLATE, DateTimeColumn, OnePassRows, Table
 
 
 def evidence_links(report) -> str:
@@ -25,9 +21,6 @@ def evidence_links(report) -> str:
         if links
         else format_html('<span class="text-body-secondary">{}</span>', "tanpa bukti")
     )
-
-
-LIBRARY_COLUMNS = (BaseLinkColumn, ManyToManyColumn)
 
 
 class SelectColumn(tables.CheckBoxColumn):
@@ -58,14 +51,14 @@ class SelectColumn(tables.CheckBoxColumn):
         )
 
 
-class QueueTable(Table):
+class QueueTable(OnePassRows, Table):
     """What both queues show: a tick box, the report, its period, value, reporter, date and evidence.
 
     Subclasses set ``selected`` (the form field the tick boxes post) and the ``report`` column.
 
     A queue runs to thousands of reports: ordering and counting read only ids, the page's reports
     are then read whole (the queryset's select_related and prefetch), and the page's rows render in
-    one pass (``body_rows``) instead of django-tables2's template per cell.
+    one pass (``roadmap.tables.OnePassRows``).
     """
 
     period = tables.Column(verbose_name="Periode", accessor="pk", orderable=False)
@@ -92,41 +85,8 @@ class QueueTable(Table):
         self.page.object_list = BoundRows(data=[reports[pk] for pk in ids], table=self)
         return self
 
-    def body_rows(self) -> list[SafeString]:
-        """The page's ``<tr>``s as django-tables2's row template writes them (tests/test_review.py
-        compares the two), each column's td attributes and render arguments found once per page
-        rather than once per cell."""
-        plan = []
-        for column in self.columns:
-            wanted, catch_all = signature(column.render)
-            field = column.accessor.get_field(self._meta.model)
-            # Where the library does more than read the value (a choice's label, a link, a
-            # many-to-many list), its own way, cell by cell.
-            library = (
-                column.link or getattr(field, "choices", None) or isinstance(column.column, LIBRARY_COLUMNS)
-            )
-            plan.append((column, column.attrs["td"].as_html(), None if catch_all else wanted, library))
-        rows = []
-        for row in self.paginated_rows:
-            cells = []
-            for column, td, wanted, library in plan:
-                if library:
-                    content = row.get_cell(column.name)
-                else:
-                    value = column.accessor.resolve(row.record, quiet=True)
-                    if value in column.column.empty_values:
-                        content = column.default
-                    else:
-                        arguments = row._optional_cell_arguments(column, value)
-                        if wanted is not None:
-                            arguments = {name: arguments[name] for name in wanted}
-                        content = column.render(**arguments)
-                cells.append(f"<td {td}>{conditional_escape(localize(content))}</td>\n")
-            rows.append(mark_safe(f"<tr {row.attrs.as_html()}>\n{''.join(cells)}</tr>"))
-        return rows
-
     class Meta:
-        template_name = "monev/_queue_table.html"
+        template_name = ONE_PASS_TEMPLATE
         fields = ("selected", "report", "period", "value", "reporter", "submitted_at", "evidence")
         sequence = ("selected", "report", "period", "value", "reporter", "submitted_at", "evidence")
 
