@@ -5,16 +5,16 @@ exactly as an indicator's is. Completeness is the share of a plan's targeted ind
 verified figure for the year (docs/plans.md).
 """
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Prefetch
-
+from areas.models import Scale
 from monev.achievement import round_percent
 from monev.models import Realisation
 from monev.selectors import plan_indicator_queryset
 from monev.standing import Average, Rules, YearStatus, average_of, year_status
-from plans.models import AgencyPlan, PlanIndicator, PlanStatus
+from plans.models import AgencyPlan, PlanIndicator, PlanStatus, PlanTarget
 from plans.models.plan import PLAN_YEARS
 from plans.selectors import plan_sections
 from roadmap.models import Agency
@@ -47,7 +47,9 @@ class PlanProgress:
 
 
 def progress_of(plan: AgencyPlan, indicators, year: int, rules: Rules, by_area: bool = True) -> PlanProgress:
-    statuses: dict[int, YearStatus] = {i.pk: year_status(i, year, rules) for i in indicators}
+    statuses: dict[int, YearStatus] = {
+        i.pk: year_status(i, year, rules, reports=getattr(i, "year_reports", None)) for i in indicators
+    }
     areas = []
     for section in plan_sections(plan, indicators) if by_area else []:
         lines = section.standard + [i for a in section.activities for i in a.plan_indicators]
@@ -76,6 +78,31 @@ def plan_years() -> list[int]:
     return sorted({start + offset for start in starts for offset in range(PLAN_YEARS)})
 
 
+def year_figure_items(plans, year: int, profile) -> list[PlanIndicator]:
+    """The plans' indicators with only what a year's figure is read from: their targets, their scale's
+    levels and the year's reports (no evidence, no people), each kind in one query, grouped here
+    rather than by a prefetch per indicator."""
+    items = list(PlanIndicator.objects.filter(plan__in=plans))
+    ids = [item.pk for item in items]
+    targets: dict[int, dict] = defaultdict(dict)
+    for target in PlanTarget.objects.filter(indicator__in=ids).select_related("level"):
+        targets[target.indicator_id][target.year] = target
+    reports: dict[int, list] = defaultdict(list)
+    for report in (
+        Realisation.objects.visible_to(profile)
+        .filter(plan_indicator__in=ids, year=year)
+        .select_related("level")
+    ):
+        reports[report.plan_indicator_id].append(report)
+    scales = Scale.objects.prefetch_related("levels").in_bulk({item.scale_id for item in items} - {None})
+    for item in items:
+        item.targets_by_year = targets[item.pk]
+        item.year_reports = reports[item.pk]
+        if item.scale_id:
+            item.scale = scales[item.scale_id]
+    return items
+
+
 def ranking(year: int, profile) -> list[PlanProgress]:
     """Every approved plan covering ``year``, best average achievement first (no figure last), then by
     completeness; the same prefetches for every plan, so the page costs the same for 1 or 40 agencies."""
@@ -86,14 +113,7 @@ def ranking(year: int, profile) -> list[PlanProgress]:
         ).select_related("agency", "edition")
     }
     indicators: dict[int, list] = {pk: [] for pk in plans}
-    # Only what a year's figure is read from: the year's reports, without their evidence or people.
-    reports = Realisation.objects.visible_to(profile).filter(year=year).select_related("level")
-    ranked = (
-        PlanIndicator.objects.filter(plan__in=plans)
-        .select_related("scale")
-        .prefetch_related("targets__level", "scale__levels", Prefetch("realisations", queryset=reports))
-    )
-    for indicator in ranked:
+    for indicator in year_figure_items(plans, year, profile):
         indicators[indicator.plan_id].append(indicator)
     rules = Rules.from_settings()
     rows = [progress_of(plan, indicators[pk], year, rules, by_area=False) for pk, plan in plans.items()]
