@@ -10,6 +10,7 @@ from monev.models import (
     ReportSignatory,
     RiskReview,
     SentReminder,
+    Standing,
 )
 
 
@@ -99,3 +100,18 @@ class ReportSignatoryAdmin(SimpleHistoryAdmin):
     list_display = ["order", "name", "position", "nip"]
     list_filter = ["position"]
     search_fields = ["name", "position", "nip"]
+
+
+@admin.register(Standing)
+class StandingAdmin(admin.ModelAdmin):
+    """Kept by monev/standings.py; read only here (``rebuild_standings`` computes it again)."""
+
+    list_display = ["item", "year", "cut", "state", "percent", "unverified"]
+    list_filter = ["year", "cut", "state"]
+    search_fields = ["item", "indicator__name", "activity__name"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

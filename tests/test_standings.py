@@ -286,7 +286,7 @@ def test_a_row_read_after_its_quarter_ended_is_computed_again():
 
 
 @pytest.mark.django_db(transaction=True)
-def test_two_reports_of_one_item_saved_at_the_same_moment_both_count(make_user, monkeypatch):
+def test_two_reports_of_one_item_saved_at_the_same_moment_both_count(roadmap_tx, make_user, monkeypatch):
     """Each write refreshes its item under a lock: the second waits and works the figure out with the
     first one's report in (without the lock each would miss the other's report)."""
     reporter = make_user("pelapor-uji", "staff")
