@@ -111,7 +111,12 @@ class User(bench.Client):
             got.outcome = "other" if got.outcome == "ok" else got.outcome
             return got, None
         fields = {"csrfmiddlewaretoken": csrf.group(1).decode(), "version": version.group(1).decode()}
-        return got, {**fields, "year": key[1], "period": key[2], "note": "Uji beban.", "submit_report": ""}
+        # The values written (0,01, 0,02, ...) may be below an earlier quarter's: the reporter has
+        # seen the form's soft warning and saves anyway ("simpan tetap"), as monev/forms.py allows.
+        return got, {
+            **fields, "year": key[1], "period": key[2], "note": "Uji beban.", "submit_report": "",
+            "confirm_warnings": "1",
+        }  # fmt: skip
 
     def save(self, key, fields: dict, value: Decimal) -> Attempt:
         return self.send(key, value, {**fields, "number": f"{value:f}".replace(".", ",")})
