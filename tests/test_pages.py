@@ -172,3 +172,20 @@ def test_long_lists_are_paged_in_indonesian(client):
     assert ">\n                        next" not in html and "Table navigation" not in html
     second = page(client, reverse("areas:indicator-list") + "?page=2")
     assert "sebelumnya" in second and "Indikator uji 107" in second
+
+
+def test_the_overview_counts_each_area_s_items_and_rows(client, pengarah_user):
+    """Counted one relation at a time (roadmap/counting.py), not by joining all three: the numbers
+    are each area's own, also for an area with none of some kind."""
+    from django.urls import reverse
+
+    client.force_login(pengarah_user)
+    areas = client.get(reverse("actions:overview")).context["areas"]
+    assert len(areas) == 8
+    for area in areas:
+        assert (area.indicator_count, area.activity_count, area.action_row_count) == (
+            area.indicators.count(),
+            area.activities.count(),
+            area.action_rows.count(),
+        )
+    assert any(area.indicator_count for area in areas) and any(area.action_row_count for area in areas)

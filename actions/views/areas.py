@@ -6,10 +6,12 @@ They live here, not in areas, because they show the activities and action-plan r
 from django.db.models import Count, Prefetch
 from django.views.generic import DetailView, TemplateView
 
+from actions.models import ActionPlanRow, PriorityActivity
 from areas.access import get_area_for_user
-from areas.models import ChangeArea
+from areas.models import ChangeArea, Indicator
 from areas.selectors import indicators_with_targets, years_of
 from areas.tables import IndicatorTable
+from roadmap.counting import count_of
 from roadmap.mixins import EditionMixin
 
 
@@ -18,9 +20,9 @@ class OverviewView(EditionMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         areas = self.edition.areas.annotate(
-            indicator_count=Count("indicators", distinct=True),
-            activity_count=Count("activities", distinct=True),
-            action_row_count=Count("action_rows", distinct=True),
+            indicator_count=count_of(Indicator.objects.all(), "area"),
+            activity_count=count_of(PriorityActivity.objects.all(), "area"),
+            action_row_count=count_of(ActionPlanRow.objects.all(), "area"),
         ).prefetch_related("expected_results")
         quick_wins = self.edition.quick_wins.select_related("lead_agency").annotate(
             activity_count=Count("activities")
