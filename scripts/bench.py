@@ -115,7 +115,7 @@ class Client:
         request = urllib.request.Request(
             self.base + "/accounts/login/", data=data, headers={"Referer": self.base}
         )
-        with self.opener.open(request, timeout=60) as response:
+        with self.opener.open(request, timeout=600) as response:  # lands on a page being measured
             if "/accounts/login/" in response.url:
                 raise SystemExit(f"could not sign in as {username}")
 
@@ -143,6 +143,7 @@ def pages() -> dict[str, str]:
     plan = AgencyPlan.objects.get(agency__code="bpkd", start_year=2020)  # one of seed_scale's
     return {
         TRIVIAL: "/accounts/me/",
+        "road map overview (landing page)": "/",
         "dashboard": "/dashboard/?year=2020",
         AFTER_A_WRITE: "/dashboard/?year=2020",
         "area comparison": f"/achievement/?year=2020&area={area.pk}",
