@@ -1,8 +1,8 @@
 """The dashboard's figures, kept per process while the reported data stays the same.
 
-The dashboard evaluates every item of the roadmap (834 at scale 20) and is read far more often
-than reports change, so each gunicorn worker keeps the last few results in memory, keyed by a
-fingerprint of the data they come from. Any saved, reviewed or deleted report, progress, target or
+The dashboard summarises every item's stored standing (monev/standings.py) and the whole year's
+action plan, and is read far more often than reports change, so each gunicorn worker keeps the
+last few results in memory, keyed by a fingerprint of the data they come from. Any saved, reviewed or deleted report, progress, target or
 reporting window changes the fingerprint (their history tables grow, their row counts change), so a reader never
 sees figures older than the last write; roadmap items edited in the Django admin are picked up
 after ``MAX_AGE`` at the latest.

@@ -64,7 +64,6 @@ class YearStatus:
     nil: bool = False  # reported as nihil: nothing to count, no figure
     figure_basis: YearBasis = field(default_factory=YearBasis)
     reports: list[Realisation] = field(default_factory=list)  # verified reports behind the figure
-    report_ids: list[int] = field(default_factory=list)  # the same, when read from a stored row
     drafts: int = 0
     returned: int = 0
     unverified: int = 0  # submitted, awaiting review: shown apart, never mixed into the figure

@@ -91,7 +91,6 @@ def dump(status: YearStatus) -> dict:
         "due": status.due_quarter,
         "returned": status.returned,
         "unverified": status.unverified,
-        "reports": [report.pk for report in status.reports],
     }
     if status.provisional is not None:
         detail["provisional"] = dump(status.provisional)
@@ -116,7 +115,6 @@ def load(detail: dict, year: int, target, quarters_over: int, levels: dict[int, 
         quarters_over=quarters_over,
         due_quarter=detail["due"],
     )
-    status.report_ids = detail["reports"]
     if "provisional" in detail:
         status.provisional = load(detail["provisional"], year, target, quarters_over, levels)
     return status
@@ -218,24 +216,8 @@ def _refresh_chunk(kind, ids, wanted, rules, token, today) -> dict:
 def rebuild() -> int:
     """Compute every stored row again from the reports; returns how many rows are stored."""
     with transaction.atomic():
-        keys = [
-            (kind, pk)
-            for kind, pk in (
-                *(
-                    ("indicator", pk)
-                    for pk in Standing.objects.filter(indicator__isnull=False)
-                    .values_list("indicator_id", flat=True)
-                    .distinct()
-                ),
-                *(
-                    ("activity", pk)
-                    for pk in Standing.objects.filter(activity__isnull=False)
-                    .values_list("activity_id", flat=True)
-                    .distinct()
-                ),
-            )
-        ]
-        refresh(keys)
+        stored = Standing.objects.values_list("indicator_id", "activity_id").distinct()
+        refresh(("indicator", i) if i else ("activity", a) for i, a in stored)
         return Standing.objects.count()
 
 
@@ -341,8 +323,8 @@ def statuses(
 ) -> list[YearStatus]:
     """Each item's ``year_status`` (drafts left out), in the order given, from the stored rows.
 
-    Items come with ``targets`` prefetched; a status's ``reports`` are not loaded (``report_ids``
-    says which they are: ``with_reports`` loads them).
+    Items come with ``targets`` prefetched. No status carries its ``reports`` (pages that print
+    report texts read them themselves), whether read from a row or computed now.
     """
     rules = rules or Rules.from_settings()
     cut = cut_of(up_to_quarter)
@@ -360,18 +342,11 @@ def statuses(
             result.append(load(stored[label_of(key)][0], year, target, over, levels))
         else:
             status = computed[(key, year, cut)]
-            status.report_ids = [report.pk for report in status.reports]
+            status.reports = []
+            if status.provisional is not None:
+                status.provisional.reports = []
             result.append(status)
     return result
-
-
-def with_reports(found: Iterable[YearStatus]) -> None:
-    """Load the verified reports behind each status's figure (one query for all of them)."""
-    found = list(found)
-    ids = {pk for status in found for pk in status.report_ids}
-    reports = Realisation.objects.in_bulk(ids) if ids else {}
-    for status in found:
-        status.reports = [reports[pk] for pk in status.report_ids if pk in reports]
 
 
 @dataclass(frozen=True)
@@ -381,7 +356,6 @@ class Tally:
     key: Key
     area_id: int | None
     quick_win_id: int | None
-    is_key: bool
     state: str
     percent: Decimal | None
     ordinal: bool
@@ -406,10 +380,10 @@ def edition_tallies(
     cut = cut_of(up_to_quarter)
     over, token = quarters_over_for(year, cut, today), rules_token(rules)
     places = {
-        ("indicator", pk): (area, None, is_key)
-        for pk, area, is_key in Indicator.objects.of_edition(edition).values_list("pk", "area_id", "is_key")
+        ("indicator", pk): (area, None)
+        for pk, area in Indicator.objects.of_edition(edition).values_list("pk", "area_id")
     } | {
-        ("activity", pk): (area, quick_win, False)
+        ("activity", pk): (area, quick_win)
         for pk, area, quick_win in PriorityActivity.objects.of_edition(edition).values_list(
             "pk", "area_id", "quick_win_id"
         )

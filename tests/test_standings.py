@@ -137,7 +137,7 @@ def apply(step: tuple, reporter, reviewer) -> None:
 def without_reports(status):
     """A status as compared here: which reports lie behind the figure is checked by the state it gives."""
     if status is not None:
-        status.reports, status.report_ids = [], []
+        status.reports = []
         without_reports(status.provisional)
     return status
 
