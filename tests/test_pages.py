@@ -189,3 +189,24 @@ def test_the_overview_counts_each_area_s_items_and_rows(client, pengarah_user):
             area.action_rows.count(),
         )
     assert any(area.indicator_count for area in areas) and any(area.action_row_count for area in areas)
+
+
+def test_the_agency_list_counts_each_agency_s_activities_rows_and_pokja_seats(client):
+    """Each count is the agency's own in the edition shown (roadmap/counting.py): joining the three
+    relations would multiply them for an agency that leads rows and activities and sits in a Pokja."""
+    from django.urls import reverse
+
+    from actions.models import ActionPlanRow, PriorityActivity
+    from areas.models import PokjaMembership
+
+    response = client.get(reverse("actions:agency-list"))
+    edition = response.context["view"].edition
+    agencies = list(response.context["table"].data.data)  # every agency, not only the first page
+    for agency in agencies:
+        assert (agency.activity_count, agency.action_row_count, agency.pokja_count) == (
+            PriorityActivity.objects.of_edition(edition).led_by(agency).count(),
+            ActionPlanRow.objects.of_edition(edition).led_by(agency).count(),
+            PokjaMembership.objects.filter(area__edition=edition, agency=agency).count(),
+        ), agency.code
+    busy = [a for a in agencies if a.activity_count and a.action_row_count and a.pokja_count]
+    assert busy, "the road map has agencies with all three"

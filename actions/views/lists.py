@@ -1,14 +1,16 @@
 """Pages of agencies, priority activities, quick wins and the action plan."""
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Prefetch
 from django.views.generic import TemplateView
 from django_tables2 import SingleTableMixin
 
 from actions.filters import ActionPlanFilter, ActivityFilter, AgencyFilter
-from actions.models import ActionPlanRow, ActivityTarget, PlannedAction, PriorityActivity
+from actions.models import ActionPlanLead, ActionPlanRow, ActivityTarget, PlannedAction, PriorityActivity
 from actions.tables import ActionPlanTable, ActivityTable, AgencyTable
+from areas.models import PokjaMembership
 from areas.selectors import years_of
 from roadmap.access import get_agency_for_user
+from roadmap.counting import count_of
 from roadmap.mixins import EditionMixin, LenientFilterView
 from roadmap.models import Agency
 from roadmap.spreadsheets import TableExportMixin
@@ -46,19 +48,11 @@ class AgencyListView(EditionMixin, TableExportMixin, SingleTableMixin, LenientFi
 
     def get_queryset(self):
         edition = self.edition
+        # One subquery per count: joining the three relations counts their product.
         return Agency.objects.annotate(
-            activity_count=Count(
-                "led_activities",
-                filter=Q(led_activities__area__edition=edition)
-                | Q(led_activities__quick_win__edition=edition),
-                distinct=True,
-            ),
-            action_row_count=Count(
-                "led_action_rows", filter=Q(led_action_rows__area__edition=edition), distinct=True
-            ),
-            pokja_count=Count(
-                "pokja_memberships", filter=Q(pokja_memberships__area__edition=edition), distinct=True
-            ),
+            activity_count=count_of(PriorityActivity.objects.of_edition(edition), "agency"),
+            action_row_count=count_of(ActionPlanLead.objects.filter(row__area__edition=edition), "agency"),
+            pokja_count=count_of(PokjaMembership.objects.filter(area__edition=edition), "agency"),
         ).order_by("name")
 
 
