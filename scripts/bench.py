@@ -144,6 +144,7 @@ def pages() -> dict[str, str]:
     return {
         TRIVIAL: "/accounts/me/",
         "road map overview (landing page)": "/",
+        "agency list": "/agencies/",
         "dashboard": "/dashboard/?year=2020",
         AFTER_A_WRITE: "/dashboard/?year=2020",
         "area comparison": f"/achievement/?year=2020&area={area.pk}",
