@@ -543,6 +543,47 @@ def test_a_value_orders_of_magnitude_from_its_target_is_flagged_in_the_preview(
     assert Realisation.objects.get(activity=activity(BUDAYA), period="q4").number > 0
 
 
+@pytest.mark.parametrize(
+    ("aggregation", "typed", "warning"),
+    [
+        ("latest", "20", "lebih kecil dari TW III (30)"),  # a quarter's addition, not the position
+        ("latest", "35", None),
+        ("sum", "40", "sama dengan atau lebih besar dari jumlah triwulan sebelumnya (30)"),  # a running total
+        ("sum", "12", None),
+    ],
+)
+def test_the_preview_warns_as_the_form_does_about_an_earlier_quarter(
+    client, inspektorat_user, q4_window, aggregation, typed, warning
+):
+    """The browser form's soft warnings reach the preview: the template's period is TW IV, the year's
+    TW III report is compared with the figure typed for it."""
+    budaya = activity(BUDAYA)
+    budaya.aggregation = aggregation
+    budaya.save()
+    Realisation.objects.create(
+        activity=budaya,
+        year=2020,
+        period="q3",
+        number=30,
+        review_state="verified",
+        reported_by=inspektorat_user,
+    )
+    client.force_login(inspektorat_user)
+    tmpl = template(client)
+    row = tmpl.set(code_of(BUDAYA), Realisasi=typed)
+    response = preview_of(client, tmpl)
+    warnings = [(r, c, text) for r, c, text in response.context["preview"].warnings if r == row]
+    if warning is None:
+        assert warnings == []
+    else:
+        assert [(r, c) for r, c, _ in warnings] == [(row, "Realisasi")] and warning in warnings[0][2]
+        assert "Periksa sebelum menyimpan" in response.content.decode()
+    lines = {line.code: line for line in response.context["preview"].lines}
+    assert lines[code_of(BUDAYA)].outcome == "new"  # the TW III report is not this period's report
+    assert save(client).status_code == 302  # warned, not refused
+    assert Realisation.objects.get(activity=budaya, period="q4").number == D(typed)
+
+
 def test_a_500_line_template_is_previewed_without_a_query_per_line(
     client, inspektorat_user, q4_window, django_assert_max_num_queries
 ):

@@ -231,6 +231,8 @@ def check_activity(line: Line, raw: dict, *, year: int, period: str, actor: Acto
     compare(line, list(zip(keys, old, new, strict=True)), report is not None)
     check_rules(line, form.cleaned_data, actor, reason)
     if line.outcome in ("new", "changed"):
+        # The browser form's soft warnings (an earlier quarter's figure, three times the target).
+        line.warnings += [(TITLES["value"], warning) for warning in form.warnings]
         check_magnitude(line, form.cleaned_data["number"], activity.targets_by_year.get(year))
 
 

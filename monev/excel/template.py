@@ -96,6 +96,7 @@ class Entry:
 
     activity: PriorityActivity | None = None
     action: PlannedAction | None = None
+    period: str = ""  # the template's period: an activity's reports of the whole year are prefetched
 
     @property
     def kind(self) -> str:
@@ -121,7 +122,7 @@ class Entry:
         # Prefetched by reportable_entries, found once: ``.all()`` on a prefetched relation copies
         # its query every time, and a preview asks for each line's report several times.
         if self.activity:
-            return next(iter(self.activity.realisations.all()), None)
+            return next((r for r in self.activity.realisations.all() if r.period == self.period), None)
         return next(iter(self.action.period_reports), None)
 
 
@@ -133,11 +134,12 @@ def reportable_entries(edition: RoadmapEdition, agency: Agency, year: int, perio
         .select_related("area", "quick_win")
         .prefetch_related(
             "targets__level",
-            Prefetch("realisations", queryset=Realisation.objects.filter(year=year, period=period)),
+            # The whole year: the form compares a quarter's figure with the year's other quarters.
+            Prefetch("realisations", queryset=Realisation.objects.filter(year=year)),
         )
     )
     entries = [
-        Entry(activity=activity)
+        Entry(activity=activity, period=period)
         for activity in activities
         if activity.targets_by_year.get(year) is not None and activity.targets_by_year[year].is_set
     ]
