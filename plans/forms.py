@@ -23,12 +23,19 @@ class PlanCreateForm(BootstrapFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         # A road map stays in force until a later one starts: its plans may start in any year since.
         last = max(edition.end_year, timezone.localdate().year) + 1
-        self.fields["start_year"].choices = [
-            (year, f"{year}–{year + PLAN_YEARS - 1}") for year in range(edition.start_year, last + 1)
-        ]
-        self.fields["start_year"].initial = min(timezone.localdate().year, last)
+        years = range(edition.start_year, last + 1)
         if agency is not None:  # an agency admin drafts its own agency's plan only
             del self.fields["agency"]
+            # Periods it already has a plan for are not offered (services.create_plan refuses them).
+            taken = set(AgencyPlan.objects.filter(agency=agency).values_list("start_year", flat=True))
+            years = [year for year in years if year not in taken]
+        self.fields["start_year"].choices = [(year, f"{year}–{year + PLAN_YEARS - 1}") for year in years]
+        this_year = timezone.localdate().year
+        self.fields["start_year"].initial = min(years, key=lambda year: abs(year - this_year), default=None)
+
+    @property
+    def offers_a_period(self) -> bool:
+        return bool(self.fields["start_year"].choices)
 
 
 class ActivityForm(BootstrapFormMixin, forms.ModelForm):

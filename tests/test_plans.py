@@ -9,7 +9,9 @@ from django.urls import reverse
 from monev.access import review_refusal
 from monev.models import Realisation
 from plans import services
+from plans.forms import PlanCreateForm
 from plans.models import PlanStatus, StandardIndicator
+from roadmap.models import RoadmapEdition
 from tests.factories import RealisationFactory, indicator
 from tests.plans_helpers import OWN, STANDARD, make_plan, standard_indicator
 
@@ -236,3 +238,34 @@ def test_a_plan_indicator_is_a_task_and_a_reminder_like_any_item(
     tasks = tasks_for(inspektorat_user)
     assert own not in [m.item for m in tasks.missing]
     assert [t.item for t in tasks.returned if t.item == own] == [own]
+
+
+def test_an_agency_is_offered_only_the_periods_it_has_no_plan_for(client, inspektorat_user, staff_user):
+    make_plan(user=inspektorat_user, start_year=2020)
+    client.force_login(inspektorat_user)
+    form = client.get(reverse("plans:plan-list")).context["form"]
+    offered = [year for year, _ in form.fields["start_year"].choices]
+    assert 2020 not in offered and 2021 in offered
+    assert form.fields["start_year"].initial in offered
+
+    client.force_login(staff_user)  # staff choose the agency in the same form: every period is offered
+    form = client.get(reverse("plans:plan-list")).context["form"]
+    assert 2020 in [year for year, _ in form.fields["start_year"].choices]
+    response = client.post(
+        reverse("plans:plan-create"), {"agency": inspektorat_user.profile.agency.pk, "start_year": 2020}
+    )
+    assert response.status_code == 400  # refused beside the field, what was chosen kept
+    assert "sudah memiliki rencana aksi mulai 2020" in response.content.decode()
+    assert response.context["form"]["start_year"].value() == "2020"
+
+
+def test_an_agency_with_a_plan_for_every_period_is_told_so(client, inspektorat_user):
+    form = PlanCreateForm(
+        edition=RoadmapEdition.objects.current(2020), agency=inspektorat_user.profile.agency
+    )
+    for year, _ in form.fields["start_year"].choices:
+        make_plan(user=inspektorat_user, start_year=year)
+    client.force_login(inspektorat_user)
+    response = client.get(reverse("plans:plan-list"))
+    html = response.content.decode()
+    assert "sudah memiliki rencana aksi untuk setiap periode" in html and "Buat draf" not in html
