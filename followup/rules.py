@@ -6,6 +6,8 @@ tests/test_followup_rules.py.
 
 - An item (indicator or priority activity) whose closed year is *Tidak tercapai*. Proposed owner: its
   data owner (indicator) or Pengampu (activity); failing that, the agency leading its change area.
+  Likewise an item with no report at all (*Belum dilaporkan*) once its year is over: nothing reported is
+  nothing to judge, which is a result to follow up too. Reports still awaiting verification are not.
 - A row of the action plan with planned actions of the year not done: one finding per lead agency
   (Utama) whose part is unfinished, proposed to that agency.
 - A weak sub-component of the year's PMPRB: proposed to the assessed agency; for the Pemerintah
@@ -21,6 +23,7 @@ from decimal import Decimal
 
 class Source:
     NOT_MET = "not_met"
+    UNREPORTED = "unreported"
     PLAN = "plan"
     PMPRB = "pmprb"
     DIRECTION = "direction"
@@ -30,6 +33,7 @@ class Source:
 
 SOURCE_LABELS = {
     Source.NOT_MET: "Item tidak tercapai",
+    Source.UNREPORTED: "Item tidak dilaporkan",
     Source.PLAN: "Rencana aksi belum selesai",
     Source.PMPRB: "Sub-komponen PMPRB lemah",
     Source.DIRECTION: "Arahan Tim Pengarah",
@@ -58,6 +62,7 @@ class ItemResult:
     value: str
     owner_id: int | None  # the indicator's data owner, the activity's Pengampu
     area_lead_id: int | None
+    year_over: bool = True  # the year has ended (on the day the candidates are generated)
 
 
 @dataclass(frozen=True)
@@ -109,17 +114,29 @@ def propose(*choices: tuple[int | None, str]) -> tuple[int | None, str]:
 
 
 def item_candidates(items: Iterable[ItemResult], year: int) -> list[Candidate]:
+    """An item not met, or with nothing reported (not even awaiting verification) once the year is over."""
     found = []
     for item in items:
-        if item.state != "not_met":
+        if item.state == "not_met":
+            source = Source.NOT_MET
+            description = f"target {year} {item.target}, realisasi {item.value} (tidak tercapai)."
+            recommendation = "Analisis penyebab tidak tercapainya target dan susun langkah perbaikan."
+        elif item.state == "not_reported" and item.year_over:
+            source = Source.UNREPORTED
+            description = f"target {year} {item.target}, realisasinya tidak dilaporkan."
+            recommendation = (
+                f"Laporkan realisasi {year} beserta bukti dukungnya, atau jelaskan mengapa tidak dapat "
+                "diukur, dan pastikan laporan tahun berjalan masuk tepat waktu."
+            )
+        else:
             continue
         agency, basis = propose((item.owner_id, BY_OWNER), (item.area_lead_id, BY_AREA))
         found.append(
             Candidate(
-                Source.NOT_MET,
+                source,
                 f"{item.kind}:{item.pk}",
-                f"{item.name.rstrip('.')}: target {year} {item.target}, realisasi {item.value} (tidak tercapai).",
-                "Analisis penyebab tidak tercapainya target dan susun langkah perbaikan.",
+                f"{item.name.rstrip('.')}: {description}",
+                recommendation,
                 agency,
                 basis,
                 {item.kind: item.pk, "area": item.area_id},

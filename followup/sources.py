@@ -74,6 +74,7 @@ def item_results(edition: RoadmapEdition, year: int, leads: dict[int, int], toda
                     status.value_display,
                     owner,
                     leads.get(item.area_id),
+                    status.year_over,
                 )
             )
     return results

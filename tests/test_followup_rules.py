@@ -12,8 +12,8 @@ from followup.rules import BY_AREA, BY_ASSESSED, BY_LEAD, BY_OWNER, NOBODY
 INSPEKTORAT, BKD, BAPPEDA = 1, 2, 3
 
 
-def item(state, owner=None, lead=None, kind="indicator"):
-    return rules.ItemResult(kind, 7, "Indeks RB", 5, state, "BB", "B", owner, lead)
+def item(state, owner=None, lead=None, kind="indicator", year_over=True):
+    return rules.ItemResult(kind, 7, "Indeks RB", 5, state, "BB", "B", owner, lead, year_over)
 
 
 @pytest.mark.parametrize(
@@ -27,7 +27,6 @@ def item(state, owner=None, lead=None, kind="indicator"):
         (item("met", owner=INSPEKTORAT), None),
         (item("not_yet", owner=INSPEKTORAT), None),
         (item("behind", owner=INSPEKTORAT), None),
-        (item("not_reported", owner=INSPEKTORAT), None),
         (item("unverified", owner=INSPEKTORAT), None),
         (item("nil", owner=INSPEKTORAT), None),
         (item("no_target", owner=INSPEKTORAT), None),
@@ -126,3 +125,25 @@ TODAY = datetime.date(2021, 4, 1)
 def test_overdue_is_read_from_the_deadline(state, deadline, shown):
     assert states.shown_state(state, deadline, TODAY) == shown
     assert states.LABELS[shown]
+
+
+@pytest.mark.parametrize(
+    ("result", "expected"),
+    [
+        (item("not_reported", owner=INSPEKTORAT, lead=BKD), (INSPEKTORAT, BY_OWNER)),
+        (item("not_reported", lead=BKD, kind="activity"), (BKD, BY_AREA)),
+        (item("not_reported", owner=INSPEKTORAT, year_over=False), None),  # still time to report
+        (item("unverified", owner=INSPEKTORAT), None),  # reported: the verification is staff's to do
+    ],
+)
+def test_items_with_nothing_reported_for_a_closed_year_become_findings(result, expected):
+    found = rules.candidates(2020, items=[result])
+    if expected is None:
+        assert found == []
+        return
+    (candidate,) = found
+    assert (candidate.agency_id, candidate.basis) == expected
+    assert candidate.source == rules.Source.UNREPORTED and candidate.source_label == "Item tidak dilaporkan"
+    assert candidate.key == f"{result.kind}:7" and candidate.links == {result.kind: 7, "area": 5}
+    assert candidate.description == "Indeks RB: target 2020 BB, realisasinya tidak dilaporkan."
+    assert "Laporkan realisasi 2020" in candidate.recommendation

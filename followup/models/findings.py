@@ -16,6 +16,7 @@ from monev.models.evidence import evidence_path
 
 class FindingSource(models.TextChoices):
     NOT_MET = rules.Source.NOT_MET, rules.SOURCE_LABELS[rules.Source.NOT_MET]
+    UNREPORTED = rules.Source.UNREPORTED, rules.SOURCE_LABELS[rules.Source.UNREPORTED]
     PLAN = rules.Source.PLAN, rules.SOURCE_LABELS[rules.Source.PLAN]
     PMPRB = rules.Source.PMPRB, rules.SOURCE_LABELS[rules.Source.PMPRB]
     DIRECTION = rules.Source.DIRECTION, rules.SOURCE_LABELS[rules.Source.DIRECTION]
