@@ -59,6 +59,44 @@ def test_candidates_come_from_the_years_verified_results():
     )
 
 
+def test_items_with_nothing_reported_are_proposed_once_their_year_is_over():
+    """Each item with a 2020 target and no report at all, and only those, once 2020 is over."""
+    from actions.models import ActivityTarget, PriorityActivity
+    from areas.models import Indicator, IndicatorTarget
+
+    gratifikasi = priority_activity()
+    RealisationFactory(activity=gratifikasi, period="q4", number=95, review_state="submitted")
+    edition = RoadmapEdition.objects.current()
+    targeted_indicators = IndicatorTarget.objects.filter(IndicatorTarget.set_q(), year=2020).values(
+        "indicator"
+    )
+    targeted_activities = ActivityTarget.objects.filter(ActivityTarget.set_q(), year=2020).values("activity")
+    expected = {
+        f"indicator:{pk}"
+        for pk in Indicator.objects.of_edition(edition)
+        .active_in(2020)
+        .filter(pk__in=targeted_indicators)
+        .values_list("pk", flat=True)
+    } | {
+        f"activity:{pk}"
+        for pk in PriorityActivity.objects.of_edition(edition)
+        .active_in(2020)
+        .filter(pk__in=targeted_activities)
+        .exclude(pk=gratifikasi.pk)  # awaiting verification: reported
+        .values_list("pk", flat=True)
+    }
+
+    found = year_candidates(2020, today=datetime.date(2021, 2, 1))
+    unreported = {c.key: c for c in found if c.source == "unreported"}
+    assert set(unreported) == expected and len(expected) > 10
+    some = next(iter(unreported.values()))
+    assert (
+        some.source_label == "Item tidak dilaporkan" and "realisasinya tidak dilaporkan" in some.description
+    )
+    # During the year nothing is late yet.
+    assert not any(c.source == "unreported" for c in year_candidates(2020, today=datetime.date(2020, 11, 1)))
+
+
 def test_staff_issue_the_chosen_candidates_in_one_step(client, staff_user):
     gratifikasi = priority_activity()
     RealisationFactory(activity=gratifikasi, period="year", number=95, review_state="verified")
