@@ -451,8 +451,9 @@ FINDINGS = Section(
             title="Buka daftar temuan",
             text=(
                 "Pilih *Tindak Lanjut* di menu utama. Setelah satu tahun monev selesai, tombol Usulkan "
-                "temuan mengumpulkan calon temuan tahun itu (target tidak tercapai, rencana aksi belum "
-                "selesai, sub-komponen PMPRB yang lemah, hambatan yang masih terjadi) untuk diperiksa "
+                "temuan mengumpulkan calon temuan tahun itu (target tidak tercapai, item yang tidak "
+                "dilaporkan, rencana aksi belum selesai, sub-komponen PMPRB yang lemah, hambatan yang "
+                "masih terjadi) untuk diperiksa "
                 "lalu diterbitkan sekaligus. Arahan Tim Pengarah dicatat dengan *Tambah temuan*."
             ),
             page=Page("followup:register"),
