@@ -350,6 +350,54 @@ PMPRB = Section(
     ),
 )
 
+PMPRB_REVIEW = Section(
+    slug="reviu-pmprb",
+    title="Mereviu PMPRB Perangkat Daerah (Inspektorat)",
+    intro=(
+        "Admin Inspektorat adalah tim PMPRB: mereka mereviu jawaban yang diajukan Perangkat Daerah "
+        "lain, tidak pernah jawaban Inspektorat sendiri. Jawaban yang diajukan sudah dihitung dalam "
+        "skor; reviu menyetujuinya, menggantinya dengan jawaban reviewer, atau mengembalikannya "
+        "sehingga tidak dihitung sampai diperbaiki dan diajukan lagi."
+    ),
+    account="inspektorat",
+    steps=(
+        Step(
+            title="Buka kertas kerja yang diajukan",
+            text=(
+                "Tekan *PMPRB* di menu utama, buka putaran tahun itu, lalu buka kertas kerja "
+                "Perangkat Daerah yang sudah mengajukan jawabannya. Pada setiap jawaban yang diajukan "
+                "ada tombol *Reviu*."
+            ),
+            page=Page("assessment:assessment-detail", ("assessment", "bpkd")),
+            target=Target("link", "Reviu", exact=False),
+            act=True,
+        ),
+        Step(
+            title="Setujui, tetapkan jawaban reviewer, atau kembalikan",
+            text=(
+                "Periksa jawaban, penjelasan dan bukti dukungnya di samping formulir, lalu pilih "
+                "*Hasil reviu*. Untuk *Tetapkan jawaban reviewer* isi jawaban reviewer; untuk itu dan "
+                "untuk *Kembalikan untuk diperbaiki* tulis *Catatan reviewer*, yang dibaca Perangkat "
+                "Daerah di kertas kerjanya. Tekan *Simpan reviu*."
+            ),
+            page=Page("assessment:answer-review"),
+            target=Target("button", "Simpan reviu"),
+            fill=(("Setuju dengan jawaban ini", "on"),),
+            continues=True,
+        ),
+        Step(
+            title="Setujui yang tersisa sekaligus",
+            text=(
+                "Bila jawaban lain yang diajukan sudah Anda periksa dan sesuai, tekan tombol Setujui "
+                "(jumlahnya) *jawaban yang diajukan* di atas kertas kerja: semuanya disetujui dalam satu "
+                "langkah dan tercatat atas nama Anda."
+            ),
+            page=Page("assessment:assessment-detail", ("assessment", "bpkd")),
+            target=Target("button", "jawaban yang diajukan", exact=False),
+        ),
+    ),
+)
+
 PLAN = Section(
     slug="rencana-aksi-pd",
     title="Menyusun dan melaporkan rencana aksi RB Perangkat Daerah",
@@ -413,6 +461,6 @@ GUIDE = Guide(
         "kata sandi itu saat pertama kali masuk."
     ),
     account="inspektorat",
-    sections=(TASKS, REPORT, PROGRESS, WORKBOOK, RETURNED, PMPRB, PLAN, FOLLOWUP, POKJA),
+    sections=(TASKS, REPORT, PROGRESS, WORKBOOK, RETURNED, PMPRB, PMPRB_REVIEW, PLAN, FOLLOWUP, POKJA),
     also_for=("staff",),
 )
