@@ -56,12 +56,14 @@ def item_places(edition: RoadmapEdition) -> dict[standings.Key, tuple[str, int |
     """Each item's summary group (its area's name; "" for the quick wins' tables) and dropped year."""
     places = {
         ("indicator", pk): (area, dropped)
-        for pk, area, dropped in Indicator.objects.of_edition(edition).values_list(
-            "pk", "area__name", "dropped_from"
-        )
+        for pk, area, dropped in Indicator.objects.of_edition(edition)
+        .order_by()
+        .values_list("pk", "area__name", "dropped_from")
     }
-    for pk, area, dropped in PriorityActivity.objects.of_edition(edition).values_list(
-        "pk", "area__name", "dropped_from"
+    for pk, area, dropped in (
+        PriorityActivity.objects.of_edition(edition)
+        .order_by()
+        .values_list("pk", "area__name", "dropped_from")
     ):
         places["activity", pk] = (area or "", dropped)
     return places
@@ -71,13 +73,19 @@ def item_years(edition: RoadmapEdition) -> tuple[dict[standings.Key, set[int]], 
     """Each item's years (a target cell or a verified report: ``monev.standing.item_years`` on the
     verified reports open data reads), and when a report of the edition was last verified."""
     years: dict[standings.Key, set[int]] = defaultdict(set)
-    for pk, year in IndicatorTarget.objects.filter(indicator__area__edition=edition).values_list(
-        "indicator_id", "year"
+    for pk, year in (
+        IndicatorTarget.objects.filter(indicator__area__edition=edition)
+        .order_by()
+        .values_list("indicator_id", "year")
     ):
         years["indicator", pk].add(year)
-    for pk, year in ActivityTarget.objects.filter(
-        Q(activity__area__edition=edition) | Q(activity__quick_win__edition=edition)
-    ).values_list("activity_id", "year"):
+    for pk, year in (
+        ActivityTarget.objects.filter(
+            Q(activity__area__edition=edition) | Q(activity__quick_win__edition=edition)
+        )
+        .order_by()
+        .values_list("activity_id", "year")
+    ):
         years["activity", pk].add(year)
     activities = PriorityActivity.objects.of_edition(edition).values("pk")
     last = None
@@ -132,22 +140,28 @@ def plan_shares(edition: RoadmapEdition) -> tuple[dict[tuple[str, int], PlanShar
     """(area name, year) -> progress of its planned actions on the leads' verified reports; and the
     last verification of a report counted (a lead's, of an agency still among the row's leads)."""
     leads: dict[int, list[int]] = defaultdict(list)
-    for row, agency in ActionPlanLead.objects.filter(row__area__edition=edition).values_list(
-        "row_id", "agency_id"
+    for row, agency in (
+        ActionPlanLead.objects.filter(row__area__edition=edition)
+        .order_by("row_id", "order")
+        .values_list("row_id", "agency_id")
     ):
         leads[row].append(agency)
     actions = list(
-        PlannedAction.objects.filter(row__area__edition=edition).values_list(
-            "pk", "row_id", "row__area__name", "year"
-        )
+        PlannedAction.objects.filter(row__area__edition=edition)
+        .order_by()
+        .values_list("pk", "row_id", "row__area__name", "year")
     )
     row_of = {action: row for action, row, _, _ in actions}
     reports: dict[int, list[ProgressFact]] = defaultdict(list)
     last = None
-    for action, lead, quarter, state, status, percent, reviewed in ActionProgress.objects.filter(
-        review_state=ReviewState.VERIFIED, lead__isnull=False, planned_action__row__area__edition=edition
-    ).values_list(
-        "planned_action_id", "lead_id", "quarter", "review_state", "status", "percent", "reviewed_at"
+    for action, lead, quarter, state, status, percent, reviewed in (
+        ActionProgress.objects.filter(
+            review_state=ReviewState.VERIFIED, lead__isnull=False, planned_action__row__area__edition=edition
+        )
+        .order_by()
+        .values_list(
+            "planned_action_id", "lead_id", "quarter", "review_state", "status", "percent", "reviewed_at"
+        )
     ):
         reports[action].append(ProgressFact(lead, quarter, state, status, percent))
         if reviewed and lead in leads[row_of[action]]:
