@@ -1,18 +1,23 @@
-"""The open-data page's summary read from stored standings equals the summary built from every
+"""Open data read in bulk equals what the builder made from model objects. The page's summary read
+from stored standings equals the summary built from every
 verified report (``opendata.progress.build``), on varied data: reports in every review state, years
 with and without targets, items dropped by an amendment, an item whose target was removed, quick
 wins, lead and non-lead progress; rows stored before later writes and rows still to compute."""
 
 import datetime
+import json
 import random
 from decimal import Decimal
 
 import pytest
+from django.db.models import Prefetch
 from django.utils import timezone
 
-from actions.models import ActionPlanLead, ActivityTarget, PlannedAction, PriorityActivity
+from actions.models import ActionPlanLead, ActionPlanRow, ActivityTarget, PlannedAction, PriorityActivity
 from areas.models import Indicator, IndicatorTarget
 from monev.models import ActionProgress, ActionStatus, Period, Realisation, ReviewState
+from opendata import schema, selectors
+from opendata.document import csv_text_of, json_text
 from opendata.progress import build
 from opendata.summary import summary
 from roadmap.models import Agency
@@ -135,3 +140,43 @@ def test_the_summary_from_stored_standings_equals_the_one_built_from_reports(edi
     report_actions(edition, rng, 40)
     assert_same(edition, today)  # rows kept in step by the writes
     assert_same(edition, datetime.date(2021, 2, 1))  # another day: the 2020 year is over
+
+
+def prefetched_plan_rows(edition):
+    """The action plan as ``opendata.selectors.plan_rows`` read it before plain records: model objects."""
+    progress = ActionProgress.objects.filter(
+        review_state=ReviewState.VERIFIED, lead__isnull=False
+    ).select_related("lead")
+    return list(
+        ActionPlanRow.objects.of_edition(edition)
+        .select_related("area", "group")
+        .prefetch_related(
+            "leads__agency",
+            Prefetch(
+                "planned_actions",
+                queryset=PlannedAction.objects.prefetch_related(Prefetch("progress", queryset=progress)),
+            ),
+        )
+    )
+
+
+def documents(edition, today) -> dict[str, str]:
+    data = build(edition, today)
+    files = {table: csv_text_of(data, table) for table in schema.CSV_TABLES}
+    return {"json": json_text(data, "https://example.org/skema/v1.json"), **files}
+
+
+@pytest.mark.parametrize("seed", [4, 5])
+def test_the_downloads_read_from_plain_records_are_the_same_bytes(edition, seed, monkeypatch):
+    rng = random.Random(seed)
+    report_items(edition, rng, 60)
+    report_actions(edition, rng, 120)
+    change_items(edition, rng)
+    late_report_of_no_lead(edition)
+    today = datetime.date(2020, 8, 15)
+    new = documents(edition, today)
+    with monkeypatch.context() as patch:
+        patch.setattr(selectors, "plan_rows", prefetched_plan_rows)
+        old = documents(edition, today)
+    assert new == old
+    assert json.loads(new["json"])["action_progress"]
