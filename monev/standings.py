@@ -395,3 +395,45 @@ def edition_tallies(
             status.state, status.percent, status.ordinal, status.has_target, status.met, status.unverified,
         )  # fmt: skip
     return [Tally(key, *places[key], *stored[label_of(key)]) for key in places]
+
+
+def year_columns(
+    keys_by_year: dict[int, Sequence[Key]],
+    columns: Sequence[str],
+    *,
+    today: datetime.date,
+    rules: Rules | None = None,
+) -> dict[tuple[Key, int], tuple]:
+    """The whole-year (cut 0) rows of many items over many years, as ``columns`` values keyed (key,
+    year): one query for what is stored and current, the rest computed and stored now. A column is a
+    ``YearStatus`` attribute of the same name (``detail``: the whole status as stored)."""
+    rules = rules or Rules.from_settings()
+    token = rules_token(rules)
+    over = {year: quarters_over_for(year, 0, today) for year in keys_by_year}
+    labels = {label_of(key) for keys in keys_by_year.values() for key in keys}
+    found: dict[tuple[str, int], tuple] = {
+        (row[0], row[1]): row[4:]
+        for row in Standing.objects.filter(item__in=labels, year__in=list(keys_by_year), cut=0).values_list(
+            "item", "year", "quarters_over", "rules", *columns
+        )
+        if row[2] == over[row[1]] and row[3] == token
+    }
+    values: dict[tuple[Key, int], tuple] = {}
+    for year, keys in keys_by_year.items():
+        missing = []
+        for key in keys:
+            row = found.get((label_of(key), year))
+            if row is None:
+                missing.append(key)
+            else:
+                values[key, year] = row
+        if missing:
+            computed = refresh(missing, [(year, 0)], rules=rules, today=today)
+            for key in missing:
+                status = computed.get((key, year, 0))
+                if status is None:  # the item was deleted meanwhile
+                    continue
+                values[key, year] = tuple(
+                    dump(status) if c == "detail" else getattr(status, c) for c in columns
+                )
+    return values

@@ -14,7 +14,8 @@ from decimal import Decimal
 from django.utils import timezone
 
 from actions.opendata import json_number, target_value
-from monev.action_reports import lead_ids, part_lines
+from dashboards.selectors import actions_of
+from monev.action_reports import lead_ids, part_lines, reports_of
 from monev.models import ActionStatus, Period
 from monev.periods import periods_up_to
 from monev.plan_progress import PlanShare, action_standing
@@ -142,7 +143,7 @@ def realisation_rows(item, rules: Rules, today: datetime.date) -> list[dict]:
 
 def action_rows(row, action) -> list[dict]:
     """The planned action's standing at the end of each quarter a lead's verified report is for."""
-    reports = [p for p in action.progress.all() if p.lead_id]
+    reports = [p for p in reports_of(action) if p.lead_id]
     leads = lead_ids(row)
     names = {lead.agency_id: lead.agency.name for lead in row.leads.all()}
     rows = []
@@ -225,9 +226,9 @@ def build(edition: RoadmapEdition, today: datetime.date | None = None) -> OpenPr
         data.realisations += realisation_rows(item, rules, today)
     plans: dict[tuple[str, int], PlanShare] = defaultdict(PlanShare)
     for row in selectors.plan_rows(edition):
-        for action in row.planned_actions.all():
+        for action in actions_of(row):
             plans[row.area.name, action.year].add(
-                action_standing([p for p in action.progress.all() if p.lead_id], lead_ids(row))
+                action_standing([p for p in reports_of(action) if p.lead_id], lead_ids(row))
             )
             data.action_progress += action_rows(row, action)
     areas = [area.name for area in edition.areas.all()] + [""]

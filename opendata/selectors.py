@@ -4,10 +4,15 @@ Drafts, reports awaiting review and returned reports are filtered out in the dat
 later step can leak them. A fixed number of queries whatever the edition's size.
 """
 
+import datetime
+from collections import defaultdict
+from typing import NamedTuple
+
 from django.db.models import Prefetch
 
 from actions.models import ActionPlanRow, ActivityTarget, PlannedAction, PriorityActivity
 from areas.models import Indicator, IndicatorTarget
+from dashboards.selectors import ActionRecord
 from monev.models import ActionProgress, Realisation, ReviewState
 from roadmap.models import RoadmapEdition
 
@@ -23,7 +28,6 @@ REALISATION_FIELDS = (
     "review_state",
     "reviewed_at",
 )
-PROGRESS_FIELDS = ("planned_action_id", "lead", "quarter", "review_state", "status", "percent", "reviewed_at")
 
 
 def verified_realisations() -> Prefetch:
@@ -54,21 +58,44 @@ def activities(edition: RoadmapEdition):
     )
 
 
+class VerifiedPart(NamedTuple):
+    """A lead agency's verified report of a planned action, as plain values (no text, no person)."""
+
+    lead_id: int
+    quarter: int
+    review_state: str
+    status: str
+    percent: int
+    reviewed_at: datetime.datetime | None
+
+
 def plan_rows(edition: RoadmapEdition):
-    """Rows with their lead agencies and planned actions, each with its leads' verified reports."""
-    progress = (
-        ActionProgress.objects.filter(review_state=ReviewState.VERIFIED, lead__isnull=False)
-        .select_related("lead")
-        .only(*PROGRESS_FIELDS, "lead__name", "lead__short_name")
-    )
-    return list(
+    """Rows with their lead agencies, and their planned actions as plain records
+    (``dashboards.selectors.actions_of``), each with its leads' verified reports
+    (``monev.action_reports.reports_of``): ten thousand reports at scale cost no model objects."""
+    rows = list(
         ActionPlanRow.objects.of_edition(edition)
         .select_related("area", "group")
-        .prefetch_related(
-            "leads__agency",
-            Prefetch(
-                "planned_actions",
-                queryset=PlannedAction.objects.prefetch_related(Prefetch("progress", queryset=progress)),
-            ),
-        )
+        .prefetch_related("leads__agency")
     )
+    reports: dict[int, list[VerifiedPart]] = defaultdict(list)
+    for action_id, *values in (
+        ActionProgress.objects.filter(
+            review_state=ReviewState.VERIFIED, lead__isnull=False, planned_action__row__area__edition=edition
+        )
+        .order_by()
+        .values_list(
+            "planned_action_id", "lead_id", "quarter", "review_state", "status", "percent", "reviewed_at"
+        )
+    ):
+        reports[action_id].append(VerifiedPart(*values))
+    actions: dict[int, list[ActionRecord]] = defaultdict(list)
+    for pk, row_id, year, text in (
+        PlannedAction.objects.filter(row__area__edition=edition)
+        .order_by("row", "year", "order")
+        .values_list("pk", "row_id", "year", "text")
+    ):
+        actions[row_id].append(ActionRecord(pk, year, text, reports.get(pk, [])))
+    for row in rows:
+        row.action_records = actions.get(row.pk, [])
+    return rows

@@ -68,6 +68,18 @@ def tour() -> list[tuple[str, str, tuple[str, ...]]]:
         ("followup-add", reverse("followup:finding-add"), STAFF),
         ("verification", reverse("monev:verification"), STAFF),
         ("windows", reverse("monev:windows"), STAFF),
+        # The edition's content, one area per page (the first by default) and the quick wins' tab.
+        ("edition-content", reverse("editions:content", args=[area.edition_id]), STAFF),
+        (
+            "edition-content-area",
+            reverse("editions:content", args=[area.edition_id]) + f"?area={area.pk}",
+            STAFF,
+        ),
+        (
+            "edition-content-quick-wins",
+            reverse("editions:content", args=[area.edition_id]) + "?area=quick-wins",
+            STAFF,
+        ),
         ("import", reverse("monev:import"), REPORTERS),
         ("own-details", reverse("own-details"), READERS),
         ("password", reverse("password_change"), READERS),

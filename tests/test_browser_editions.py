@@ -34,6 +34,8 @@ def test_staff_make_and_enact_the_next_road_map_and_an_agency_reports_on_it(
     shoot(staff, screenshot_dir, "60-draft-content")
 
     # Nilai SAKIP gets targets for the new period, one of them refused first and kept as typed.
+    areas = staff.get_by_role("navigation", name="Area perubahan")
+    areas.get_by_role("link", name="7. Penguatan Akuntabilitas Kinerja").click()
     staff.get_by_role("link", name=f"Ubah {SAKIP}").click()
     staff.get_by_label("Target 2021").fill("BB")
     staff.get_by_label("Target 2022").fill("Sangat Baik")
@@ -48,6 +50,7 @@ def test_staff_make_and_enact_the_next_road_map_and_an_agency_reports_on_it(
     expect(staff.locator("tr", has_text=SAKIP)).to_contain_text(">70/BB")
 
     # A new activity in Penguatan Pengawasan, led by the Inspektorat.
+    areas.get_by_role("link", name="6. Penguatan Pengawasan").click()
     section = staff.locator("section", has=staff.get_by_role("heading", name="6. Penguatan Pengawasan"))
     section.get_by_role("link", name="Tambah kegiatan").click()
     expect(staff.get_by_label("Area perubahan atau quick win").locator("option:checked")).to_have_text(

@@ -201,5 +201,7 @@ def test_staff_add_an_activity_to_a_draft_in_the_form(client, edition, staff_use
     )
     assert response.status_code == 302
     activity = PriorityActivity.objects.of_edition(draft).get(name="Pendampingan LHKPN daring.")
+    content = reverse("editions:content", args=[draft.pk])
+    assert response.url == f"{content}?area={area.pk}#activity-{activity.pk}"  # the area's own tab
     assert activity.area == area and activity.order == PriorityActivity.objects.filter(area=area).count()
     assert {t.year: t.display for t in activity.targets.all()} == {2021: "100", 2022: "3.900"}

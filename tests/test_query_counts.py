@@ -282,7 +282,7 @@ PINS = [
     Pin("action-plan-xlsx", url("actions:action-plan", _export="xlsx"), 10, reports),
     Pin("achievement-xlsx", url("dashboards:achievement", year=YEAR, _export="xlsx"), 14, reports, warm_up=True),
     # The open data of verified progress: the public page, the JSON and a CSV file (opendata/).
-    Pin("open-data-progress", url("opendata:progress", year=YEAR), 20, reports),
+    Pin("open-data-progress", url("opendata:progress", year=YEAR), 20, reports, warm_up=True),
     Pin("open-data-json", "opendata:json", 21, reports),
     Pin("open-data-csv", url("opendata:csv", "realisasi"), 21, reports),
     # Staff work: reviewing, windows, tasks, history, the import, completeness.
@@ -302,10 +302,12 @@ PINS = [
     Pin("completeness-filtered", url("dashboards:completeness", year=YEAR, agency=bkd, period="q1"), 27,
         sdm, STAFF),
     # The PMPRB self-assessment: the round's pages for the Tim Pengarah, the worksheet and forms for staff.
-    # Road map editions: the list and one edition's content (every item of every area), for staff.
+    # Road map editions: the list and one edition's content (one area's items, or the quick wins), for staff.
     Pin("editions", "editions:list", 13, regulation, STAFF),
     Pin("edition-content", url("editions:content", lambda: RoadmapEdition.objects.current().pk), 25,
         regulation, STAFF),
+    Pin("edition-content-quick-wins", url("editions:content", lambda: RoadmapEdition.objects.current().pk,
+        area="quick-wins"), 21, regulation, STAFF),
     Pin("pmprb-rounds", "assessment:round-list", 12, pmprb_round),
     Pin("pmprb-round", pmprb_page("assessment:round-detail", pk="round"), 17, pmprb_round),
     Pin("pmprb-summary", pmprb_page("assessment:round-summary", pk="round"), 17, pmprb_round),

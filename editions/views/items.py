@@ -4,13 +4,12 @@ draft) areas and quick wins. In an enacted edition every change is made under an
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
-from django.urls import reverse
 from django.views.generic import FormView
 
 from editions import services
 from editions.access import get_edition_for_user, get_item_for_editing, require_editor
 from editions.forms import ActivityForm, AreaForm, DropForm, IndicatorForm, QuickWinForm, RowForm
-from editions.mixins import refusal_on_form
+from editions.mixins import content_url, refusal_on_form
 from roadmap.mixins import EditionMixin
 
 
@@ -51,11 +50,19 @@ class ItemFormView(EditionMixin, FormView):
         return super().get_context_data(
             item=self.item,
             noun=self.noun,
-            content_url=reverse("editions:content", args=[self.subject.pk]),
+            content_url=self.content_url(),
             needs_amendment=not self.subject.is_draft,
             open_amendments=list(self.subject.amendments.open()) if not self.subject.is_draft else [],
             **kwargs,
         )
+
+    def content_url(self) -> str:
+        """Back to the content page's tab of the item (or of the area it is being added to)."""
+        if self.item is not None:
+            return content_url(self.subject.pk, self.item, self.kind)
+        area = self.request.GET.get("area", "")
+        url = content_url(self.subject.pk)
+        return f"{url}?area={area}" if area.isdigit() else url
 
     def form_valid(self, form):
         try:
@@ -65,7 +72,7 @@ class ItemFormView(EditionMixin, FormView):
             return self.form_invalid(form)
         verb = "ditambahkan" if self.item is None else "disimpan"
         messages.success(self.request, f"{self.noun.capitalize()} “{saved}” {verb}.")
-        return redirect(reverse("editions:content", args=[self.subject.pk]) + f"#{self.kind}-{saved.pk}")
+        return redirect(content_url(self.subject.pk, saved, self.kind))
 
 
 class IndicatorFormView(ItemFormView):
@@ -169,7 +176,9 @@ class DropView(ItemFormView):
             return self.form_invalid(form)
         verb = "dihapus" if self.subject.is_draft else f"dihapus mulai {form.amendment.effective_year}"
         messages.success(self.request, f"{self.noun.capitalize()} “{name}” {verb}.")
-        return redirect("editions:content", self.subject.pk)
+        if self.kind == "area":
+            return redirect("editions:content", self.subject.pk)
+        return redirect(content_url(self.subject.pk, self.item, self.kind))
 
 
 class IndicatorDropView(DropView):

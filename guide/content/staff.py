@@ -312,10 +312,11 @@ EDITIONS = Section(
         Step(
             title="Ubah isi rancangan",
             text=(
-                "Rancangan terbuka pada *Isi road map*: setiap area dengan indikator, kegiatan prioritas "
-                "dan rencana aksinya, masing-masing dengan tombol ubah dan hapus. Tekan *Tambah "
-                "indikator*, *Tambah kegiatan* atau *Tambah rencana aksi* pada areanya. Target diketik "
-                "seperti tabel peraturan: 53,75, 3.900, BB atau Wajar Tanpa Pengecualian."
+                "Rancangan terbuka pada *Isi road map*: satu area per halaman (pilih areanya, atau "
+                "Quick wins, pada deretan di atas) dengan indikator, kegiatan prioritas dan rencana "
+                "aksinya, masing-masing dengan tombol ubah dan hapus. Tekan *Tambah indikator*, *Tambah "
+                "kegiatan* atau *Tambah rencana aksi* pada areanya. Target diketik seperti tabel "
+                "peraturan: 53,75, 3.900, BB atau Wajar Tanpa Pengecualian."
             ),
             page=Page("editions:content"),
             target=Target("link", "Tambah indikator"),

@@ -14,7 +14,7 @@ from monev.plan_progress import percent_text
 from opendata import schema
 from opendata.document import UPDATES, licence
 from opendata.freshness import chosen_edition, freshness, not_modified, stamp
-from opendata.progress import build
+from opendata.summary import summary
 from roadmap.models import RoadmapEdition
 from roadmap.notation import format_number, parse_whole
 
@@ -78,10 +78,10 @@ def progress_page(request):
         answer = not_modified(request, etag, fresh)
         if answer is not None:
             return answer
-    data = build(edition)
-    years = shown_years(edition, data.summary)
+    data = summary(edition)  # the figures of progress.build's summary, from stored standings
+    years = shown_years(edition, data.rows)
     year = chosen_year(request, years)
-    lines = [Line(row) for row in data.summary if row["year"] == year]
+    lines = [Line(row) for row in data.rows if row["year"] == year]
     last = data.last_verified_at
     response = render(
         request,
@@ -94,7 +94,7 @@ def progress_page(request):
             "year": year,
             "lines": [line for line in lines if line.row["scope"] != "all"],
             "total": next((line for line in lines if line.row["scope"] == "all"), None),
-            "by_year": [Line(row) for row in data.summary if row["scope"] == "all" and row["year"] in years],
+            "by_year": [Line(row) for row in data.rows if row["scope"] == "all" and row["year"] in years],
             "csv_tables": [(name, schema.TABLES[key]["title"]) for key, name in schema.CSV_TABLES.items()],
             "licence": licence(),
             "updates": UPDATES,

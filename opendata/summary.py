@@ -1,0 +1,195 @@
+"""The public page's summary (``progress.build(...).summary``) from stored standings and plain values.
+
+The page shows only the summary: building every verified report's row for it read every report of
+the road map on each view. The figures are the same: a stored standing (``monev.standings``) is
+``year_status``, whose status is judged on verified reports only (what awaits review is kept apart
+as its ``provisional`` part), which is what open data publishes; the action plan is judged by the
+one rule (``monev.plan_progress``) on the lead agencies' verified reports, read as plain tuples.
+``tests/test_opendata_summary.py`` compares it with ``progress.build`` on varied data.
+"""
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import Max, Q
+from django.utils import timezone
+
+from actions.models import ActionPlanLead, ActivityTarget, PlannedAction, PriorityActivity
+from areas.models import Indicator, IndicatorTarget
+from monev import standings
+from monev.models import ActionProgress, Realisation, ReviewState
+from monev.plan_progress import PlanShare, ProgressFact, action_standing
+from monev.standing import Rules
+from opendata.progress import summary_row, timestamp
+from roadmap.models import RoadmapEdition
+
+COLUMNS = ("state", "percent", "ordinal", "has_target", "met")
+NOT_REPORTED = {"not_reported", "unverified"}  # a targeted item without a verified figure
+
+
+@dataclass(frozen=True)
+class Stand:
+    """What ``summary_row`` and ``average_of`` read of a verified status."""
+
+    state: str
+    percent: Decimal | None
+    ordinal: bool
+    has_target: bool
+    met: bool | None
+    reported: bool
+
+
+@dataclass
+class Summary:
+    rows: list[dict]
+    last_verified_at: str | None
+
+
+def reported_in(detail: dict) -> bool:
+    """``YearStatus.reported`` of a stored status (its verified part)."""
+    return bool(detail["nil"]) or detail["number"] is not None or detail["level"] is not None
+
+
+def item_places(edition: RoadmapEdition) -> dict[standings.Key, tuple[str, int | None]]:
+    """Each item's summary group (its area's name; "" for the quick wins' tables) and dropped year."""
+    places = {
+        ("indicator", pk): (area, dropped)
+        for pk, area, dropped in Indicator.objects.of_edition(edition)
+        .order_by()
+        .values_list("pk", "area__name", "dropped_from")
+    }
+    for pk, area, dropped in (
+        PriorityActivity.objects.of_edition(edition)
+        .order_by()
+        .values_list("pk", "area__name", "dropped_from")
+    ):
+        places["activity", pk] = (area or "", dropped)
+    return places
+
+
+def item_years(edition: RoadmapEdition) -> tuple[dict[standings.Key, set[int]], datetime.datetime | None]:
+    """Each item's years (a target cell or a verified report: ``monev.standing.item_years`` on the
+    verified reports open data reads), and when a report of the edition was last verified."""
+    years: dict[standings.Key, set[int]] = defaultdict(set)
+    for pk, year in (
+        IndicatorTarget.objects.filter(indicator__area__edition=edition)
+        .order_by()
+        .values_list("indicator_id", "year")
+    ):
+        years["indicator", pk].add(year)
+    for pk, year in (
+        ActivityTarget.objects.filter(
+            Q(activity__area__edition=edition) | Q(activity__quick_win__edition=edition)
+        )
+        .order_by()
+        .values_list("activity_id", "year")
+    ):
+        years["activity", pk].add(year)
+    activities = PriorityActivity.objects.of_edition(edition).values("pk")
+    last = None
+    for indicator, activity, year, reviewed in (
+        Realisation.objects.filter(review_state=ReviewState.VERIFIED)
+        .filter(Q(indicator__area__edition=edition) | Q(activity__in=activities))
+        .values_list("indicator_id", "activity_id", "year")
+        .annotate(last=Max("reviewed_at"))
+        .order_by()
+    ):
+        years[("indicator", indicator) if indicator else ("activity", activity)].add(year)
+        last = max(last, reviewed) if last and reviewed else last or reviewed
+    return years, last
+
+
+def item_stands(edition: RoadmapEdition, rules: Rules, today: datetime.date):
+    """(group, year) -> the verified statuses of the items counted there; and the last verification."""
+    places = item_places(edition)
+    years, last = item_years(edition)
+    by_year: dict[int, list[standings.Key]] = defaultdict(list)
+    for key in places:
+        for year in years.get(key, ()):
+            by_year[year].append(key)
+    values = standings.year_columns(by_year, COLUMNS, today=today, rules=rules)
+    # An item dropped by then counts only where it has a figure; a figure without a target is read
+    # from the stored detail (the state says "no target" whatever was reported).
+    unsure = [
+        (key, year)
+        for (key, year), (state, *_rest) in values.items()
+        if places[key][1] is not None and year >= places[key][1] and state == "no_target"
+    ]
+    detail = {}
+    if unsure:
+        unsure_years: dict[int, list[standings.Key]] = defaultdict(list)
+        for key, year in unsure:
+            unsure_years[year].append(key)
+        detail = standings.year_columns(unsure_years, ("detail",), today=today, rules=rules)
+    groups: dict[tuple[str, int], list[Stand]] = defaultdict(list)
+    for (key, year), (state, percent, ordinal, has_target, met) in values.items():
+        if (key, year) in detail:
+            reported = reported_in(detail[key, year][0])
+        else:
+            reported = has_target and state not in NOT_REPORTED
+        group, dropped = places[key]
+        if dropped is not None and year >= dropped and not reported:
+            continue
+        groups[group, year].append(Stand(state, percent, ordinal, has_target, met, reported))
+    return groups, last
+
+
+def plan_shares(edition: RoadmapEdition) -> tuple[dict[tuple[str, int], PlanShare], datetime.datetime | None]:
+    """(area name, year) -> progress of its planned actions on the leads' verified reports; and the
+    last verification of a report counted (a lead's, of an agency still among the row's leads)."""
+    leads: dict[int, list[int]] = defaultdict(list)
+    for row, agency in (
+        ActionPlanLead.objects.filter(row__area__edition=edition)
+        .order_by("row_id", "order")
+        .values_list("row_id", "agency_id")
+    ):
+        leads[row].append(agency)
+    actions = list(
+        PlannedAction.objects.filter(row__area__edition=edition)
+        .order_by()
+        .values_list("pk", "row_id", "row__area__name", "year")
+    )
+    row_of = {action: row for action, row, _, _ in actions}
+    reports: dict[int, list[ProgressFact]] = defaultdict(list)
+    last = None
+    for action, lead, quarter, state, status, percent, reviewed in (
+        ActionProgress.objects.filter(
+            review_state=ReviewState.VERIFIED, lead__isnull=False, planned_action__row__area__edition=edition
+        )
+        .order_by()
+        .values_list(
+            "planned_action_id", "lead_id", "quarter", "review_state", "status", "percent", "reviewed_at"
+        )
+    ):
+        reports[action].append(ProgressFact(lead, quarter, state, status, percent))
+        if reviewed and lead in leads[row_of[action]]:
+            last = max(last, reviewed) if last else reviewed
+    shares: dict[tuple[str, int], PlanShare] = defaultdict(PlanShare)
+    for action, row, area, year in actions:
+        shares[area, year].add(action_standing(reports.get(action, []), leads[row]))
+    return shares, last
+
+
+def summary(edition: RoadmapEdition, today: datetime.date | None = None) -> Summary:
+    """``progress.build(edition, today).summary`` and ``.last_verified_at``, without building rows."""
+    today = today or timezone.localdate()
+    rules = Rules.from_settings()
+    groups, items_last = item_stands(edition, rules, today)
+    plans, plan_last = plan_shares(edition)
+    areas = [area.name for area in edition.areas.all()] + [""]
+    years = sorted({year for _, year in groups} | {year for _, year in plans})
+    rows = []
+    for year in years:
+        for area in areas:
+            if (area, year) in groups or (area, year) in plans:
+                rows.append(summary_row(area, year, groups[area, year], plans[area, year], rules))
+        everything = [s for (_, y), stands in groups.items() if y == year for s in stands]
+        total = PlanShare()
+        for (_, y), share in plans.items():
+            if y == year:
+                total.merge(share)
+        rows.append(summary_row(None, year, everything, total, rules))
+    stamps = [moment for moment in (items_last, plan_last) if moment]
+    return Summary(rows, timestamp(max(stamps)) if stamps else None)
