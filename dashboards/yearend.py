@@ -146,15 +146,15 @@ def risk_lines(edition: RoadmapEdition, year: int) -> list[RiskLine]:
 
 def build_report(edition: RoadmapEdition, year: int, today: datetime.date) -> YearEndReport:
     overview = build_overview(edition, year, None, today, detailed=True)
-    lines = overview.total.lines
-    reports = verified_reports(year, overview.total.below_target)
+    lines, below_target = overview.total.lines, overview.total.below_target
+    reports = verified_reports(year, below_target)
     below = [
         BelowTarget(
             line,
             verified_texts(reports[line.key], "obstacles"),
             verified_texts(reports[line.key], "follow_up"),
         )
-        for line in overview.total.below_target
+        for line in below_target
     ]
     return YearEndReport(
         year=year,
