@@ -31,8 +31,11 @@ def standing_of(action, row, quarters=None) -> ActionStanding:
     return action_standing((p for p in reports_of(action) if p.lead_id), lead_ids(row), quarters)
 
 
+STATUS_LABELS = dict(ActionStatus.choices)  # a dict: read for each of thousands of reports in a workbook
+
+
 def report_text(report) -> str:
-    return f"{ActionStatus(report.status).label} ({percent_text(report.percent)})"
+    return f"{STATUS_LABELS[report.status]} ({percent_text(report.percent)})"
 
 
 def part_lines(standing: ActionStanding, row) -> list[str]:
