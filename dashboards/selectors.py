@@ -47,10 +47,12 @@ def edition_items(
     """Every indicator and activity (or those of ``keys``) with that year's targets (or all of them)
     as ``targets_by_year`` and, unless told otherwise, the year's reports."""
     reports = [realisations_of_year(year, periods)] if with_reports else []
+    # A status computed from reports needs the scale's levels; one read from a stored standing does not.
+    levels = ["scale__levels"] if with_reports else []
     indicators = (
         Indicator.objects.of_edition(edition)
         .select_related("area", "scale")
-        .prefetch_related("scale__levels", *reports)
+        .prefetch_related(*levels, *reports)
     )
     activities = (
         PriorityActivity.objects.of_edition(edition)
