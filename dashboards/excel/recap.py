@@ -15,7 +15,7 @@ from actions.models import PriorityActivity
 from areas.models import AreaPlacement, ChangeArea, Indicator
 from dashboards.selectors import PlanRow, edition_items, plan_rows
 from monev import standings
-from monev.action_reports import contribution_lines, leads_of, part_lines, standing_of
+from monev.action_reports import contribution_lines, part_lines, standing_of
 from monev.models import Period
 from monev.models.periods import quarter_label
 from monev.plan_progress import PlanShare
@@ -204,7 +204,7 @@ def write_action_plan(sheet: Sheet, rows: list[PlanRow], plan_years: list[int], 
             if year_actions
             else ("Tidak ada rencana aksi", None, "–", "", "–")
         )
-        leads = "\n".join(lead.agency.name for lead in leads_of(row))
+        leads = "\n".join(lead.agency.name for lead in row.lead_records)
         name = f"{row.label} {row.name}".strip() if row.label else f"• {row.name}"
         sheet.write(["", name, leads, row.supporting_as_written or "–", *per_year, *progress])
 
