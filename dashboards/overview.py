@@ -129,10 +129,17 @@ def item_lines(items, year: int, quarter: int | None, today, rules) -> list[Item
 
 
 def build_overview(
-    edition: RoadmapEdition, year: int, quarter: int | None, today: datetime.date, *, detailed: bool = False
+    edition: RoadmapEdition,
+    year: int,
+    quarter: int | None,
+    today: datetime.date,
+    *,
+    detailed: bool = False,
+    completeness: bool = True,
 ) -> Overview:
     """The year's overview from the stored standings: with every item when ``detailed`` (the year-end
-    report lists them all), else plain tallies with only the quick wins' items (the dashboard)."""
+    report lists them all), else plain tallies with only the quick wins' items (the dashboard);
+    without the agencies' completeness when not asked for (the year-end report shows none)."""
     periods = periods_up_to(quarter)
     quarters = [Period(p).quarter for p in periods if Period(p).quarter]
     rules = Rules.from_settings()
@@ -167,7 +174,11 @@ def build_overview(
         areas=areas,
         quick_wins=quick_wins,
         plan=plan,
-        completeness=shares_by_agency(edition, year, [p for p in periods if p != Period.YEAR], snapshot),
+        completeness=(
+            shares_by_agency(edition, year, [p for p in periods if p != Period.YEAR], snapshot)
+            if completeness
+            else []
+        ),
     )
 
 

@@ -11,9 +11,8 @@ from dataclasses import dataclass, field
 
 from django.db.models import Q
 
-from actions.models import ActionPlanRow
 from dashboards.overview import ItemLine, Overview, build_overview
-from dashboards.selectors import actions_of, plan_rows
+from dashboards.selectors import PlanRow, plan_rows
 from followup import states
 from followup.selectors import FindingLine, report_lines
 from monev.action_reports import contribution_lines, part_lines, standing_of
@@ -49,7 +48,7 @@ class UnfinishedAction:
 
 @dataclass
 class UnfinishedRow:
-    row: ActionPlanRow
+    row: PlanRow
     actions: list[UnfinishedAction]
 
 
@@ -114,12 +113,12 @@ def verified_reports(year: int, lines: list[ItemLine]) -> dict[tuple[str, int], 
     return found
 
 
-def unfinished_rows(rows: list[ActionPlanRow]) -> list[UnfinishedRow]:
+def unfinished_rows(rows: list[PlanRow]) -> list[UnfinishedRow]:
     """The year's planned actions not done, grouped by row (the unit counted is the planned action)."""
     unfinished = []
     for row in rows:
         actions = []
-        for action in actions_of(row):
+        for action in row.action_records:
             standing = standing_of(action, row)
             if not standing.done:
                 notes = [r.note for r in standing.reports if r.note] + [
@@ -146,23 +145,23 @@ def risk_lines(edition: RoadmapEdition, year: int) -> list[RiskLine]:
 
 
 def build_report(edition: RoadmapEdition, year: int, today: datetime.date) -> YearEndReport:
-    overview = build_overview(edition, year, None, today, detailed=True)
-    lines = overview.total.lines
-    reports = verified_reports(year, overview.total.below_target)
+    overview = build_overview(edition, year, None, today, detailed=True, completeness=False)
+    lines, below_target = overview.total.lines, overview.total.below_target
+    reports = verified_reports(year, below_target)
     below = [
         BelowTarget(
             line,
             verified_texts(reports[line.key], "obstacles"),
             verified_texts(reports[line.key], "follow_up"),
         )
-        for line in overview.total.below_target
+        for line in below_target
     ]
     return YearEndReport(
         year=year,
         overview=overview,
         below_target=below,
         not_reported=[line for line in lines if line.status.state in ("not_reported", "unverified")],
-        unfinished=unfinished_rows(plan_rows(edition, year, records=True)),
+        unfinished=unfinished_rows(plan_rows(edition, year)),
         risks=risk_lines(edition, year),
         signatories=list(ReportSignatory.objects.all()),
         as_of=today,

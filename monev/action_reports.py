@@ -8,9 +8,16 @@ from monev.models import ActionStatus, ReviewState
 from monev.plan_progress import ActionStanding, action_standing, percent_text
 
 
+def leads_of(row) -> list:
+    """A row's leads (Utama), in the order the regulation lists them: the plain records a page loaded
+    (``lead_records``, dashboards.selectors.plan_rows), else the prefetched ``leads`` (with ``agency``)."""
+    records = getattr(row, "lead_records", None)
+    return records if records is not None else list(row.leads.all())
+
+
 def lead_ids(row) -> list[int]:
-    """The row's lead agencies (Utama), in the order the regulation lists them (``leads`` prefetched)."""
-    return [lead.agency_id for lead in row.leads.all()]
+    """The row's lead agencies (Utama), in the order the regulation lists them."""
+    return [lead.agency_id for lead in leads_of(row)]
 
 
 def reports_of(action) -> list:
@@ -24,13 +31,16 @@ def standing_of(action, row, quarters=None) -> ActionStanding:
     return action_standing((p for p in reports_of(action) if p.lead_id), lead_ids(row), quarters)
 
 
+STATUS_LABELS = dict(ActionStatus.choices)  # a dict: read for each of thousands of reports in a workbook
+
+
 def report_text(report) -> str:
-    return f"{ActionStatus(report.status).label} ({percent_text(report.percent)})"
+    return f"{STATUS_LABELS[report.status]} ({percent_text(report.percent)})"
 
 
 def part_lines(standing: ActionStanding, row) -> list[str]:
     """Each Utama's part: "Inspektorat: Selesai (100 %)", "BKD: belum dilaporkan"; a lone Utama unnamed."""
-    names = {lead.agency_id: lead.agency.short_name for lead in row.leads.all()}
+    names = {lead.agency_id: lead.agency.short_name for lead in leads_of(row)}
     lines = []
     for part in standing.parts:
         text = report_text(part.report) if part.report else "belum dilaporkan"

@@ -5,6 +5,7 @@ target", and a target may be a level on a scale ("Wajar Tanpa Pengecualian"), a 
 or both with a comparator (">70/BB"), as other regions write them. See docs/scales.md.
 """
 
+import functools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -59,6 +60,13 @@ def normalize_decimal(value: Decimal) -> Decimal:
     """
     if not value.is_finite():
         return value
+    return _normalized(value, value.is_signed())
+
+
+@functools.lru_cache(maxsize=8192)  # workbooks and pages repeat their numbers thousands of times
+def _normalized(value: Decimal, signed: bool) -> Decimal:
+    # The result depends on the value only (90.00 and 90 both give 90), save the sign of a zero:
+    # ``signed`` keeps -0 apart from 0, which compare (and hash) equal.
     context = Context(prec=max(28, len(value.as_tuple().digits) + max(value.as_tuple().exponent, 0) + 1))
     if value == value.to_integral_value(context=context):
         return value.quantize(Decimal(1), context=context)

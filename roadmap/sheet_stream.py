@@ -14,6 +14,7 @@ cells then go through openpyxl's own writer.
 import datetime
 from copy import copy
 from dataclasses import dataclass
+from typing import NamedTuple
 from xml.sax.saxutils import escape
 
 from openpyxl import LXML
@@ -29,6 +30,7 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet._writer import WorksheetWriter
 
 MAX_TEXT = 32767  # characters in a cell; openpyxl cuts longer text there too
+LETTERS = [get_column_letter(n) for n in range(1, 703)]  # columns A to ZZ, named once
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,8 +43,7 @@ class CellStyle:
     bold: bool
 
 
-@dataclass(frozen=True, slots=True)
-class StyledCell:
+class StyledCell(NamedTuple):  # a tuple: made tens of thousands of times per workbook
     """A value (None, text, number, date or datetime: what ``spreadsheets.plain`` gives) and its style."""
 
     value: object
@@ -111,10 +112,13 @@ class RowWriter(WorksheetWriter):
             parts.append(f' {key}="{value}"')
         parts.append(">")
         epoch = self.ws.parent.epoch
-        for column, cell in enumerate(row, start=1):
+        letters = (
+            LETTERS if len(row) <= len(LETTERS) else [get_column_letter(n) for n in range(1, len(row) + 1)]
+        )
+        for letter, cell in zip(letters, row, strict=False):  # letters: at least as many
             if cell is None or (cell.value is None and cell.style is None):
                 continue
-            parts.append(cell_xml(f"{get_column_letter(column)}{row_idx}", cell, epoch))
+            parts.append(cell_xml(f"{letter}{row_idx}", cell, epoch))
         parts.append("</row>")
         write("".join(parts))
 

@@ -34,7 +34,7 @@ from openpyxl.worksheet.cell_range import CellRange
 
 from roadmap.notation import NO_TARGET_DISPLAY, normalize_decimal
 from roadmap.sheet_layout import BODY_FONT, BODY_PT, READABLE_TOTAL_WIDTH, print_setup, row_height
-from roadmap.sheet_stream import StyledCell, checked_text, create_sheet, register_style
+from roadmap.sheet_stream import CellStyle, StyledCell, checked_text, create_sheet, register_style
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 INDONESIAN = "[$-421]"  # locale tag: Indonesian separators and month names, and typed input read so
@@ -176,13 +176,16 @@ class Sheet:
         value, fmt = plain(value)
         if isinstance(value, str):
             value = checked_text(value)  # written as text, never a formula, whatever it starts with
-        # Each combination of settings is one style in the workbook's table, registered once.
-        key = (number_format or fmt, bold, size, id(fill), border, id(align))
+        return StyledCell(value, self.style(number_format or fmt, bold, fill, border, size, align))
+
+    def style(self, number_format, bold=False, fill=None, border=True, size=None, align=None) -> CellStyle:
+        """Each combination of settings is one style in the workbook's table, registered once."""
+        key = (number_format, bold, size, id(fill), border, id(align))
         known = self.styles.get(key)
         if known is None:
             cell = WriteOnlyCell(self.ws)
-            if number_format or fmt:
-                cell.number_format = number_format or fmt
+            if number_format:
+                cell.number_format = number_format
             cell.alignment = align or WRAP_TOP
             if bold or size:
                 # Named: a font without a name is drawn in the reader's default font (LibreOffice: a serif).
@@ -193,20 +196,24 @@ class Sheet:
                 cell.border = BORDER
             style = register_style(self.ws.parent, cell, size or BODY_PT, bold)
             known = self.styles[key] = (style, fill, align)  # fill and align kept: their ids stay theirs
-        return StyledCell(value, known[0])
+        return known[0]
 
     def append(self, cells: Iterable, spans: Sequence[tuple[int, int]] = ()) -> None:
         """Write a row, as tall as its wrapped text; ``spans``: (first, last) columns merged after it."""
         cells = [cell if cell is None or isinstance(cell, StyledCell) else unstyled(cell) for cell in cells]
-        widths = list(self.widths)
-        for first, last in spans:
-            widths[first - 1] = sum(self.widths[first - 1 : last])
+        widths = self.widths
+        if spans:
+            widths = list(widths)
+            for first, last in spans:
+                widths[first - 1] = sum(self.widths[first - 1 : last])
         texts = []
         for cell, width in zip(cells, widths, strict=False):
             if cell is not None and cell.value is not None and width:
-                text = cell.value if isinstance(cell.value, str) else "0"  # numbers and dates: one line
+                text = cell.value if type(cell.value) is str else "0"  # numbers and dates: one line
                 style = cell.style
-                texts.append((text, width, style.size if style else BODY_PT, bool(style and style.bold)))
+                texts.append(
+                    (text, width, style.size, style.bold) if style else (text, width, BODY_PT, False)
+                )
         height = row_height(texts)
         if height:
             self.ws.row_heights[self.row + 1] = height
@@ -260,7 +267,16 @@ class Sheet:
         self.append([self.cell(None, border=False), self.cell(text, bold=bold, border=False)])
 
     def write(self, values: Sequence, *, bold=False, fill=None) -> None:
-        self.append(self.cell(value, bold=bold, fill=fill) for value in values)
+        # As ``cell`` for each value; text (most cells) and empty cells share the row's plain style,
+        # registered when first needed (the order styles are registered in is the file's).
+        cells, plain_style = [], None
+        for value in values:
+            if value is None or type(value) is str:
+                plain_style = plain_style or self.style(None, bold, fill)
+                cells.append(StyledCell(checked_text(value) if value else None, plain_style))
+            else:
+                cells.append(self.cell(value, bold=bold, fill=fill))
+        self.append(cells)
 
 
 def new_workbook() -> Workbook:

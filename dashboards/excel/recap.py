@@ -11,9 +11,9 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
-from actions.models import ActionPlanRow, PriorityActivity
+from actions.models import PriorityActivity
 from areas.models import AreaPlacement, ChangeArea, Indicator
-from dashboards.selectors import actions_of, edition_items, plan_rows
+from dashboards.selectors import PlanRow, edition_items, plan_rows
 from monev import standings
 from monev.action_reports import contribution_lines, part_lines, standing_of
 from monev.models import Period
@@ -61,11 +61,11 @@ class Scope:
             return []  # indicators measure the whole regency, not one agency
         return [i for i in indicators if self.area is None or i.area_id == self.area.pk]
 
-    def rows(self, rows: list[ActionPlanRow]) -> list[ActionPlanRow]:
+    def rows(self, rows: list[PlanRow]) -> list[PlanRow]:
         if self.area:
             return [r for r in rows if r.area_id == self.area.pk]
         if self.agency:
-            return [r for r in rows if any(lead.agency_id == self.agency.pk for lead in r.leads.all())]
+            return [r for r in rows if any(lead.agency_id == self.agency.pk for lead in r.lead_records)]
         return rows
 
 
@@ -175,7 +175,7 @@ def action_plan_heading(area) -> tuple[str, str]:
     return placement.position, placement.name_as_written
 
 
-def in_action_plan_order(rows: list[ActionPlanRow]) -> list[ActionPlanRow]:
+def in_action_plan_order(rows: list[PlanRow]) -> list[PlanRow]:
     def key(row):
         position = action_plan_heading(row.area)[0].rstrip(".")
         return (int(position) if position.isdigit() else row.area.order, row.order)
@@ -183,7 +183,7 @@ def in_action_plan_order(rows: list[ActionPlanRow]) -> list[ActionPlanRow]:
     return sorted(rows, key=key)
 
 
-def write_action_plan(sheet: Sheet, rows: list[ActionPlanRow], plan_years: list[int], year: int):
+def write_action_plan(sheet: Sheet, rows: list[PlanRow], plan_years: list[int], year: int):
     area_id = group_id = parent_id = None
     for row in in_action_plan_order(rows):
         if row.area_id != area_id:
@@ -196,7 +196,7 @@ def write_action_plan(sheet: Sheet, rows: list[ActionPlanRow], plan_years: list[
         if group is not None and group.pk != group_id:
             sheet.span_row([group.code, group.title], fill=GROUP_FILL)
             group_id = group.pk
-        actions = actions_of(row)
+        actions = row.action_records
         per_year = ["\n".join(a.text for a in actions if a.year == y) or "–" for y in plan_years]
         year_actions = [a for a in actions if a.year == year]
         progress = (
@@ -204,7 +204,7 @@ def write_action_plan(sheet: Sheet, rows: list[ActionPlanRow], plan_years: list[
             if year_actions
             else ("Tidak ada rencana aksi", None, "–", "", "–")
         )
-        leads = "\n".join(lead.agency.name for lead in row.leads.all())
+        leads = "\n".join(lead.agency.name for lead in row.lead_records)
         name = f"{row.label} {row.name}".strip() if row.label else f"• {row.name}"
         sheet.write(["", name, leads, row.supporting_as_written or "–", *per_year, *progress])
 
@@ -232,8 +232,8 @@ def recap_workbook(edition: RoadmapEdition, year: int, scope: Scope, today: date
     sheet = Sheet(workbook, "Kegiatan Prioritas", measured_columns("Kegiatan", years, year, True), heading)
     write_measured(sheet, activities, year, years, rules, today, agency_column=True)
 
-    rows = scope.rows(plan_rows(edition, None, progress_year=year, records=True, also=("area__placements",)))
-    plan_years = sorted({a.year for row in rows for a in actions_of(row)})
+    rows = scope.rows(plan_rows(edition, None, progress_year=year, placements=True))
+    plan_years = sorted({a.year for row in rows for a in row.action_records})
     columns = [
         Column("No", 4),
         Column("Area Perubahan, Kegiatan Dan Sub Kegiatan", 30),

@@ -63,7 +63,8 @@ def summary_sheet(workbook, report: YearEndReport, heading: list[str]) -> None:
     overview = report.overview
 
     def counts(summary):
-        return [summary.counts.get(key, 0) for key in COUNTED]
+        counted = summary.counts  # counted over every line on each reading: once per row
+        return [counted.get(key, 0) for key in COUNTED]
 
     def ordinal(summary) -> str:
         mean = summary.mean
