@@ -19,7 +19,7 @@ from contextvars import ContextVar
 from decimal import Decimal
 
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_delete
 
 from assessment import scoring
 from assessment.models import (
@@ -36,6 +36,8 @@ from assessment.models.evaluation import question_spec
 _paused = ContextVar("pmprb_values_paused", default=False)
 # Inside ``deferred()``: the assessments and model versions whose rows wait for the block's end.
 _pending: ContextVar[tuple[set, set] | None] = ContextVar("pmprb_values_pending", default=None)
+# Assessments being deleted (a round removed in the admin): their answers' deletions score nothing.
+_leaving: set[int] = set()
 
 
 def counted(
@@ -221,7 +223,7 @@ def answer_saved(sender, instance: Answer, raw: bool = False, **kwargs) -> None:
 
 
 def answer_deleted(sender, instance: Answer, **kwargs) -> None:
-    if _paused.get():
+    if _paused.get() or instance.assessment_id in _leaving:
         return
     pending = _pending.get()
     if pending is not None:
@@ -231,6 +233,14 @@ def answer_deleted(sender, instance: Answer, **kwargs) -> None:
         row = CountedAnswers.objects.select_for_update().filter(assessment_id=instance.assessment_id).first()
         if row is not None and row.entries.pop(str(instance.question_id), None) is not None:
             _rescore(row, instance.assessment_id)
+
+
+def assessment_leaving(sender, instance: Assessment, **kwargs) -> None:
+    _leaving.add(instance.pk)  # pre_delete comes before its answers' post_delete
+
+
+def assessment_left(sender, instance: Assessment, **kwargs) -> None:
+    _leaving.discard(instance.pk)
 
 
 def model_changed(sender, instance, raw: bool = False, **kwargs) -> None:
@@ -248,6 +258,8 @@ def model_changed(sender, instance, raw: bool = False, **kwargs) -> None:
 def connect() -> None:
     post_save.connect(answer_saved, sender=Answer, dispatch_uid="pmprb-values-answer-saved")
     post_delete.connect(answer_deleted, sender=Answer, dispatch_uid="pmprb-values-answer-deleted")
+    pre_delete.connect(assessment_leaving, sender=Assessment, dispatch_uid="pmprb-values-assessment-leaving")
+    post_delete.connect(assessment_left, sender=Assessment, dispatch_uid="pmprb-values-assessment-left")
     for part in (Question, SubComponent, Component):
         name = part.__name__.lower()
         post_save.connect(model_changed, sender=part, dispatch_uid=f"pmprb-values-{name}-saved")

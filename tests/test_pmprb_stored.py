@@ -186,3 +186,14 @@ def test_the_rebuild_command_restores_what_was_lost(staff_user, bkd_user):
     call_command("rebuild_pmprb_values", verbosity=0)
     assert_in_step(round_)
     assert round_result(round_).by_assessment(bkd.pk).total == total
+
+
+def test_removing_a_round_scores_nothing_on_the_way(staff_user, django_assert_max_num_queries):
+    """A round removed in the admin takes its assessments, answers and stored rows with it, without
+    scoring each assessment again for every answer deleted."""
+    round_ = open_round(staff_user, tiny_model())
+    for assessment in round_.assessments.all():
+        answer(assessment, staff_user, BKD, submit=False)
+    with django_assert_max_num_queries(40):
+        round_.delete()
+    assert not CountedAnswers.objects.exists() and not Answer.objects.exists()
