@@ -14,6 +14,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
+from assessment import stored
 from assessment.forms import default_agencies
 from assessment.loading import load_models
 from assessment.models import Answer, AnswerEvidence, Assessment, ModelVersion, Question, QuestionKind, Round
@@ -70,6 +71,7 @@ def answer(assessment, question, state, user, salt, level, reviewer=None, note="
 
 
 @transaction.atomic
+@stored.deferred()
 def seed_round(today) -> str | None:
     if Round.objects.filter(year=DEMO_YEAR).exists():
         return None
@@ -82,10 +84,11 @@ def seed_round(today) -> str | None:
     }
     staff, reviewer = people.get("organisasi"), people.get("inspektorat")
     round_ = Round.objects.create(model=model, year=DEMO_YEAR, opened_by=staff)
-    Assessment.objects.bulk_create(
+    created = Assessment.objects.bulk_create(
         [Assessment(round=round_, agency=None)]
         + [Assessment(round=round_, agency=a) for a in default_agencies()]
     )
+    stored.refresh(a.pk for a in created)  # bulk_create sends no signals
     questions = list(model.questions.select_related("subcomponent").order_by("order"))
     by_code = {
         a.agency.code if a.agency_id else "pemkab": a for a in round_.assessments.select_related("agency")

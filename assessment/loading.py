@@ -12,7 +12,7 @@ from pathlib import Path
 from django.db import transaction
 from django.db.models import ProtectedError
 
-from assessment import scoring
+from assessment import scoring, stored
 from assessment.models import Component, ModelVersion, Question, SubComponent
 from roadmap.loading import FixtureError, LoadStats, prune, read_json, upsert
 from roadmap.notation import parse_number
@@ -100,6 +100,7 @@ def reorder(rows: list, wanted: dict[str, int]) -> None:
 
 
 @transaction.atomic
+@stored.deferred()
 def load_models(*, root: Path) -> LoadStats:
     stats = LoadStats()
     for path in sorted((root / "pmprb").glob("*.json")):

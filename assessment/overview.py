@@ -8,7 +8,7 @@ from assessment.access import may_see
 from assessment.findings import WeakSpot, weak_spots
 from assessment.models import Component, Round
 from assessment.offers import indicators_by_ref
-from assessment.selectors import AssessmentResult, RoundResult, previous_round, round_result
+from assessment.selectors import AssessmentResult, RoundResult, previous_round, round_result, structure
 from monev.achievement import round_percent
 from monev.standing import year_status
 from roadmap.notation import format_number
@@ -110,8 +110,9 @@ def roadmap_index(year: int) -> tuple[Decimal | None, str]:
     return status.number, f"realisasi terverifikasi road map {year}"
 
 
-def round_page(round_: Round, profile) -> RoundPage:
-    result = round_result(round_)
+def round_page(round_: Round, profile, questions: bool = False) -> RoundPage:
+    """``questions``: the model's questions too, in ``result.components`` (the workbook lists them)."""
+    result = round_result(round_, structure(round_.model, questions=questions))
     previous = previous_round(round_)
     earlier = round_result(previous) if previous is not None and previous.year == round_.year - 1 else None
     before = {r.assessment.agency_id: r.total for r in earlier.results} if earlier else {}

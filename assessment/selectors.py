@@ -1,14 +1,14 @@
 """Reading a model's structure and a round's scores with a fixed number of queries, and handing them
 to the pure rules (assessment.scoring, assessment.progress)."""
 
-import functools
+from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch
 
 from areas.models import ScaleLevel
-from assessment import progress, scoring
+from assessment import progress, scoring, stored
 from assessment.models import (
     Answer,
     Assessment,
@@ -19,24 +19,27 @@ from assessment.models import (
     Round,
     SubComponent,
 )
-from assessment.stored import counted
 from monev.achievement import Band
 
 SAKIP_SCALE = "predikat-sakip"
 
 
-def structure(version: ModelVersion) -> list[Component]:
-    """The model's components with their sub-components and questions (prefetched, in order)."""
+def structure(version: ModelVersion, questions: bool = True) -> list[Component]:
+    """The model's components with their sub-components and questions (prefetched, in order); without
+    ``questions``, each sub-component carries only how many it has (``question_count``)."""
+    subs = SubComponent.objects.order_by("order")
+    if questions:
+        subs = subs.prefetch_related(Prefetch("questions", queryset=Question.objects.order_by("order")))
+    else:
+        subs = subs.annotate(question_count=Count("questions"))
     return list(
-        version.components.prefetch_related(
-            Prefetch(
-                "subcomponents",
-                queryset=SubComponent.objects.order_by("order").prefetch_related(
-                    Prefetch("questions", queryset=Question.objects.order_by("order"))
-                ),
-            )
-        ).order_by("order")
+        version.components.prefetch_related(Prefetch("subcomponents", queryset=subs)).order_by("order")
     )
+
+
+def question_count(components: list[Component]) -> int:
+    subs = [s for c in components for s in c.subcomponents.all()]
+    return sum(s.question_count if hasattr(s, "question_count") else len(s.questions.all()) for s in subs)
 
 
 def model_spec(components: list[Component], questions: dict[int, list] | None = None) -> scoring.Model:
@@ -99,7 +102,7 @@ def counted_values(answers, specs: dict[int, scoring.Question]) -> dict[str, Dec
     """Question code → the value that counts; ``specs`` maps question ids to their rules (built once
     per request: a question's ``spec`` is rebuilt on every access)."""
     return {
-        specs[a["question_id"]].code: counted(
+        specs[a["question_id"]].code: stored.counted(
             specs[a["question_id"]], a["review_state"], a["choice"], a["number"], a["reviewer_choice"],
             a["reviewer_number"],
         )
@@ -148,27 +151,33 @@ class RoundResult:
 
 def round_result(round_: Round, components: list[Component] | None = None) -> RoundResult:
     """Every assessment's score and progress in ``round_``, and the regency's Indeks RB: four queries.
-    Answers are read as stored per assessment (assessment/stored.py), the weights from the model."""
-    components = components if components is not None else structure(round_.model)
-    questions = {q.pk: q.spec for c in components for s in c.subcomponents.all() for q in s.questions.all()}
-    spec = model_spec(components, by_sub(components, questions))
-    assessments = list(round_.assessments.select_related("agency", "counted").order_by("agency__name"))
+    Scores are read as stored per assessment (assessment/stored.py), not the answers."""
+    components = components if components is not None else structure(round_.model, questions=False)
+    questions = question_count(components)
+    assessments = list(
+        round_.assessments.select_related("agency", "counted")
+        .defer("counted__entries")
+        .order_by("agency__name")
+    )
     assessments.sort(key=lambda a: (not a.is_regency, a.name))
     bands = sakip_bands()
+    model = None  # built only for an assessment without a stored score
     results = []
-    number = functools.cache(lambda text: None if text is None else Decimal(text))  # few distinct values
     for assessment in assessments:
         try:
-            entries = assessment.counted.entries
+            row = assessment.counted
         except CountedAnswers.DoesNotExist:
-            entries = {}  # nothing answered yet
-        values = {questions[int(pk)].code: number(value) for pk, (_, value) in entries.items()}
-        score = scoring.score(spec, values)
+            row = None  # nothing answered yet
+        kept = stored.stored_score(row)
+        if kept is None:
+            model = model or stored.Model(structure(round_.model))
+            kept = stored.stored_score(row, model)
+        score, states = kept
         results.append(
             AssessmentResult(
                 assessment,
                 score,
-                progress.progress([state for state, _ in entries.values()], len(questions)),
+                progress.progress(Counter(states).elements(), questions),
                 scoring.predikat(score.total, bands),
             )
         )

@@ -15,7 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from areas.models import Indicator
-from assessment import access
+from assessment import access, stored
 from assessment.models import Answer, AnswerEvidence, Assessment, ModelVersion, Question, Round
 from assessment.selectors import round_result, structure
 from monev import filetypes
@@ -55,9 +55,10 @@ def open_round(*, model: ModelVersion, year: int, agencies: list[Agency], user) 
     round_._change_reason = "Putaran dibuka."
     round_.full_clean()
     round_.save()
-    Assessment.objects.bulk_create(
+    created = Assessment.objects.bulk_create(
         [Assessment(round=round_, agency=None)] + [Assessment(round=round_, agency=a) for a in agencies]
     )
+    stored.refresh(a.pk for a in created)  # their scores with nothing answered (bulk_create sends no signals)
     return round_
 
 
@@ -160,6 +161,7 @@ def save_answer(
 
 
 @transaction.atomic
+@stored.deferred()
 def save_answers(*, assessment: Assessment, entries: list[AnswerEntry], user, reason: str = "") -> int:
     """Save the answers of one page as drafts (a verified answer corrected by staff stays verified, with
     its reason), with their new evidence; all or nothing. Returns how many answers were written."""
@@ -175,6 +177,7 @@ def save_answers(*, assessment: Assessment, entries: list[AnswerEntry], user, re
 
 
 @transaction.atomic
+@stored.deferred()
 def submit_assessment(*, assessment: Assessment, user) -> int:
     """Submit every draft and corrected answer for review; every question must have an answer."""
     require_open(assessment.round)
@@ -248,6 +251,7 @@ def review_answer(
 
 
 @transaction.atomic
+@stored.deferred()
 def agree_with_all(*, assessment: Assessment, user) -> int:
     """Agree with every submitted answer of ``assessment`` the user may review; returns how many."""
     require_open(assessment.round)

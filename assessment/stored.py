@@ -1,26 +1,43 @@
-"""Each assessment's counted answers (``CountedAnswers``), kept in step with every write.
+"""Each assessment's counted answers and scores (``CountedAnswers``), kept in step with every write.
 
 A round's scores need every answer's review state and the value that counts (assessment.scoring);
-read from the answers, that is a row per answer (26,000 at scale 20) on every round page. They are
-stored per assessment instead, written by the signals below in the same transaction as the answer
-or question saved, and rebuilt by ``python manage.py rebuild_pmprb_values``. The scores themselves
-are still computed on each read from these values and the model's current weights.
-tests/test_pmprb_stored.py compares stored with fresh after a sequence of writes.
+read from the answers, that is a row per answer (26,000 at scale 20) on every round page, and
+scoring them all again on every view. Both are stored per assessment instead: the counted values
+(``entries``), the score ``assessment.scoring.score`` makes of them with the model's weights
+(``score``) and how many answers are in each review state (``states``). The signals below write
+them in the same transaction as every answer saved or deleted and every change of the model's
+questions, sub-components or components (weights, kinds, choices, questions added or removed);
+``deferred()`` refreshes each assessment once at the end of a block of many writes (a page of
+answers, a submission, a question set). ``python manage.py rebuild_pmprb_values`` rebuilds them.
+tests/test_pmprb_stored.py compares stored with fresh after sequences of writes.
 """
 
+from collections import Counter
 from collections.abc import Iterable
 from contextlib import contextmanager
 from contextvars import ContextVar
 from decimal import Decimal
 
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_delete
 
 from assessment import scoring
-from assessment.models import Answer, Assessment, CountedAnswers, Question
+from assessment.models import (
+    Answer,
+    Assessment,
+    Component,
+    CountedAnswers,
+    ModelVersion,
+    Question,
+    SubComponent,
+)
 from assessment.models.evaluation import question_spec
 
 _paused = ContextVar("pmprb_values_paused", default=False)
+# Inside ``deferred()``: the assessments and model versions whose rows wait for the block's end.
+_pending: ContextVar[tuple[set, set] | None] = ContextVar("pmprb_values_pending", default=None)
+# Assessments being deleted (a round removed in the admin): their answers' deletions score nothing.
+_leaving: set[int] = set()
 
 
 def counted(
@@ -52,17 +69,122 @@ def fresh(assessment_ids: Iterable[int], answers=None) -> dict[int, dict]:
     return out
 
 
+# --- Scores: computed by assessment.scoring from the entries, stored as plain lists -----------------
+
+
+class Model:
+    """A model version as the rules see it, with its questions by id (built once per refresh)."""
+
+    def __init__(self, components: list) -> None:
+        from assessment.selectors import by_sub, model_spec  # selectors reads what this module stores
+
+        self.questions = {
+            q.pk: q.spec for c in components for s in c.subcomponents.all() for q in s.questions.all()
+        }
+        self.spec = model_spec(components, by_sub(components, self.questions))
+
+    @classmethod
+    def of(cls, model_ids: Iterable[int]) -> dict[int, "Model"]:
+        from assessment.selectors import structure
+
+        return {
+            version.pk: cls(structure(version)) for version in ModelVersion.objects.filter(pk__in=model_ids)
+        }
+
+    def score(self, entries: dict) -> scoring.Score:
+        values = {
+            self.questions[int(pk)].code: None if value is None else Decimal(value)
+            for pk, (_, value) in entries.items()
+        }
+        return scoring.score(self.spec, values)
+
+
+def states_of(entries: dict) -> dict[str, int]:
+    return dict(Counter(state for state, _ in entries.values()))
+
+
+def _text(value: Decimal | None) -> str | None:
+    return None if value is None else str(value)
+
+
+def _number(text: str | None) -> Decimal | None:
+    return None if text is None else Decimal(text)
+
+
+def dump(score: scoring.Score) -> dict:
+    return {
+        "total": _text(score.total),
+        "components": [
+            [c.code, _text(c.weight), _text(c.score),
+             [[s.code, _text(s.weight), _text(s.score), s.answered, s.questions] for s in c.subs]]
+            for c in score.components
+        ],
+    }  # fmt: skip
+
+
+def load(data: dict) -> scoring.Score:
+    return scoring.Score(
+        _number(data["total"]),
+        tuple(
+            scoring.ComponentScore(
+                code, _number(weight), _number(total),
+                tuple(scoring.SubScore(s, _number(w), _number(v), answered, n) for s, w, v, answered, n in subs),
+            )
+            for code, weight, total, subs in data["components"]
+        ),
+    )  # fmt: skip
+
+
+def stored_score(
+    row: CountedAnswers | None, model: "Model | None" = None
+) -> tuple[scoring.Score, dict] | None:
+    """An assessment's score and its answers' states from its row. A row without a score (none should
+    be left after migration 0003) is scored from its entries with ``model``, and no row means nothing
+    answered yet; without ``model`` both give None (the caller builds the model only then)."""
+    if row is not None and row.score is not None:
+        return load(row.score), row.states
+    if model is None:
+        return None
+    entries = row.entries if row is not None else {}
+    return model.score(entries), states_of(entries)
+
+
 @transaction.atomic
 def refresh(assessment_ids: Iterable[int]) -> int:
-    """Recompute the stored entries of these assessments from their answers."""
+    """Recompute the stored entries and scores of these assessments from their answers."""
     computed = fresh(assessment_ids)
+    versions = dict(Assessment.objects.filter(pk__in=list(computed)).values_list("pk", "round__model"))
+    models = Model.of(set(versions.values()))
     for pk, entries in computed.items():
-        CountedAnswers.objects.update_or_create(assessment_id=pk, defaults={"entries": entries})
+        score = models[versions[pk]].score(entries)
+        CountedAnswers.objects.update_or_create(
+            assessment_id=pk,
+            defaults={"entries": entries, "score": dump(score), "states": states_of(entries)},
+        )
     return len(computed)
 
 
 def rebuild() -> int:
     return refresh(Assessment.objects.values_list("pk", flat=True))
+
+
+@contextmanager
+def deferred():
+    """Within the block, answers and model changes only note their assessments; each is refreshed once
+    at the end, still inside the caller's transaction (a block that raises refreshes nothing)."""
+    if _pending.get() is not None:
+        yield  # an enclosing block refreshes
+        return
+    assessments, models = set(), set()
+    token = _pending.set((assessments, models))
+    try:
+        yield
+    finally:
+        _pending.reset(token)
+    if models:
+        assessments |= set(Assessment.objects.filter(round__model__in=models).values_list("pk", flat=True))
+    if assessments:
+        refresh(assessments)
 
 
 @contextmanager
@@ -75,8 +197,21 @@ def paused():
         _paused.reset(token)
 
 
+def _rescore(row: CountedAnswers, assessment_id: int) -> None:
+    version = Assessment.objects.filter(pk=assessment_id).values_list("round__model", flat=True).first()
+    if version is None:
+        return  # the assessment itself is being deleted
+    row.score = dump(Model.of([version])[version].score(row.entries))
+    row.states = states_of(row.entries)
+    row.save(update_fields=["entries", "score", "states"])
+
+
 def answer_saved(sender, instance: Answer, raw: bool = False, **kwargs) -> None:
     if raw or _paused.get():
+        return
+    pending = _pending.get()
+    if pending is not None:
+        pending[0].add(instance.assessment_id)
         return
     with transaction.atomic():
         row = CountedAnswers.objects.select_for_update().filter(assessment_id=instance.assessment_id).first()
@@ -84,26 +219,48 @@ def answer_saved(sender, instance: Answer, raw: bool = False, **kwargs) -> None:
             refresh([instance.assessment_id])
             return
         row.entries[str(instance.question_id)] = entry(question_spec(instance.question), instance)
-        row.save(update_fields=["entries"])
+        _rescore(row, instance.assessment_id)
 
 
 def answer_deleted(sender, instance: Answer, **kwargs) -> None:
-    if _paused.get():
+    if _paused.get() or instance.assessment_id in _leaving:
+        return
+    pending = _pending.get()
+    if pending is not None:
+        pending[0].add(instance.assessment_id)
         return
     with transaction.atomic():
         row = CountedAnswers.objects.select_for_update().filter(assessment_id=instance.assessment_id).first()
         if row is not None and row.entries.pop(str(instance.question_id), None) is not None:
-            row.save(update_fields=["entries"])
+            _rescore(row, instance.assessment_id)
 
 
-def question_saved(sender, instance: Question, raw: bool = False, created: bool = False, **kwargs) -> None:
-    """A question's kind, choices or range decide its answers' values: recount the assessments with one."""
-    if raw or created or _paused.get():
+def assessment_leaving(sender, instance: Assessment, **kwargs) -> None:
+    _leaving.add(instance.pk)  # pre_delete comes before its answers' post_delete
+
+
+def assessment_left(sender, instance: Assessment, **kwargs) -> None:
+    _leaving.discard(instance.pk)
+
+
+def model_changed(sender, instance, raw: bool = False, **kwargs) -> None:
+    """A question's kind, choices, range or weight, a question added or removed, a sub-component's or
+    component's weight: every assessment of a round on that model is counted and scored again."""
+    if raw or _paused.get():
         return
-    refresh(Answer.objects.filter(question=instance).values_list("assessment_id", flat=True).distinct())
+    pending = _pending.get()
+    if pending is not None:
+        pending[1].add(instance.model_id)
+        return
+    refresh(Assessment.objects.filter(round__model=instance.model_id).values_list("pk", flat=True))
 
 
 def connect() -> None:
     post_save.connect(answer_saved, sender=Answer, dispatch_uid="pmprb-values-answer-saved")
     post_delete.connect(answer_deleted, sender=Answer, dispatch_uid="pmprb-values-answer-deleted")
-    post_save.connect(question_saved, sender=Question, dispatch_uid="pmprb-values-question-saved")
+    pre_delete.connect(assessment_leaving, sender=Assessment, dispatch_uid="pmprb-values-assessment-leaving")
+    post_delete.connect(assessment_left, sender=Assessment, dispatch_uid="pmprb-values-assessment-left")
+    for part in (Question, SubComponent, Component):
+        name = part.__name__.lower()
+        post_save.connect(model_changed, sender=part, dispatch_uid=f"pmprb-values-{name}-saved")
+        post_delete.connect(model_changed, sender=part, dispatch_uid=f"pmprb-values-{name}-deleted")

@@ -5,16 +5,16 @@ exactly as an indicator's is. Completeness is the share of a plan's targeted ind
 verified figure for the year (docs/plans.md).
 """
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from areas.models import Scale
+from django.utils import timezone
+
+from monev import standings
 from monev.achievement import round_percent
-from monev.models import Realisation
 from monev.selectors import plan_indicator_queryset
 from monev.standing import Average, Rules, YearStatus, average_of, year_status
-from plans.models import AgencyPlan, PlanIndicator, PlanStatus, PlanTarget
+from plans.models import AgencyPlan, PlanIndicator, PlanStatus
 from plans.models.plan import PLAN_YEARS
 from plans.selectors import plan_sections
 from roadmap.models import Agency
@@ -46,22 +46,26 @@ class PlanProgress:
         return "–" if self.completeness is None else f"{format_number(self.completeness, places=0)} %"
 
 
-def progress_of(plan: AgencyPlan, indicators, year: int, rules: Rules, by_area: bool = True) -> PlanProgress:
-    statuses: dict[int, YearStatus] = {
-        i.pk: year_status(i, year, rules, reports=getattr(i, "year_reports", None)) for i in indicators
-    }
+def progress_of(plan: AgencyPlan, indicators, year: int, rules: Rules) -> PlanProgress:
+    statuses: dict[int, YearStatus] = {i.pk: year_status(i, year, rules) for i in indicators}
     areas = []
-    for section in plan_sections(plan, indicators) if by_area else []:
+    for section in plan_sections(plan, indicators):
         lines = section.standard + [i for a in section.activities for i in a.plan_indicators]
         if lines:
             rows = [(i, statuses[i.pk]) for i in lines]
             areas.append(AreaProgress(section.area, rows, average_of((s for _, s in rows), rules)))
-    targeted = [s for s in statuses.values() if s.has_target]
+    return summary_of(plan, year, list(statuses.values()), rules, areas)
+
+
+def summary_of(plan: AgencyPlan, year: int, statuses: list, rules: Rules, areas=()) -> PlanProgress:
+    """A plan's average achievement and completeness from its indicators' standings (``YearStatus``
+    or stored ``Tally``: both carry what is counted here)."""
+    targeted = [s for s in statuses if s.has_target]
     return PlanProgress(
         plan=plan,
         year=year,
-        areas=areas,
-        average=average_of(statuses.values(), rules),
+        areas=list(areas),
+        average=average_of(statuses, rules),
         targeted=len(targeted),
         reported=sum(1 for s in targeted if s.reported),
     )
@@ -78,45 +82,23 @@ def plan_years() -> list[int]:
     return sorted({start + offset for start in starts for offset in range(PLAN_YEARS)})
 
 
-def year_figure_items(plans, year: int, profile) -> list[PlanIndicator]:
-    """The plans' indicators with only what a year's figure is read from: their targets, their scale's
-    levels and the year's reports (no evidence, no people), each kind in one query, grouped here
-    rather than by a prefetch per indicator."""
-    items = list(PlanIndicator.objects.filter(plan__in=plans))
-    ids = [item.pk for item in items]
-    targets: dict[int, dict] = defaultdict(dict)
-    for target in PlanTarget.objects.filter(indicator__in=ids).select_related("level"):
-        targets[target.indicator_id][target.year] = target
-    reports: dict[int, list] = defaultdict(list)
-    for report in (
-        Realisation.objects.visible_to(profile)
-        .filter(plan_indicator__in=ids, year=year)
-        .select_related("level")
-    ):
-        reports[report.plan_indicator_id].append(report)
-    scales = Scale.objects.prefetch_related("levels").in_bulk({item.scale_id for item in items} - {None})
-    for item in items:
-        item.targets_by_year = targets[item.pk]
-        item.year_reports = reports[item.pk]
-        if item.scale_id:
-            item.scale = scales[item.scale_id]
-    return items
-
-
-def ranking(year: int, profile) -> list[PlanProgress]:
+def ranking(year: int) -> list[PlanProgress]:
     """Every approved plan covering ``year``, best average achievement first (no figure last), then by
-    completeness; the same prefetches for every plan, so the page costs the same for 1 or 40 agencies."""
+    completeness. Each indicator's standing is read as stored (monev/standings.py, computed by the same
+    ``year_status``; drafts count in neither), so the page costs the same for 1 or 40 agencies."""
     plans = {
         plan.pk: plan
         for plan in AgencyPlan.objects.filter(
             status=PlanStatus.APPROVED, start_year__in=[year - 1, year]
         ).select_related("agency", "edition")
     }
-    indicators: dict[int, list] = {pk: [] for pk in plans}
-    for indicator in year_figure_items(plans, year, profile):
-        indicators[indicator.plan_id].append(indicator)
+    lines = list(PlanIndicator.objects.filter(plan__in=plans).order_by("pk").values_list("pk", "plan_id"))
     rules = Rules.from_settings()
-    rows = [progress_of(plan, indicators[pk], year, rules, by_area=False) for pk, plan in plans.items()]
+    tallies = standings.plan_tallies([pk for pk, _ in lines], year, today=timezone.localdate(), rules=rules)
+    by_plan: dict[int, list] = {pk: [] for pk in plans}
+    for pk, plan in lines:
+        by_plan[plan].append(tallies[pk])
+    rows = [summary_of(plan, year, by_plan[pk], rules) for pk, plan in plans.items()]
     return sorted(
         rows,
         key=lambda p: (
@@ -138,8 +120,8 @@ class YearEndPlans:
     incomplete: list[PlanProgress]  # approved plans with targeted indicators lacking a verified figure
 
 
-def yearend_plans(year: int, profile) -> YearEndPlans:
-    ranked = ranking(year, profile)
+def yearend_plans(year: int) -> YearEndPlans:
+    ranked = ranking(year)
     covered = {row.plan.agency_id for row in ranked}
     return YearEndPlans(
         year=year,

@@ -37,16 +37,19 @@ from monev.models import Realisation, ReviewState, Standing
 from monev.periods import as_of, periods_up_to
 from monev.quarters import YearBasis
 from monev.standing import Rules, YearStatus, year_status
+from plans.models import PlanIndicator, PlanTarget
 from roadmap.models import RoadmapEdition
 
-KINDS = {"indicator": Indicator, "activity": PriorityActivity}
+KINDS = {"indicator": Indicator, "activity": PriorityActivity, "plan": PlanIndicator}
+FIELDS = {"indicator": "indicator", "activity": "activity", "plan": "plan_indicator"}  # Standing's keys
+SCALED = ("indicator", "plan")  # kinds whose items may have a scale of levels
 Key = tuple[str, int]  # ("indicator", 7)
 Slot = tuple[int, int]  # (year, cut): cut 0 is the whole year read on the day, 1–4 up to that quarter's end
 CHUNK = 500  # items per refresh when many are computed at once
 
 
 def key_of(item) -> Key:
-    return ("indicator" if isinstance(item, Indicator) else "activity", item.pk)
+    return (next(kind for kind, model in KINDS.items() if isinstance(item, model)), item.pk)
 
 
 def label_of(key: Key) -> str:
@@ -136,11 +139,12 @@ def row_of(key: Key, year: int, cut: int, status: YearStatus, token: str) -> Sta
         percent=status.percent,
         ordinal=status.ordinal,
         has_target=status.has_target,
+        reported=status.reported,
         met=status.met,
         unverified=status.unverified,
         detail=dump(status),
     )
-    setattr(row, f"{key[0]}_id", key[1])
+    setattr(row, f"{FIELDS[key[0]]}_id", key[1])
     return row
 
 
@@ -199,7 +203,7 @@ def _refresh_chunk(kind, ids, wanted, rules, token, today) -> dict:
     items = model.objects.filter(pk__in=locked).prefetch_related(
         "targets__level", Prefetch("realisations", queryset=reports.select_related("level"))
     )
-    if kind == "indicator":
+    if kind in SCALED:
         items = items.select_related("scale").prefetch_related("scale__levels")
     computed, rows = {}, []
     for item in items:
@@ -216,8 +220,8 @@ def _refresh_chunk(kind, ids, wanted, rules, token, today) -> dict:
 def rebuild() -> int:
     """Compute every stored row again from the reports; returns how many rows are stored."""
     with transaction.atomic():
-        stored = Standing.objects.values_list("indicator_id", "activity_id").distinct()
-        refresh(("indicator", i) if i else ("activity", a) for i, a in stored)
+        stored = Standing.objects.values_list(*(f"{field}_id" for field in FIELDS.values())).distinct()
+        refresh((kind, pk) for ids in stored for kind, pk in zip(FIELDS, ids, strict=True) if pk)
         return Standing.objects.count()
 
 
@@ -251,15 +255,16 @@ def changed(keys: Iterable[Key]) -> None:
 
 
 def items_of(report: Realisation) -> list[Key]:
-    return [("indicator", report.indicator_id), ("activity", report.activity_id)]
+    return [(kind, getattr(report, f"{field}_id")) for kind, field in FIELDS.items()]
 
 
 @receiver(pre_save, sender=Realisation)
 def report_to_be_saved(sender, instance: Realisation, raw: bool = False, **kwargs) -> None:
     # A report moved to another item (as the admin may do) changes the standing it leaves too.
     if instance.pk and not raw:
-        before = Realisation.objects.filter(pk=instance.pk).values_list("indicator_id", "activity_id").first()
-        instance.items_before = [("indicator", before[0]), ("activity", before[1])] if before else []
+        before = Realisation.objects.filter(pk=instance.pk).values_list(*(f"{f}_id" for f in FIELDS.values()))
+        found = before.first()
+        instance.items_before = list(zip(FIELDS, found, strict=True)) if found else []
 
 
 @receiver(post_save, sender=Realisation)
@@ -283,8 +288,16 @@ def activity_target_written(sender, instance, raw: bool = False, **kwargs) -> No
         changed([("activity", instance.activity_id)])
 
 
+@receiver(post_save, sender=PlanTarget)
+@receiver(post_delete, sender=PlanTarget)
+def plan_target_written(sender, instance, raw: bool = False, **kwargs) -> None:
+    if not raw:
+        changed([("plan", instance.indicator_id)])
+
+
 @receiver(post_save, sender=Indicator)
 @receiver(post_save, sender=PriorityActivity)
+@receiver(post_save, sender=PlanIndicator)
 def item_saved(sender, instance, created: bool, raw: bool = False, **kwargs) -> None:
     # Direction, aggregation and scale enter the standing; a new item has no rows yet.
     if not created and not raw:
@@ -362,9 +375,10 @@ class Tally:
     has_target: bool
     met: bool | None
     unverified: int
+    reported: bool
 
 
-TALLY = ("state", "percent", "ordinal", "has_target", "met", "unverified")
+TALLY = ("state", "percent", "ordinal", "has_target", "met", "unverified", "reported")
 
 
 def edition_tallies(
@@ -390,11 +404,30 @@ def edition_tallies(
     }
     stored = _stored([label_of(k) for k in places], year, cut, over, token, *TALLY)
     missing = [key for key in places if label_of(key) not in stored]
-    for (key, _, _), status in refresh(missing, [(year, cut)], rules=rules, today=today).items():
-        stored[label_of(key)] = (
-            status.state, status.percent, status.ordinal, status.has_target, status.met, status.unverified,
-        )  # fmt: skip
+    for (key, *slot), status in refresh(missing, [(year, cut)], rules=rules, today=today).items():
+        if tuple(slot) == (year, cut):  # the item's other stored slots are computed again too
+            stored[label_of(key)] = tally_of(status)
     return [Tally(key, *places[key], *stored[label_of(key)]) for key in places]
+
+
+def tally_of(status: YearStatus) -> tuple:
+    return tuple(getattr(status, column) for column in TALLY)
+
+
+def plan_tallies(
+    ids: Sequence[int], year: int, *, today: datetime.date, rules: Rules | None = None
+) -> dict[int, Tally]:
+    """These agency-plan indicators' standings of the whole year, read on ``today``, as plain values
+    (no place in the road map): one query, plus computing the rows not stored yet."""
+    rules = rules or Rules.from_settings()
+    over, token = quarters_over_for(year, 0, today), rules_token(rules)
+    keys = [("plan", pk) for pk in ids]
+    stored = _stored([label_of(k) for k in keys], year, 0, over, token, *TALLY)
+    missing = [key for key in keys if label_of(key) not in stored]
+    for (key, *slot), status in refresh(missing, [(year, 0)], rules=rules, today=today).items():
+        if tuple(slot) == (year, 0):  # the item's other stored slots are computed again too
+            stored[label_of(key)] = tally_of(status)
+    return {key[1]: Tally(key, None, None, *stored[label_of(key)]) for key in keys}
 
 
 def year_columns(

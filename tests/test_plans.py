@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 
+from monev import services as monev_services
 from monev.access import review_refusal
 from monev.models import Realisation
 from plans import services
@@ -138,7 +139,9 @@ def test_the_ranking_follows_verified_reports(client, pengarah_user, staff_user)
     client.force_login(pengarah_user)
     page = client.get(ranking_url).content.decode()
     assert page.index("Inspektorat") < page.index("BKD")  # BKD's 8 SOP await verification: no figure yet
-    Realisation.objects.filter(plan_indicator__plan=bkd).update(review_state="verified")
+    monev_services.review_reports(
+        reports=list(Realisation.objects.filter(plan_indicator__plan=bkd)), verify=True, user=staff_user
+    )
     page = client.get(ranking_url).content.decode()
     assert page.index("BKD") < page.index("Inspektorat")  # 80 % against 50 %
 

@@ -179,14 +179,7 @@ def assert_stored_equals_fresh() -> None:
             else {},
         )
         assert without_reports(kept) == fresh, (row.item, row.year, row.cut)
-        assert (row.state, row.percent, row.ordinal, row.has_target, row.met, row.unverified) == (
-            fresh.state,
-            fresh.percent,
-            fresh.ordinal,
-            fresh.has_target,
-            fresh.met,
-            fresh.unverified,
-        )
+        assert tuple(getattr(row, column) for column in standings.TALLY) == standings.tally_of(fresh)
         assert row.rules == standings.rules_token(rules)
     before = stored_rows()
     standings.rebuild()

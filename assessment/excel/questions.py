@@ -12,7 +12,7 @@ from decimal import Decimal
 from django.db import transaction
 from django.db.models import Count
 
-from assessment import scoring
+from assessment import scoring, stored
 from assessment.models import ModelVersion, Question, QuestionKind
 from assessment.selectors import model_spec, structure
 from monev.excel.template import cell_text
@@ -345,6 +345,7 @@ def build_preview(*, version: ModelVersion, uploaded: UploadedSet) -> Preview:
 
 
 @transaction.atomic
+@stored.deferred()
 def apply_question_set(*, preview: Preview) -> int:
     """Write the whole set (questions by code, in the file's order) and drop what it no longer lists."""
     if preview.errors:

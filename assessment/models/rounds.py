@@ -119,14 +119,17 @@ class Assessment(models.Model):
 
 
 class CountedAnswers(models.Model):
-    """Each answer's review state and the value that counts (assessment.scoring), stored beside its
-    assessment by assessment/stored.py whenever an answer or a question is saved, so that a round's
-    scores read one row per assessment instead of every answer (``rebuild_pmprb_values`` rebuilds it)."""
+    """Each answer's review state and the value that counts (assessment.scoring), the score they make
+    and how many answers are in each state, stored beside its assessment by assessment/stored.py
+    whenever an answer or a part of the model is saved, so that a round's pages read one small row
+    per assessment instead of every answer (``rebuild_pmprb_values`` rebuilds it)."""
 
     assessment = models.OneToOneField(
         Assessment, on_delete=models.CASCADE, primary_key=True, related_name="counted"
     )
     entries = models.JSONField(default=dict)  # question id → [review state, counted value or None]
+    score = models.JSONField(null=True)  # assessment.stored.dump of assessment.scoring.score
+    states = models.JSONField(default=dict)  # review state → how many answers are in it
 
     class Meta:
         verbose_name = "nilai jawaban terhitung"

@@ -19,4 +19,6 @@ class AssessmentWorkbookView(RoleRequiredMixin, View):
 class RoundWorkbookView(RoleRequiredMixin, View):
     def get(self, request, pk):
         round_ = access.get_round_for_full_reader(request.user, pk)
-        return xlsx_response(round_workbook(round_page(round_, self.profile)), f"pmprb-{round_.year}.xlsx")
+        return xlsx_response(
+            round_workbook(round_page(round_, self.profile, questions=True)), f"pmprb-{round_.year}.xlsx"
+        )

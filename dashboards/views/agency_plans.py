@@ -54,4 +54,4 @@ class AgencyPlanRankingView(EditionMixin, TemplateView):
     def get_context_data(self, **kwargs):
         years = plan_years() or [self.edition.start_year]
         year = chosen_year(self.request, years, self.edition)
-        return super().get_context_data(year=year, years=years, rows=ranking(year, self.profile), **kwargs)
+        return super().get_context_data(year=year, years=years, rows=ranking(year), **kwargs)

@@ -41,7 +41,7 @@ class YearEndReportView(EditionMixin, TemplateView):
             year=year,
             years=years,
             place=settings.REPORT_PLACE,
-            plans=yearend_plans(year, self.profile),
+            plans=yearend_plans(year),
             **kwargs,
         )
 

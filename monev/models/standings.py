@@ -5,6 +5,8 @@ from django.db.models import Q
 
 from actions.models import PriorityActivity
 from areas.models import Indicator
+from monev.models.review import exactly_one
+from plans.models import PlanIndicator
 
 
 class Standing(models.Model):
@@ -18,12 +20,15 @@ class Standing(models.Model):
     ``monev.standings`` in the transaction of every write (docs/standings.md).
     """
 
-    item = models.CharField(max_length=24)  # "indicator:7": one key for both kinds, for upserts
+    item = models.CharField(max_length=24)  # "indicator:7", "activity:7", "plan:7": one key, for upserts
     indicator = models.ForeignKey(
         Indicator, on_delete=models.CASCADE, null=True, blank=True, related_name="standings"
     )
     activity = models.ForeignKey(
         PriorityActivity, on_delete=models.CASCADE, null=True, blank=True, related_name="standings"
+    )
+    plan_indicator = models.ForeignKey(  # an agency plan's indicator (docs/plans.md), judged alike
+        PlanIndicator, on_delete=models.CASCADE, null=True, blank=True, related_name="standings"
     )
     year = models.PositiveSmallIntegerField("tahun")
     cut = models.PositiveSmallIntegerField("sampai triwulan")  # 0: the whole year, read on the day
@@ -33,6 +38,7 @@ class Standing(models.Model):
     percent = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
     ordinal = models.BooleanField(default=False)
     has_target = models.BooleanField(default=False)
+    reported = models.BooleanField(default=False)
     met = models.BooleanField(null=True, blank=True)
     unverified = models.PositiveSmallIntegerField(default=0)
     detail = models.JSONField(default=dict)
@@ -42,9 +48,7 @@ class Standing(models.Model):
         verbose_name_plural = "capaian tersimpan"
         constraints = [
             models.CheckConstraint(
-                condition=Q(indicator__isnull=False, activity__isnull=True)
-                | Q(indicator__isnull=True, activity__isnull=False),
-                name="standing_of_one_item",
+                condition=exactly_one("indicator", "activity", "plan_indicator"), name="standing_of_one_item"
             ),
             models.CheckConstraint(condition=Q(cut__lte=4), name="standing_cut_0_to_4"),
             models.CheckConstraint(condition=Q(quarters_over__lte=4), name="standing_quarters_over_0_to_4"),

@@ -1,4 +1,4 @@
-"""Recompute every assessment's stored counted answers from its answers (assessment/stored.py)."""
+"""Recompute every assessment's stored counted answers and scores from its answers (assessment/stored.py)."""
 
 from django.core.management.base import BaseCommand
 
@@ -6,8 +6,8 @@ from assessment import stored
 
 
 class Command(BaseCommand):
-    help = "Rebuild the stored counted answers of every PMPRB assessment from the answers."
+    help = "Rebuild the stored counted answers and scores of every PMPRB assessment from the answers."
 
     def handle(self, *args, **options):
         count = stored.rebuild()
-        self.stdout.write(self.style.SUCCESS(f"Counted answers of {count} assessments rebuilt."))
+        self.stdout.write(self.style.SUCCESS(f"Counted answers and scores of {count} assessments rebuilt."))
