@@ -14,7 +14,6 @@ from decimal import Decimal
 from django.utils import timezone
 
 from actions.opendata import json_number, target_value
-from dashboards.selectors import actions_of
 from monev.action_reports import lead_ids, part_lines, reports_of
 from monev.models import ActionStatus, Period
 from monev.periods import periods_up_to
@@ -226,7 +225,7 @@ def build(edition: RoadmapEdition, today: datetime.date | None = None) -> OpenPr
         data.realisations += realisation_rows(item, rules, today)
     plans: dict[tuple[str, int], PlanShare] = defaultdict(PlanShare)
     for row in selectors.plan_rows(edition):
-        for action in actions_of(row):
+        for action in row.action_records:
             plans[row.area.name, action.year].add(
                 action_standing([p for p in reports_of(action) if p.lead_id], lead_ids(row))
             )

@@ -71,7 +71,7 @@ class VerifiedPart(NamedTuple):
 
 def plan_rows(edition: RoadmapEdition):
     """Rows with their lead agencies, and their planned actions as plain records
-    (``dashboards.selectors.actions_of``), each with its leads' verified reports
+    (``action_records``, as ``dashboards.selectors.plan_rows`` gives them), each with its leads' verified reports
     (``monev.action_reports.reports_of``): ten thousand reports at scale cost no model objects."""
     rows = list(
         ActionPlanRow.objects.of_edition(edition)

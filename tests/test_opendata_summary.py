@@ -147,7 +147,7 @@ def prefetched_plan_rows(edition):
     progress = ActionProgress.objects.filter(
         review_state=ReviewState.VERIFIED, lead__isnull=False
     ).select_related("lead")
-    return list(
+    rows = list(
         ActionPlanRow.objects.of_edition(edition)
         .select_related("area", "group")
         .prefetch_related(
@@ -158,6 +158,9 @@ def prefetched_plan_rows(edition):
             ),
         )
     )
+    for row in rows:  # model objects where the records go (monev.action_reports reads either)
+        row.action_records = list(row.planned_actions.all())
+    return rows
 
 
 def documents(edition, today) -> dict[str, str]:
