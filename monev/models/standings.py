@@ -3,7 +3,7 @@
 from django.db import models
 from django.db.models import Q
 
-from actions.models import PriorityActivity
+from actions.models import PlannedAction, PriorityActivity
 from areas.models import Indicator
 
 
@@ -53,3 +53,28 @@ class Standing(models.Model):
 
     def __str__(self) -> str:
         return f"{self.item} {self.year}/{self.cut}: {self.state}"
+
+
+class PlanStanding(models.Model):
+    """``monev.plan_progress.action_standing`` of one planned action, its lead reports of quarters 1 to
+    ``cut``, as the summaries add it up (docs/standings.md). Kept in step by ``monev.plan_standings``
+    in the transaction of every write of a lead report, a planned action or a row's lead agencies.
+    """
+
+    planned_action = models.ForeignKey(PlannedAction, on_delete=models.CASCADE, related_name="plan_standings")
+    cut = models.PositiveSmallIntegerField("sampai triwulan")
+    done = models.BooleanField(default=False)
+    reported = models.BooleanField(default=False)
+    pending = models.BooleanField(default=False)
+    percent = models.DecimalField(max_digits=5, decimal_places=2, null=True, blank=True)  # no lead: none
+
+    class Meta:
+        verbose_name = "kemajuan rencana aksi tersimpan"
+        verbose_name_plural = "kemajuan rencana aksi tersimpan"
+        constraints = [
+            models.CheckConstraint(condition=Q(cut__gte=1, cut__lte=4), name="plan_standing_cut_1_to_4"),
+            models.UniqueConstraint(fields=["planned_action", "cut"], name="one_plan_standing_per_cut"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.planned_action_id}/{self.cut}: {self.percent}"
