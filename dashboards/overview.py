@@ -16,9 +16,8 @@ from django.db.models import Prefetch
 from actions.models import PriorityActivity, QuickWin
 from areas.models import ChangeArea, Indicator
 from dashboards.completeness import AgencyShare, shares_by_agency
-from dashboards.plan_snapshot import plan_snapshot
 from dashboards.selectors import edition_items
-from monev import achievement, standings
+from monev import achievement, plan_standings, standings
 from monev.models import Period, Realisation
 from monev.periods import periods_up_to
 from monev.plan_progress import PlanShare
@@ -142,8 +141,7 @@ def build_overview(
     else:
         lines = tally_lines(edition, year, quarter, today, rules)
     total = Summary(lines)
-    snapshot = plan_snapshot(edition, year, with_progress=True)
-    plan_by_area = snapshot.shares_by_area(quarters)
+    plan_by_area = plan_standings.shares_by_area(edition, year, max(quarters))
     plan = PlanShare()
     areas = []
     for area in edition.areas.all():
@@ -167,7 +165,7 @@ def build_overview(
         areas=areas,
         quick_wins=quick_wins,
         plan=plan,
-        completeness=shares_by_agency(edition, year, [p for p in periods if p != Period.YEAR], snapshot),
+        completeness=shares_by_agency(edition, year, [p for p in periods if p != Period.YEAR]),
     )
 
 
