@@ -27,6 +27,7 @@ from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 
 from actions.models import ActionPlanLead, PlannedAction
+from monev import plan_cells
 from monev.models import ActionProgress, PlanStanding
 from monev.plan_progress import ActionStanding, PlanShare, ProgressFact, action_standing
 from roadmap.models import RoadmapEdition
@@ -100,41 +101,57 @@ def _compute_chunk(ids: list[int], missing_too: bool) -> int:
 
 
 def rebuild() -> int:
-    """Compute every planned action's rows again from the reports; returns how many rows are stored."""
+    """Compute every planned action's rows, and every row's cells, again from the reports; returns how
+    many action rows are stored."""
     with transaction.atomic():
         compute(PlannedAction.objects.values_list("pk", flat=True), missing_too=True)
+        plan_cells.rebuild()
         return PlanStanding.objects.count()
 
 
 # --- Keeping in step -----------------------------------------------------------------------------
 
 _deferred = threading.local()
+Pair = plan_cells.Pair
 
 
 @contextmanager
 def deferred() -> Iterator[None]:
-    """Compute the actions written within the block once, at its end (seeding: many reports of the
-    same actions). Use it inside the writes' transaction."""
-    if getattr(_deferred, "ids", None) is not None:
+    """Compute the actions and rows written within the block once, at its end (seeding, a review of
+    many reports). Use it inside the writes' transaction."""
+    if getattr(_deferred, "pending", None) is not None:
         yield  # the outermost block computes
         return
-    _deferred.ids = set()
+    _deferred.pending = (set(), set(), set())
     try:
         yield
-        ids = _deferred.ids
+        pending = _deferred.pending
     finally:
-        _deferred.ids = None
-    compute(ids)
+        _deferred.pending = None
+    _flush(*pending)
 
 
-def changed(action_ids: Iterable[int | None]) -> None:
-    """These planned actions' lead reports or leads changed: store their rows again, in this transaction."""
+def changed(
+    action_ids: Iterable[int | None] = (), cells: Iterable[Pair] = (), new_cells: Iterable[Pair] = ()
+):
+    """These planned actions' lead reports or leads changed, and these rows' (and years') planned
+    actions or leads (``new_cells``: a lead added): store their rows again, in this transaction."""
     ids = {pk for pk in action_ids if pk is not None}
-    pending = getattr(_deferred, "ids", None)
+    pending = getattr(_deferred, "pending", None)
     if pending is not None:
-        pending.update(ids)
-    elif ids:
+        pending[0].update(ids)
+        pending[1].update(cells)
+        pending[2].update(new_cells)
+    else:
+        _flush(ids, set(cells), set(new_cells))
+
+
+def _flush(ids: set[int], cells: set[Pair], new_cells: set[Pair]) -> None:
+    if ids:
         compute(ids)
+        cells |= set(PlannedAction.objects.filter(pk__in=ids).values_list("row", "year"))
+    plan_cells.compute(cells - new_cells)
+    plan_cells.compute(new_cells, insert=True)
 
 
 @receiver(pre_save, sender=ActionProgress)
@@ -159,11 +176,23 @@ def progress_written(sender, instance: ActionProgress, raw: bool = False, **kwar
     changed([*([instance.planned_action_id] if instance.lead_id else []), *before])
 
 
+@receiver(pre_save, sender=PlannedAction)
+def action_to_be_saved(sender, instance: PlannedAction, raw: bool = False, **kwargs) -> None:
+    if instance.pk and not raw:
+        instance.cells_before = list(PlannedAction.objects.filter(pk=instance.pk).values_list("row", "year"))
+
+
 @receiver(post_save, sender=PlannedAction)
 def action_saved(sender, instance: PlannedAction, raw: bool = False, **kwargs) -> None:
-    # Moved to another row, it answers to that row's lead agencies.
+    # Moved to another row, it answers to that row's lead agencies; the rows it leaves and joins
+    # count one action less and more.
     if not raw:
-        changed([instance.pk])
+        changed([instance.pk], [(instance.row_id, instance.year), *getattr(instance, "cells_before", [])])
+
+
+@receiver(post_delete, sender=PlannedAction)
+def action_deleted(sender, instance: PlannedAction, **kwargs) -> None:
+    changed(cells=[(instance.row_id, instance.year)])
 
 
 def actions_of(row_ids: Iterable[int]) -> list[int]:
@@ -179,10 +208,19 @@ def lead_to_be_saved(sender, instance: ActionPlanLead, raw: bool = False, **kwar
 
 
 @receiver(post_save, sender=ActionPlanLead)
-@receiver(post_delete, sender=ActionPlanLead)
-def lead_written(sender, instance: ActionPlanLead, raw: bool = False, **kwargs) -> None:
+def lead_saved(sender, instance: ActionPlanLead, raw: bool = False, **kwargs) -> None:
     if not raw:
-        changed(actions_of([instance.row_id, *getattr(instance, "row_before", [])]))
+        before = getattr(instance, "row_before", [])
+        changed(
+            actions_of([instance.row_id, *before]),
+            cells=[(row, None) for row in before],
+            new_cells=[(instance.row_id, None)],
+        )
+
+
+@receiver(post_delete, sender=ActionPlanLead)
+def lead_deleted(sender, instance: ActionPlanLead, **kwargs) -> None:
+    changed(actions_of([instance.row_id]), cells=[(instance.row_id, None)])
 
 
 # --- Reading -------------------------------------------------------------------------------------

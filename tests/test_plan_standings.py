@@ -22,8 +22,8 @@ from hypothesis import strategies as st
 from actions.models import ActionPlanLead, ActionPlanRow, PlannedAction
 from dashboards.plan_snapshot import plan_snapshot
 from editions import services as editions_services
-from monev import plan_standings, services
-from monev.models import ActionProgress, ActionStatus, PlanStanding, ReviewState
+from monev import plan_cells, plan_standings, services
+from monev.models import ActionProgress, ActionStatus, PlanCell, PlanStanding, ReviewState
 from monev.plan_progress import action_standing
 from roadmap.models import Agency, RoadmapEdition
 from tests.factories import ActionProgressFactory, percent_for
@@ -48,6 +48,7 @@ operation = st.one_of(
     st.tuples(st.just("remove lead"), index),  # the n-th lead of the rows
     st.tuples(st.just("move action"), index, index),  # the n-th action to the m-th row
     st.tuples(st.just("new action"), index),  # in the n-th row
+    st.tuples(st.just("delete action"), index),  # the n-th action, refused once it has reports
 )
 
 
@@ -124,11 +125,35 @@ def apply(step: tuple, reporter, reviewer) -> None:
         row = nth(rows(), args[0])
         order = (row.planned_actions.aggregate(last=Max("order"))["last"] or 0) + 1
         PlannedAction.objects.create(row=row, year=YEAR, order=order, text="Rencana aksi baru")
+    elif kind == "delete action":
+        nth(actions(), args[0]).delete()
 
 
 def read_all(edition) -> dict:
-    """What the dashboard reads, every cut (stores the rows of actions that have none)."""
+    """What the dashboard reads, every cut (stores the rows of actions and the cells of rows that have
+    none)."""
+    plan_cells.shares_by_agency(edition, YEAR, [1, 2, 3, 4])
     return {cut: plan_standings.shares_by_area(edition, YEAR, cut) for cut in plan_standings.CUTS}
+
+
+def fresh_cells(edition) -> dict[tuple, str]:
+    """Every cell the year should have, from the reports (dashboards.plan_snapshot reads them)."""
+    snapshot = plan_snapshot(edition, YEAR)
+    return {
+        (row.pk, lead.pk, YEAR, quarter): snapshot.cell(row.pk, quarter, lead.pk)
+        for row in snapshot.rows
+        for lead in snapshot.leads.get(row.pk, [])
+        for quarter in plan_cells.QUARTERS
+    }
+
+
+def stored_cells() -> dict[tuple, str]:
+    return {
+        (row, agency, year, quarter): state
+        for row, agency, year, quarter, state in PlanCell.objects.filter(year=YEAR).values_list(
+            "row", "agency", "year", "quarter", "state"
+        )
+    }
 
 
 def stored_rows() -> list[tuple]:
@@ -151,6 +176,8 @@ def assert_stored_equals_fresh(edition) -> None:
             fresh.pending,
             fresh.percent,
         ), (action.pk, row.cut)
+    fresh, cells = fresh_cells(edition), stored_cells()
+    assert {key: fresh.get(key) for key in cells} == cells  # none stale, none that should not be
     before = stored_rows()
     plan_standings.rebuild()  # also stores the rows of every action that had none
     assert [row for row in stored_rows() if row[:2] in {row[:2] for row in before}] == before
@@ -158,6 +185,15 @@ def assert_stored_equals_fresh(edition) -> None:
     snapshot = plan_snapshot(edition, YEAR, with_progress=True)
     for cut, shares in read_all(edition).items():
         assert shares == snapshot.shares_by_area(range(1, cut + 1)), cut
+    assert stored_cells() == fresh
+    expected: dict[int, list[int]] = {}
+    for (_, agency, _, _), state in fresh.items():
+        expected.setdefault(agency, [0, 0])
+        expected[agency][0] += 1
+        expected[agency][1] += state in ("submitted", "verified")
+    assert plan_cells.shares_by_agency(edition, YEAR, [1, 2, 3, 4]) == {
+        agency: tuple(counts) for agency, counts in expected.items()
+    }
     assert PlanStanding.objects.filter(planned_action__year=YEAR).count() == 4 * len(
         PlannedAction.objects.filter(row__area__edition=edition, year=YEAR)
     )
@@ -179,6 +215,7 @@ EVERY_WRITE = [
     ("new action", 0),
     ("move action", 0, 1),
     ("delete", 1),
+    ("delete action", 0),
     ("remove lead", 0),  # last: a later write of the action's reports would hide a missed refresh
 ]
 
@@ -247,11 +284,12 @@ def test_a_draft_edition_read_and_deleted_leaves_nothing_behind(edition, staff_u
         source=edition, title="Salinan uji", start_year=2020, end_year=2024, user=staff_user
     )
     assert plan_standings.shares_by_area(draft, YEAR, 4)
+    assert plan_cells.shares_by_agency(draft, YEAR, [1, 2, 3, 4])
     editions_services.delete_draft(edition=draft, user=staff_user)
     with connection.cursor() as cursor:  # the foreign keys are checked now, not at a commit never made
         cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
     assert not PlanStanding.objects.filter(planned_action__row__area__edition=draft).exists()
-    assert not PlanStanding.objects.filter(planned_action__isnull=True).exists()
+    assert not PlanCell.objects.filter(row__area__edition=draft).exists()
 
 
 def test_rebuild_command_stores_every_action(edition, capsys):

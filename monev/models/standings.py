@@ -3,8 +3,9 @@
 from django.db import models
 from django.db.models import Q
 
-from actions.models import PlannedAction, PriorityActivity
+from actions.models import ActionPlanRow, PlannedAction, PriorityActivity
 from areas.models import Indicator
+from roadmap.models import Agency
 
 
 class Standing(models.Model):
@@ -78,3 +79,32 @@ class PlanStanding(models.Model):
 
     def __str__(self) -> str:
         return f"{self.planned_action_id}/{self.cut}: {self.percent}"
+
+
+class PlanCell(models.Model):
+    """One lead agency's part of an action-plan row in a quarter of a year, as the completeness figures
+    count it (``monev.plan_progress.row_cell``). Only for rows with planned actions in the year and
+    their lead agencies. Kept in step by ``monev.plan_cells`` with the stored progress.
+    """
+
+    row = models.ForeignKey(ActionPlanRow, on_delete=models.CASCADE, related_name="plan_cells")
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField("tahun")
+    quarter = models.PositiveSmallIntegerField("triwulan")
+    state = models.CharField(max_length=10)
+
+    class Meta:
+        verbose_name = "kelengkapan rencana aksi tersimpan"
+        verbose_name_plural = "kelengkapan rencana aksi tersimpan"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(quarter__gte=1, quarter__lte=4), name="plan_cell_quarter_1_to_4"
+            ),
+            models.UniqueConstraint(
+                fields=["row", "agency", "year", "quarter"], name="one_plan_cell_per_quarter"
+            ),
+        ]
+        indexes = [models.Index(fields=["year", "agency"], name="plan_cells_of_a_year")]
+
+    def __str__(self) -> str:
+        return f"{self.row_id}/{self.agency_id} {self.year} TW{self.quarter}: {self.state}"
