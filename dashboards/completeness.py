@@ -94,9 +94,11 @@ class AgencyShare:
         return round(100 * self.done / self.required) if self.required else 100
 
 
-def owed_activities(edition: RoadmapEdition, year: int, area=None, agency: Agency | None = None):
+def owed_activities(
+    edition: RoadmapEdition, year: int, area=None, agency: Agency | None = None, *, ordered: bool = True
+):
     """(agency id, item, period -> review state) of the activities with a target set in ``year``:
-    without one nothing is owed."""
+    without one nothing is owed; in the road map's order unless not ``ordered`` (counting only)."""
     activities = PriorityActivity.objects.of_edition(edition).filter(agency__isnull=False)
     if area is not None:
         activities = activities.filter(area=area)
@@ -104,6 +106,8 @@ def owed_activities(edition: RoadmapEdition, year: int, area=None, agency: Agenc
         activities = activities.led_by(agency)
     targeted = ActivityTarget.objects.filter(ActivityTarget.set_q(), activity=OuterRef("pk"), year=year)
     reports = FilteredRelation("realisations", condition=Q(realisations__year=year))
+    if not ordered:
+        activities = activities.order_by()
     owed: dict[int, tuple[int, Item, dict[str, str]]] = {}
     for activity_id, agency_id, name, period, state in (
         activities.filter(Exists(targeted))
@@ -146,7 +150,7 @@ def shares_by_agency(edition: RoadmapEdition, year: int, periods: list[str]) -> 
     """How complete each agency's reports are, of every period asked for (the dashboard's reading):
     activities from their reports, action-plan rows from the stored cells (``monev.plan_cells``)."""
     counts: dict[int, list[int]] = defaultdict(lambda: [0, 0])
-    for agency_id, _, states in owed_activities(edition, year):
+    for agency_id, _, states in owed_activities(edition, year, ordered=False):
         cells = [states.get(period, "missing") for period in periods]
         counts[agency_id][0] += len(cells)
         counts[agency_id][1] += sum(state in IN for state in cells)

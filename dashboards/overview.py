@@ -6,7 +6,7 @@ whole edition costs a fixed number of queries.
 """
 
 import datetime
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property, partial
@@ -51,7 +51,7 @@ class Summary:
 
     lines: list[ItemLine] = field(default_factory=list)
 
-    @property
+    @cached_property
     def counts(self) -> Counter:
         return Counter(line.status.state for line in self.lines)
 
@@ -144,10 +144,13 @@ def build_overview(
     plan_by_area = plan_standings.shares_by_area(edition, year, max(quarters))
     plan = PlanShare()
     areas = []
+    by_area = defaultdict(list)
+    for line in lines:
+        by_area[line.area_id].append(line)
     for area in edition.areas.all():
         area_plan = plan_by_area.get(area.pk, PlanShare())
         plan.merge(area_plan)
-        areas.append((area, Summary([line for line in lines if line.area_id == area.pk]), area_plan))
+        areas.append((area, Summary(by_area[area.pk]), area_plan))
     in_quick_wins = [line for line in lines if line.quick_win_id]
     if in_quick_wins and not detailed:
         items = edition_items(
