@@ -146,7 +146,9 @@ def owed_cells(
                 yield lead.pk, item, cells if all_due else due_only(cells, periods, due)
 
 
-def shares_by_agency(edition: RoadmapEdition, year: int, periods: list[str]) -> list[AgencyShare]:
+def shares_by_agency(
+    edition: RoadmapEdition, year: int, periods: list[str], area_ids: list[int] | None = None
+) -> list[AgencyShare]:
     """How complete each agency's reports are, of every period asked for (the dashboard's reading):
     activities from their reports, action-plan rows from the stored cells (``monev.plan_cells``)."""
     counts: dict[int, list[int]] = defaultdict(lambda: [0, 0])
@@ -155,7 +157,7 @@ def shares_by_agency(edition: RoadmapEdition, year: int, periods: list[str]) -> 
         counts[agency_id][0] += len(cells)
         counts[agency_id][1] += sum(state in IN for state in cells)
     quarters = [Period(period).quarter for period in periods]
-    for agency_id, (required, done) in plan_cells.shares_by_agency(edition, year, quarters).items():
+    for agency_id, (required, done) in plan_cells.shares_by_agency(edition, year, quarters, area_ids).items():
         counts[agency_id][0] += required
         counts[agency_id][1] += done
     agencies = Agency.objects.in_bulk(list(counts))

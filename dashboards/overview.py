@@ -141,13 +141,15 @@ def build_overview(
     else:
         lines = tally_lines(edition, year, quarter, today, rules)
     total = Summary(lines)
-    plan_by_area = plan_standings.shares_by_area(edition, year, max(quarters))
+    edition_areas = list(edition.areas.all())
+    area_ids = [area.pk for area in edition_areas]
+    plan_by_area = plan_standings.shares_by_area(edition, year, max(quarters), area_ids)
     plan = PlanShare()
     areas = []
     by_area = defaultdict(list)
     for line in lines:
         by_area[line.area_id].append(line)
-    for area in edition.areas.all():
+    for area in edition_areas:
         area_plan = plan_by_area.get(area.pk, PlanShare())
         plan.merge(area_plan)
         areas.append((area, Summary(by_area[area.pk]), area_plan))
@@ -168,7 +170,7 @@ def build_overview(
         areas=areas,
         quick_wins=quick_wins,
         plan=plan,
-        completeness=shares_by_agency(edition, year, [p for p in periods if p != Period.YEAR]),
+        completeness=shares_by_agency(edition, year, [p for p in periods if p != Period.YEAR], area_ids),
     )
 
 

@@ -105,10 +105,12 @@ def rebuild() -> None:
     compute(((row, None) for row in ActionPlanRow.objects.values_list("pk", flat=True)), insert=True)
 
 
-def shares_by_agency(edition: RoadmapEdition, year: int, quarters: list[int]) -> dict[int, tuple[int, int]]:
+def shares_by_agency(
+    edition: RoadmapEdition, year: int, quarters: list[int], area_ids: list[int] | None = None
+) -> dict[int, tuple[int, int]]:
     """Per lead agency: how many cells of the year's ``quarters`` it owes on the rows it leads, and how
     many of them are in (submitted or verified); from the stored cells, those missing computed first."""
-    areas = list(edition.areas.values_list("pk", flat=True))
+    areas = area_ids if area_ids is not None else list(edition.areas.values_list("pk", flat=True))
     owed = ActionPlanLead.objects.filter(
         Exists(PlannedAction.objects.filter(row=OuterRef("row"), year=year)), row__area__in=areas
     )

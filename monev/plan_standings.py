@@ -226,11 +226,14 @@ def lead_deleted(sender, instance: ActionPlanLead, **kwargs) -> None:
 # --- Reading -------------------------------------------------------------------------------------
 
 
-def shares_by_area(edition: RoadmapEdition, year: int, cut: int) -> dict[int, PlanShare]:
+def shares_by_area(
+    edition: RoadmapEdition, year: int, cut: int, area_ids: list[int] | None = None
+) -> dict[int, PlanShare]:
     """Each area's progress over its planned actions of the year, their lead reports of quarters 1 to
-    ``cut`` (areas without any are absent): one grouped query over the stored rows, and the rows of
+    ``cut`` (areas without any are absent; ``area_ids``: the edition's, when known): one grouped query over the stored rows, and the rows of
     actions that have none computed first."""
-    actions = PlannedAction.objects.filter(row__area__in=list(edition.areas.values_list("pk", flat=True)))
+    area_ids = area_ids if area_ids is not None else list(edition.areas.values_list("pk", flat=True))
+    actions = PlannedAction.objects.filter(row__area__in=area_ids)
     actions = actions.filter(year=year).alias(
         standing=FilteredRelation("plan_standings", condition=Q(plan_standings__cut=cut))
     )

@@ -390,7 +390,8 @@ def edition_tallies(
     }
     stored = _stored([label_of(k) for k in places], year, cut, over, token, *TALLY)
     missing = [key for key in places if label_of(key) not in stored]
-    for (key, _, _), status in refresh(missing, [(year, cut)], rules=rules, today=today).items():
+    computed = refresh(missing, [(year, cut)], rules=rules, today=today) if missing else {}
+    for (key, _, _), status in computed.items():
         stored[label_of(key)] = (
             status.state, status.percent, status.ordinal, status.has_target, status.met, status.unverified,
         )  # fmt: skip
