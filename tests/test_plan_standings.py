@@ -10,6 +10,7 @@ adds up with the reading from the reports (dashboards.plan_snapshot), and the ro
 """
 
 import datetime
+import threading
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -296,3 +297,47 @@ def test_rebuild_command_stores_every_action(edition, capsys):
     call_command("rebuild_plan_standings")
     assert PlanStanding.objects.count() == 4 * PlannedAction.objects.count()
     assert "computed again" in capsys.readouterr().out
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_actions_of_one_row_reported_at_the_same_moment_both_count(roadmap_tx, make_user, monkeypatch):
+    """Each write computes its row's cells under the row's lock: the second waits and sees the first
+    one's report (without the lock each would find the other action unreported: "missing")."""
+    reporter = make_user("pelapor-uji", "staff")
+    edition = RoadmapEdition.objects.current()
+    row = next(
+        row
+        for row in ActionPlanRow.objects.of_edition(edition).order_by("pk")
+        if row.planned_actions.filter(year=YEAR).count() == 2 and row.leads.exists()
+    )
+    lead = row.leads.order_by("order").first().agency
+    read_all(edition)
+    both_saved = threading.Barrier(2, timeout=10)
+    compute = plan_cells.compute
+
+    def compute_when_both_saved(pairs, *args, **kwargs):
+        if pairs:  # (the second call, for leads added, has none)
+            both_saved.wait()  # both reports are written, neither committed
+        return compute(pairs, *args, **kwargs)
+
+    monkeypatch.setattr(plan_cells, "compute", compute_when_both_saved)
+    errors = []
+
+    def save(action: PlannedAction) -> None:
+        try:
+            services.save_action_progress(
+                planned_action=action, quarter=1, lead=lead, status="in_progress", percent=50,
+                submit=True, reason="uji", user=reporter,
+            )  # fmt: skip
+        except Exception as error:  # noqa: BLE001  (reported below, from the main thread)
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=save, args=(a,)) for a in row.planned_actions.filter(year=YEAR)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert PlanCell.objects.get(row=row, agency=lead, year=YEAR, quarter=1).state == "submitted"
