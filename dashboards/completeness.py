@@ -4,6 +4,7 @@ A cell is verified, submitted, returned, draft, missing, or not yet due: a repor
 period's reporting window has been opened. Only due reports are chased; the list says since when.
 """
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import NamedTuple
@@ -12,7 +13,9 @@ from django.db.models import Exists, FilteredRelation, Min, OuterRef, Q
 
 from actions.models import ActionPlanRow, ActivityTarget, PriorityActivity
 from dashboards.plan_snapshot import PlanSnapshot, plan_snapshot
+from monev import plan_cells
 from monev.models import Period, ReportingWindow
+from monev.plan_progress import IN
 from roadmap.models import Agency, RoadmapEdition
 
 CELL_LABELS = {
@@ -91,9 +94,11 @@ class AgencyShare:
         return round(100 * self.done / self.required) if self.required else 100
 
 
-def owed_activities(edition: RoadmapEdition, year: int, area=None, agency: Agency | None = None):
+def owed_activities(
+    edition: RoadmapEdition, year: int, area=None, agency: Agency | None = None, *, ordered: bool = True
+):
     """(agency id, item, period -> review state) of the activities with a target set in ``year``:
-    without one nothing is owed."""
+    without one nothing is owed; in the road map's order unless not ``ordered`` (counting only)."""
     activities = PriorityActivity.objects.of_edition(edition).filter(agency__isnull=False)
     if area is not None:
         activities = activities.filter(area=area)
@@ -101,6 +106,8 @@ def owed_activities(edition: RoadmapEdition, year: int, area=None, agency: Agenc
         activities = activities.led_by(agency)
     targeted = ActivityTarget.objects.filter(ActivityTarget.set_q(), activity=OuterRef("pk"), year=year)
     reports = FilteredRelation("realisations", condition=Q(realisations__year=year))
+    if not ordered:
+        activities = activities.order_by()
     owed: dict[int, tuple[int, Item, dict[str, str]]] = {}
     for activity_id, agency_id, name, period, state in (
         activities.filter(Exists(targeted))
@@ -140,17 +147,22 @@ def owed_cells(
 
 
 def shares_by_agency(
-    edition: RoadmapEdition, year: int, periods: list[str], plan: PlanSnapshot | None = None
+    edition: RoadmapEdition, year: int, periods: list[str], area_ids: list[int] | None = None
 ) -> list[AgencyShare]:
-    """How complete each agency's reports are, of every period asked for (the dashboard's reading)."""
-    plan = plan or plan_snapshot(edition, year)
-    by_agency: dict[int, AgencyShare] = {}
-    for agency_id, _, cells in owed_cells(edition, plan, year, periods, set(periods)):
-        entry = by_agency.setdefault(agency_id, AgencyShare(plan.agencies[agency_id]))
-        owed = [state for state in cells if state]
-        entry.required += len(owed)
-        entry.done += sum(state in ("submitted", "verified") for state in owed)
-    return sorted(by_agency.values(), key=lambda c: (-c.share, c.agency.name))
+    """How complete each agency's reports are, of every period asked for (the dashboard's reading):
+    activities from their reports, action-plan rows from the stored cells (``monev.plan_cells``)."""
+    counts: dict[int, list[int]] = defaultdict(lambda: [0, 0])
+    for agency_id, _, states in owed_activities(edition, year, ordered=False):
+        cells = [states.get(period, "missing") for period in periods]
+        counts[agency_id][0] += len(cells)
+        counts[agency_id][1] += sum(state in IN for state in cells)
+    quarters = [Period(period).quarter for period in periods]
+    for agency_id, (required, done) in plan_cells.shares_by_agency(edition, year, quarters, area_ids).items():
+        counts[agency_id][0] += required
+        counts[agency_id][1] += done
+    agencies = Agency.objects.in_bulk(list(counts))
+    shares = [AgencyShare(agencies[pk], required, done) for pk, (required, done) in counts.items()]
+    return sorted(shares, key=lambda c: (-c.share, c.agency.name))
 
 
 def build_matrix(

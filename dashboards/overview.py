@@ -6,7 +6,7 @@ whole edition costs a fixed number of queries.
 """
 
 import datetime
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property, partial
@@ -16,9 +16,8 @@ from django.db.models import Prefetch
 from actions.models import PriorityActivity, QuickWin
 from areas.models import ChangeArea, Indicator
 from dashboards.completeness import AgencyShare, shares_by_agency
-from dashboards.plan_snapshot import plan_snapshot
 from dashboards.selectors import edition_items
-from monev import achievement, standings
+from monev import achievement, plan_standings, standings
 from monev.models import Period, Realisation
 from monev.periods import periods_up_to
 from monev.plan_progress import PlanShare
@@ -52,7 +51,7 @@ class Summary:
 
     lines: list[ItemLine] = field(default_factory=list)
 
-    @property
+    @cached_property
     def counts(self) -> Counter:
         return Counter(line.status.state for line in self.lines)
 
@@ -149,14 +148,18 @@ def build_overview(
     else:
         lines = tally_lines(edition, year, quarter, today, rules)
     total = Summary(lines)
-    snapshot = plan_snapshot(edition, year, with_progress=True)
-    plan_by_area = snapshot.shares_by_area(quarters)
+    edition_areas = list(edition.areas.all())
+    area_ids = [area.pk for area in edition_areas]
+    plan_by_area = plan_standings.shares_by_area(edition, year, max(quarters), area_ids)
     plan = PlanShare()
     areas = []
-    for area in edition.areas.all():
+    by_area = defaultdict(list)
+    for line in lines:
+        by_area[line.area_id].append(line)
+    for area in edition_areas:
         area_plan = plan_by_area.get(area.pk, PlanShare())
         plan.merge(area_plan)
-        areas.append((area, Summary([line for line in lines if line.area_id == area.pk]), area_plan))
+        areas.append((area, Summary(by_area[area.pk]), area_plan))
     in_quick_wins = [line for line in lines if line.quick_win_id]
     if in_quick_wins and not detailed:
         items = edition_items(
@@ -175,7 +178,7 @@ def build_overview(
         quick_wins=quick_wins,
         plan=plan,
         completeness=(
-            shares_by_agency(edition, year, [p for p in periods if p != Period.YEAR], snapshot)
+            shares_by_agency(edition, year, [p for p in periods if p != Period.YEAR], area_ids)
             if completeness
             else []
         ),

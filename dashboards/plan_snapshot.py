@@ -13,13 +13,15 @@ from typing import NamedTuple
 
 from actions.models import ActionPlanLead, PlannedAction
 from monev.models import ActionProgress
-from monev.plan_progress import ActionStanding, PlanShare, ProgressFact, action_standing
+from monev.plan_progress import (
+    RANK,
+    ActionStanding,
+    PlanShare,
+    ProgressFact,
+    action_standing,
+    row_cell,
+)
 from roadmap.models import Agency, RoadmapEdition
-
-# When several planned actions of one row disagree, the row shows the state that needs most attention.
-ATTENTION = ["missing", "returned", "draft", "submitted", "verified"]
-MISSING = ATTENTION[0]
-RANK = {state: rank for rank, state in enumerate(ATTENTION)}
 
 
 class PlanRow(NamedTuple):
@@ -44,7 +46,7 @@ class PlanSnapshot:
         """One lead's part of a row in a quarter: the state of its planned actions that needs most
         attention, an action it has not reported counting as missing."""
         reported, rank = self.states.get((row_id, lead_id, quarter), (0, 0))
-        return ATTENTION[rank] if reported == len(self.actions[row_id]) else MISSING
+        return row_cell(reported, rank, len(self.actions[row_id]))
 
     def standing(self, row_id: int, action_id: int, quarters: list[int] | None) -> ActionStanding:
         leads = [agency.pk for agency in self.leads.get(row_id, [])]

@@ -426,9 +426,8 @@ def save_action_row(
     old_leads = [lead.agency for lead in row.leads.all()]
     if old_leads != list(leads):
         row.leads.all().delete()
-        ActionPlanLead.objects.bulk_create(
-            ActionPlanLead(row=row, agency=agency, order=n) for n, agency in enumerate(leads, start=1)
-        )
+        for n, agency in enumerate(leads, start=1):  # one by one: each save keeps stored progress in step
+            ActionPlanLead.objects.create(row=row, agency=agency, order=n)
         if not new:
             record(
                 amendment,

@@ -4,6 +4,8 @@ from simple_history.admin import SimpleHistoryAdmin
 from monev.models import (
     ActionProgress,
     Evidence,
+    PlanCell,
+    PlanStanding,
     Realisation,
     ReopenedItem,
     ReportingWindow,
@@ -115,3 +117,29 @@ class StandingAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+class StoredPlanAdmin(admin.ModelAdmin):
+    """Kept by monev/plan_standings.py; read only here (``rebuild_plan_standings`` computes it again)."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(PlanStanding)
+class PlanStandingAdmin(StoredPlanAdmin):
+    list_display = ["planned_action", "cut", "done", "reported", "pending", "percent"]
+    list_filter = ["cut", "done", "pending", "planned_action__year"]
+    search_fields = ["planned_action__text", "planned_action__row__name"]
+    list_select_related = ["planned_action"]
+
+
+@admin.register(PlanCell)
+class PlanCellAdmin(StoredPlanAdmin):
+    list_display = ["row", "agency", "year", "quarter", "state"]
+    list_filter = ["year", "quarter", "state"]
+    search_fields = ["row__name", "agency__name"]
+    list_select_related = ["row", "agency"]

@@ -6,4 +6,4 @@ class MonevConfig(AppConfig):
     name = "monev"
 
     def ready(self):
-        from monev import standings  # noqa: F401  (its signals keep stored standings in step)
+        from monev import plan_standings, standings  # noqa: F401  (their signals keep stored rows in step)

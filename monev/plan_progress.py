@@ -42,6 +42,20 @@ class ProgressFact(NamedTuple):
     percent: int
 
 
+# Completeness: one lead's part of a row in a quarter shows the state of its reports on the row's planned
+# actions that needs most attention, an action it has not reported counting as missing.
+ATTENTION = ["missing", "returned", "draft", "submitted", "verified"]
+MISSING = ATTENTION[0]
+RANK = {state: rank for rank, state in enumerate(ATTENTION)}
+IN = ("submitted", "verified")  # a cell counted as in for the completeness shares
+
+
+def row_cell(reported: int, worst: int, actions: int) -> str:
+    """The cell of a lead that reported ``reported`` of the row's ``actions`` planned actions of the
+    year in a quarter, the most urgent of those reports' states being ``ATTENTION[worst]``."""
+    return ATTENTION[worst] if reported == actions else MISSING
+
+
 def rounded(value: Decimal) -> Decimal:
     return value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 

@@ -15,7 +15,7 @@ from django.utils import timezone
 from actions.models import PlannedAction, PriorityActivity
 from areas.models import Indicator, ScaleLevel
 from areas.targets import item_levels, target_values
-from monev import filetypes
+from monev import filetypes, plan_standings
 from monev.access import reporting_actor, review_refusal, reviewer_actor
 from monev.items import item_key
 from monev.models import (
@@ -246,18 +246,19 @@ def save_row_progress(
     Each entry holds ``planned_action``, ``status``, ``percent``, ``note`` and optional
     ``obstacles``, ``follow_up``, ``upload`` and ``link``.
     """
-    return [
-        save_action_progress(
-            quarter=quarter,
-            lead=lead,
-            contributor=contributor,
-            submit=submit,
-            reason=reason,
-            user=user,
-            **entry,
-        )
-        for entry in entries
-    ]
+    with plan_standings.deferred():  # the row's stored progress and cells once, not once per action
+        return [
+            save_action_progress(
+                quarter=quarter,
+                lead=lead,
+                contributor=contributor,
+                submit=submit,
+                reason=reason,
+                user=user,
+                **entry,
+            )
+            for entry in entries
+        ]
 
 
 @transaction.atomic
@@ -267,33 +268,38 @@ def review_reports(*, reports: list[ReviewedReport], verify: bool, note: str = "
     if not verify and not note.strip():
         raise ValidationError("Tuliskan catatan untuk pelapor: apa yang perlu diperbaiki.")
     now = timezone.now()
-    for listed in reports:
-        # Locked like an edit, so a review never races a correction being saved at the same moment.
-        report = type(listed).objects.select_for_update(of=("self",)).get(pk=listed.pk)
-        refusal = review_refusal(user, report)
-        if refusal is not None:
-            raise PermissionDenied(f"{report}: {refusal[1]}")
-        if not can_move(report.review_state, target, reviewer_actor(user, report)):
-            raise ValidationError(
-                f"{report} berstatus {report.get_review_state_display().lower()} dan tidak dapat "
-                f"{'diverifikasi' if verify else 'dikembalikan'}."
-            )
-        report.review_state = target
-        report.reviewed_by, report.reviewed_at = user, now
-        report.review_note = note.strip() if not verify else report.review_note
-        report._change_reason = note.strip()
-        report.version += 1
-        report.save(
-            update_fields=[
-                "review_state",
-                "reviewed_by",
-                "reviewed_at",
-                "review_note",
-                "updated_at",
-                "version",
-            ]
-        )
+    with plan_standings.deferred():  # each planned action's stored progress once, not once per report
+        for listed in reports:
+            _review_one(listed, target, verify, note, now, user)
     return len(reports)
+
+
+def _review_one(listed: ReviewedReport, target: str, verify: bool, note: str, now, user) -> None:
+    # Locked like an edit, so a review never races a correction being saved at the same moment.
+    report = type(listed).objects.select_for_update(of=("self",)).get(pk=listed.pk)
+    refusal = review_refusal(user, report)
+    if refusal is not None:
+        raise PermissionDenied(f"{report}: {refusal[1]}")
+    if not can_move(report.review_state, target, reviewer_actor(user, report)):
+        raise ValidationError(
+            f"{report} berstatus {report.get_review_state_display().lower()} dan tidak dapat "
+            f"{'diverifikasi' if verify else 'dikembalikan'}."
+        )
+    report.review_state = target
+    report.reviewed_by, report.reviewed_at = user, now
+    report.review_note = note.strip() if not verify else report.review_note
+    report._change_reason = note.strip()
+    report.version += 1
+    report.save(
+        update_fields=[
+            "review_state",
+            "reviewed_by",
+            "reviewed_at",
+            "review_note",
+            "updated_at",
+            "version",
+        ]
+    )
 
 
 REOPEN_REASON_REQUIRED = "Tuliskan alasan membuka kembali: dicatat dalam riwayat."

@@ -404,7 +404,8 @@ def edition_tallies(
     }
     stored = _stored([label_of(k) for k in places], year, cut, over, token, *TALLY)
     missing = [key for key in places if label_of(key) not in stored]
-    for (key, *slot), status in refresh(missing, [(year, cut)], rules=rules, today=today).items():
+    computed = refresh(missing, [(year, cut)], rules=rules, today=today) if missing else {}
+    for (key, *slot), status in computed.items():
         if tuple(slot) == (year, cut):  # the item's other stored slots are computed again too
             stored[label_of(key)] = tally_of(status)
     return [Tally(key, *places[key], *stored[label_of(key)]) for key in places]

@@ -7,9 +7,9 @@ from collections import defaultdict
 import pytest
 
 from actions.models import ActionPlanRow, PlannedAction
-from dashboards.plan_snapshot import ATTENTION, plan_snapshot
+from dashboards.plan_snapshot import plan_snapshot
 from monev.models import ActionProgress, ActionStatus, ReviewState
-from monev.plan_progress import PlanShare, action_standing
+from monev.plan_progress import ATTENTION, PlanShare, action_standing
 from roadmap.models import Agency
 from tests.factories import percent_for
 

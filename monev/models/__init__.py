@@ -6,7 +6,7 @@ from monev.models.progress import ActionProgress, ActionStatus
 from monev.models.realisations import Realisation, RealisationQuerySet
 from monev.models.reminders import SentReminder
 from monev.models.review import ReviewedReport, ReviewState
-from monev.models.standings import Standing
+from monev.models.standings import PlanCell, PlanStanding, Standing
 from monev.models.windows import ReopenedItem, ReportingWindow
 from monev.models.yearend import ReportSignatory, RiskReview, RiskStatus
 
@@ -15,6 +15,8 @@ __all__ = [
     "ActionStatus",
     "Evidence",
     "Period",
+    "PlanCell",
+    "PlanStanding",
     "Quarter",
     "Realisation",
     "RealisationQuerySet",

@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
-from monev import standings
+from monev import plan_standings, standings
 from monev.devdata import demo_seeded
 from monev.devdata.demo import DEMO_YEAR, seed_demo_plans, seed_demo_reports
 from monev.devdata.scale import SCALE_PASSWORD, seed_scale
@@ -63,7 +63,8 @@ class Command(BaseCommand):
                 )
                 self.stdout.write(f"  {username}: {role.label}{f' ({agency})' if agency else ''}")
         today = timezone.localdate()
-        with standings.deferred():  # each item's stored standing once, not once per report
+        # Each item's and planned action's stored standing once, not once per report.
+        with standings.deferred(), plan_standings.deferred():
             count = seed_demo_reports(today)
         self.stdout.write(
             f"  {count} demo reports for {DEMO_YEAR} in every review state; one reporting window open."
@@ -75,9 +76,10 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(f"Demo accounts ready; password: {DEMO_PASSWORD}"))
         if scale:
             started = time.monotonic()
-            with transaction.atomic(), standings.deferred():
+            with transaction.atomic(), standings.deferred(), plan_standings.deferred():
                 stats = seed_scale(scale=scale)
                 standings.rebuild()  # its reports are bulk-created, without signals
+                plan_standings.rebuild()
             self.stdout.write(
                 f"  scale {scale}: {stats.agencies} agencies, {stats.users} agency admins "
                 f"(password {SCALE_PASSWORD}), {stats.items} copied items, {stats.realisations} realisations, "

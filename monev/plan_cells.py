@@ -1,0 +1,134 @@
+"""Stored action-plan completeness: each lead agency's part of a row in each quarter, kept as rows.
+
+The dashboard's completeness shares count, per agency, the quarters in which it has reported every
+planned action of the rows it leads. ``monev.models.PlanCell`` keeps each such cell, computed by the
+one rule (``monev.plan_progress.row_cell``), per row, lead agency, year and quarter, for the rows
+with planned actions in the year. ``monev.plan_standings`` calls ``compute`` from its signals, in
+the transaction of every write of a lead report, a planned action or a row's lead agencies, the row
+locked meanwhile; writes update only the cells that exist (a cell deleted with its row is never
+written back), except when a lead agency is added; a reader computes the cells of rows that have
+none (new rows, rows made in bulk). docs/standings.md.
+"""
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from django.db import transaction
+from django.db.models import Count, Exists, OuterRef, Q
+
+from actions.models import ActionPlanLead, ActionPlanRow, PlannedAction
+from monev.models import ActionProgress, PlanCell
+from monev.plan_progress import IN, RANK, row_cell
+from roadmap.models import RoadmapEdition
+
+QUARTERS = (1, 2, 3, 4)
+Pair = tuple[int, int | None]  # (row id, year); a year of None: every year of the row
+
+
+def compute(pairs: Iterable[Pair], *, insert: bool = False) -> None:
+    """Store again the cells of these rows and years that exist (all of them: ``insert``); cells of
+    agencies no longer leading a row, or of years it has no planned action in, go."""
+    pairs = {pair for pair in pairs if pair[0] is not None}
+    if not pairs:
+        return
+    with transaction.atomic():
+        locked = set(
+            ActionPlanRow.objects.select_for_update(of=("self",))
+            .filter(pk__in={row for row, _ in pairs})
+            .order_by("pk")
+            .values_list("pk", flat=True)
+        )
+        wanted = {(row, year) for row, year in pairs if row in locked and year is not None}
+        every_year = {row for row, year in pairs if row in locked and year is None}
+        if every_year:
+            wanted |= set(PlannedAction.objects.filter(row__in=every_year).values_list("row", "year"))
+            wanted |= set(PlanCell.objects.filter(row__in=every_year).values_list("row", "year"))
+        if wanted:
+            _compute(locked, wanted, insert)
+
+
+def _compute(rows: set[int], wanted: set[tuple[int, int]], insert: bool) -> None:
+    years = {year for _, year in wanted}
+    actions: dict[tuple[int, int], int] = defaultdict(int)
+    for pair in PlannedAction.objects.filter(row__in=rows, year__in=years).values_list("row", "year"):
+        actions[pair] += 1
+    leads: dict[int, dict[int, None]] = defaultdict(dict)  # ordered, each agency once
+    for row, agency in (
+        ActionPlanLead.objects.filter(row__in=rows).order_by("row", "order").values_list("row", "agency")
+    ):
+        leads[row][agency] = None
+    states: dict[tuple, tuple[int, int]] = {}
+    for row, year, lead, quarter, state in (
+        ActionProgress.objects.filter(
+            planned_action__row__in=rows, planned_action__year__in=years, lead__isnull=False
+        )
+        .order_by()
+        .values_list("planned_action__row", "planned_action__year", "lead", "quarter", "review_state")
+    ):
+        key, rank = (row, lead, year, quarter), RANK[state]
+        reported, worst = states.get(key, (0, rank))
+        states[key] = (reported + 1, min(worst, rank))
+    fresh = {
+        (row, lead, year, quarter): row_cell(
+            *states.get((row, lead, year, quarter), (0, 0)), actions[(row, year)]
+        )
+        for row, year in wanted
+        if actions[(row, year)]
+        for lead in leads[row]
+        for quarter in QUARTERS
+    }
+    existing = {
+        (row, agency, year, quarter): pk
+        for row, agency, year, quarter, pk in PlanCell.objects.filter(
+            row__in=rows, year__in=years
+        ).values_list("row", "agency", "year", "quarter", "pk")
+        if (row, year) in wanted
+    }
+    stale = [pk for key, pk in existing.items() if key not in fresh]
+    if stale:
+        PlanCell.objects.filter(pk__in=stale).delete()
+    # An upsert keeps each cell's id: a cell collected for deletion with its row stays collected.
+    PlanCell.objects.bulk_create(
+        [
+            PlanCell(row_id=row, agency_id=agency, year=year, quarter=quarter, state=state)
+            for (row, agency, year, quarter), state in fresh.items()
+            if insert or (row, agency, year, quarter) in existing
+        ],
+        update_conflicts=True,
+        unique_fields=["row", "agency", "year", "quarter"],
+        update_fields=["state"],
+    )
+
+
+def rebuild() -> None:
+    """Compute every row's cells again, of every year."""
+    compute(((row, None) for row in ActionPlanRow.objects.values_list("pk", flat=True)), insert=True)
+
+
+def shares_by_agency(
+    edition: RoadmapEdition, year: int, quarters: list[int], area_ids: list[int] | None = None
+) -> dict[int, tuple[int, int]]:
+    """Per lead agency: how many cells of the year's ``quarters`` it owes on the rows it leads, and how
+    many of them are in (submitted or verified); from the stored cells, those missing computed first."""
+    areas = area_ids if area_ids is not None else list(edition.areas.values_list("pk", flat=True))
+    owed = ActionPlanLead.objects.filter(
+        Exists(PlannedAction.objects.filter(row=OuterRef("row"), year=year)), row__area__in=areas
+    )
+    leads = dict(
+        owed.order_by().values("agency").annotate(n=Count("row", distinct=True)).values_list("agency", "n")
+    )
+    cells = (
+        PlanCell.objects.filter(row__area__in=areas, year=year, quarter__in=quarters)
+        .order_by()
+        .values("agency")
+        .annotate(n=Count("pk"), done=Count("pk", filter=Q(state__in=IN)))
+        .values_list("agency", "n", "done")
+    )
+    found = {agency: (n, done) for agency, n, done in cells}
+    if any(found.get(agency, (0, 0))[0] != n * len(quarters) for agency, n in leads.items()):
+        have = PlanCell.objects.filter(row=OuterRef("row"), agency=OuterRef("agency"), year=year)
+        compute(
+            {(row, year) for row in owed.exclude(Exists(have)).values_list("row", flat=True)}, insert=True
+        )
+        found = {agency: (n, done) for agency, n, done in cells.all()}
+    return {agency: (n * len(quarters), found.get(agency, (0, 0))[1]) for agency, n in leads.items()}
