@@ -149,8 +149,14 @@ def owed_cells(
 def shares_by_agency(
     edition: RoadmapEdition, year: int, periods: list[str], area_ids: list[int] | None = None
 ) -> list[AgencyShare]:
-    """How complete each agency's reports are, of every period asked for (the dashboard's reading):
-    activities from their reports, action-plan rows from the stored cells (``monev.plan_cells``)."""
+    """How complete each agency's reports are, of the periods asked for that are due (the dashboard's
+    reading): as in the matrix, a report is owed once its period's window has been opened. Activities
+    from their reports, action-plan rows from the stored cells (``monev.plan_cells``); an agency that
+    owes nothing yet is left out."""
+    due = window_openings(year)
+    periods = [period for period in periods if period in due]
+    if not periods:
+        return []
     counts: dict[int, list[int]] = defaultdict(lambda: [0, 0])
     for agency_id, _, states in owed_activities(edition, year, ordered=False):
         cells = [states.get(period, "missing") for period in periods]
@@ -161,7 +167,9 @@ def shares_by_agency(
         counts[agency_id][0] += required
         counts[agency_id][1] += done
     agencies = Agency.objects.in_bulk(list(counts))
-    shares = [AgencyShare(agencies[pk], required, done) for pk, (required, done) in counts.items()]
+    shares = [
+        AgencyShare(agencies[pk], required, done) for pk, (required, done) in counts.items() if required
+    ]
     return sorted(shares, key=lambda c: (-c.share, c.agency.name))
 
 

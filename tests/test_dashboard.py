@@ -133,6 +133,15 @@ def sdm_reports():
     progress(ROW_FUNCTIONAL, 2, 1, "done", "submitted")
     progress(ROW_FUNCTIONAL, 3, 1, "in_progress")
     progress(ROW_FUNCTIONAL, 3, 2, "done", "returned")
+    open_windows("q1", "q2", "q3", "q4")  # every quarter's report is due (completeness counts due ones)
+
+
+def open_windows(*periods: str) -> None:
+    """The 2020 windows of these periods opened (and closed again): their reports are due."""
+    for period in periods:
+        window = ReportingWindow.objects.create(year=YEAR, period=period, is_open=True)
+        window.is_open = False
+        window.save()
 
 
 # BKD's completeness share, counted over the quarters only (the dashboard leaves annual reports out).
@@ -148,6 +157,10 @@ def sdm_reports():
 #     row Jabatan fungsional = 6 (row Merencanakan has only a contribution). 6 / 16 = 37,5 % -> 38 %.
 BKD_YEAR = (64, 12, 19)
 BKD_Q1 = (16, 6, 38)
+# Only TW I and TW II due (their windows opened): 16 x 2 = 32 cells; in: Perencanaan 1, Kompetensi 2,
+#   Promosi 2, Jabatan fungsional 1, row Merencanakan 1, row Promosi 2, row Jabatan fungsional 1 = 10.
+#   10 / 32 = 31,25 % -> 31 %.
+BKD_TWO_DUE = (32, 10, 31)
 
 
 def state_counts(summary) -> dict[str, int]:
@@ -256,6 +269,22 @@ def test_overview_figures_match_the_hand_computation(edition, sdm_reports):
     # BPKD owes one activity and two rows with 2020 actions, 3 x 4 = 12 quarters, and has sent nothing.
     assert share_of(overview, "bpkd") == (12, 0, 0)
     assert overview.completeness[0].agency.code == "bkd"  # the most complete first
+
+
+def test_completeness_counts_only_the_quarters_that_are_due(client, edition, pengarah_user, sdm_reports):
+    """As the matrix does: a quarter's report is owed once its window was opened (docs/completeness)."""
+    ReportingWindow.objects.filter(year=YEAR, period__in=["q3", "q4"]).delete()
+    ReportingWindow.history.filter(year=YEAR, period__in=["q3", "q4"]).delete()
+    overview = build_overview(edition, YEAR, None, AFTER_THE_YEAR)
+    assert share_of(overview, "bkd") == BKD_TWO_DUE
+    assert share_of(overview, "bpkd") == (6, 0, 0)  # 3 items x 2 due quarters
+
+    ReportingWindow.objects.all().delete()
+    ReportingWindow.history.all().delete()
+    assert build_overview(edition, YEAR, None, AFTER_THE_YEAR).completeness == []
+    client.force_login(pengarah_user)
+    html = client.get(reverse("dashboards:dashboard"), {"year": YEAR}).content.decode()
+    assert "Belum ada laporan triwulan yang jatuh tempo" in html and 'id="grafik-pd"' not in html
 
 
 def test_dashboard_page_shows_the_figures_and_links_each_count(client, edition, pengarah_user, sdm_reports):

@@ -58,7 +58,8 @@
                plugins: { legend: { display: false } } },
   });
 
-  new Chart(document.getElementById("grafik-pd"), {
+  const agencyCanvas = document.getElementById("grafik-pd");  // absent while no report is due
+  if (agencyCanvas) new Chart(agencyCanvas, {
     type: "bar",
     data: {
       labels: data.agencies.map((a) => a.label),
