@@ -129,15 +129,18 @@ def seed_demo_reports(today: datetime.date) -> int:
         )
     current_quarter = (today.month - 1) // 3 + 1
     for quarter in (1, 2, 3, 4):
-        ReportingWindow.objects.update_or_create(
+        window, _ = ReportingWindow.objects.update_or_create(
             year=DEMO_YEAR,
             period=f"q{quarter}",
             defaults={
-                "is_open": quarter == current_quarter,
+                "is_open": quarter <= current_quarter,
                 "closes_on": today + datetime.timedelta(days=10) if quarter == current_quarter else None,
                 "changed_by": staff,
             },
         )
+        if quarter < current_quarter:  # opened in its time and closed since: its reports are due
+            window.is_open = False
+            window.save()
     ReportingWindow.objects.update_or_create(
         year=DEMO_YEAR, period="year", defaults={"is_open": False, "changed_by": staff}
     )
