@@ -18,6 +18,25 @@ class Release:
 RELEASES = (
     Release(
         datetime.date(2026, 11, 30),
+        "Halaman lebih cepat dan beberapa perbaikan",
+        (
+            "Dasbor, Laporan Tahunan, rekap Excel, PMPRB, peringkat rencana aksi PD dan Data Terbuka "
+            "terbuka lebih cepat, juga tepat setelah ada laporan baru.",
+            "Grafik Kelengkapan laporan di Dasbor kini menghitung laporan triwulan yang sudah jatuh "
+            "tempo saja, sama seperti matriks Kelengkapan laporan.",
+            "Isi road map pada halaman edisi ditampilkan per area perubahan, dengan tautan ke setiap "
+            "area dan ke quick wins.",
+            "Pratinjau Impor Excel memberi peringatan yang sama dengan formulir, misalnya angka yang "
+            "lebih kecil dari triwulan sebelumnya.",
+            "Usulan temuan tindak lanjut kini juga memuat item yang sama sekali tidak dilaporkan pada "
+            "tahun yang sudah berakhir.",
+            "Formulir Buat rencana aksi hanya menawarkan periode yang belum memiliki rencana aksi "
+            "Perangkat Daerah Anda.",
+            "Panduan admin Perangkat Daerah memuat langkah mereviu PMPRB untuk Inspektorat.",
+        ),
+    ),
+    Release(
+        datetime.date(2026, 11, 30),
         "Rencana aksi Perangkat Daerah, tindak lanjut temuan dan data terbuka capaian",
         (
             "Menu Rencana Aksi PD: setiap Perangkat Daerah menyusun rencana aksi RB dua tahunnya, "
