@@ -4,7 +4,7 @@ The page shows only the summary: building every verified report's row for it rea
 the road map on each view. The figures are the same: a stored standing (``monev.standings``) is
 ``year_status``, whose status is judged on verified reports only (what awaits review is kept apart
 as its ``provisional`` part), which is what open data publishes; the action plan is judged by the
-one rule (``monev.plan_progress``) on the lead agencies' verified reports, read as plain tuples.
+one rule (``monev.plan_progress``) on the lead agencies' verified reports, read from its stored rows.
 ``tests/test_opendata_summary.py`` compares it with ``progress.build`` on varied data.
 """
 
@@ -13,14 +13,14 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Max, Q
+from django.db.models import Exists, Max, OuterRef, Q
 from django.utils import timezone
 
 from actions.models import ActionPlanLead, ActivityTarget, PlannedAction, PriorityActivity
 from areas.models import Indicator, IndicatorTarget
-from monev import standings
+from monev import plan_standings, standings
 from monev.models import ActionProgress, Realisation, ReviewState
-from monev.plan_progress import PlanShare, ProgressFact, action_standing
+from monev.plan_progress import PlanShare
 from monev.standing import Rules
 from opendata.progress import summary_row, timestamp
 from roadmap.models import RoadmapEdition
@@ -137,38 +137,25 @@ def item_stands(edition: RoadmapEdition, rules: Rules, today: datetime.date):
 
 
 def plan_shares(edition: RoadmapEdition) -> tuple[dict[tuple[str, int], PlanShare], datetime.datetime | None]:
-    """(area name, year) -> progress of its planned actions on the leads' verified reports; and the
-    last verification of a report counted (a lead's, of an agency still among the row's leads)."""
-    leads: dict[int, list[int]] = defaultdict(list)
-    for row, agency in (
-        ActionPlanLead.objects.filter(row__area__edition=edition)
-        .order_by("row_id", "order")
-        .values_list("row_id", "agency_id")
-    ):
-        leads[row].append(agency)
-    actions = list(
-        PlannedAction.objects.filter(row__area__edition=edition)
-        .order_by()
-        .values_list("pk", "row_id", "row__area__name", "year")
-    )
-    row_of = {action: row for action, row, _, _ in actions}
-    reports: dict[int, list[ProgressFact]] = defaultdict(list)
-    last = None
-    for action, lead, quarter, state, status, percent, reviewed in (
-        ActionProgress.objects.filter(
-            review_state=ReviewState.VERIFIED, lead__isnull=False, planned_action__row__area__edition=edition
-        )
-        .order_by()
-        .values_list(
-            "planned_action_id", "lead_id", "quarter", "review_state", "status", "percent", "reviewed_at"
-        )
-    ):
-        reports[action].append(ProgressFact(lead, quarter, state, status, percent))
-        if reviewed and lead in leads[row_of[action]]:
-            last = max(last, reviewed) if last else reviewed
+    """(area name, year) -> progress of its planned actions, from their stored standings of the whole
+    year (``monev.plan_standings``, cut 4): a lead's part is its latest *verified* report, so the stored
+    done and percent are the verified-only figures open data publishes (what awaits review is only a
+    flag, dropped here). And the last verification of a report counted (a lead's, of an agency still
+    among the row's leads)."""
+    names = dict(edition.areas.values_list("pk", "name"))
+    years = PlannedAction.objects.filter(row__area__edition=edition).order_by().values_list("year", flat=True)
     shares: dict[tuple[str, int], PlanShare] = defaultdict(PlanShare)
-    for action, row, area, year in actions:
-        shares[area, year].add(action_standing(reports.get(action, []), leads[row]))
+    for year in sorted(set(years)):
+        for area_id, share in plan_standings.shares_by_area(edition, year, 4, list(names)).items():
+            share.unverified = 0
+            shares[names[area_id], year] = share
+    still_lead = ActionPlanLead.objects.filter(row=OuterRef("planned_action__row"), agency=OuterRef("lead"))
+    last = ActionProgress.objects.filter(
+        Exists(still_lead),
+        review_state=ReviewState.VERIFIED,
+        lead__isnull=False,
+        planned_action__row__area__edition=edition,
+    ).aggregate(last=Max("reviewed_at"))["last"]
     return shares, last
 
 
