@@ -7,10 +7,12 @@ from django.utils.html import format_html
 from followup import states
 from followup.models import Finding
 from roadmap.dates import format_date
-from roadmap.tables import Table
+from roadmap.tables import ONE_PASS_TEMPLATE, OnePassRows, Table
 
 
-class FindingTable(Table):
+class FindingTable(OnePassRows, Table):
+    """The register's rows are written in one pass (``roadmap.tables.OnePassRows``)."""
+
     year = tables.Column(verbose_name="Tahun", attrs={"td": {"class": "text-nowrap"}})
     source = tables.Column(verbose_name="Sumber")
     description = tables.Column(verbose_name="Temuan", linkify=True, attrs={"td": {"class": "col-name"}})
@@ -28,6 +30,7 @@ class FindingTable(Table):
         fields = ("year", "source", "description", "agency", "area", "recommendation", "deadline", "state")
         empty_text = "Tidak ada temuan yang cocok."
         attrs = {"class": "table table-sm table-hover align-middle", "aria-label": "Register tindak lanjut"}
+        template_name = ONE_PASS_TEMPLATE
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
