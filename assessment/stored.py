@@ -206,12 +206,18 @@ def _rescore(row: CountedAnswers, assessment_id: int) -> None:
     row.save(update_fields=["entries", "score", "states"])
 
 
-def answer_saved(sender, instance: Answer, raw: bool = False, **kwargs) -> None:
-    if raw or _paused.get():
-        return
+def _noted(kind: int, pk: int) -> bool:
+    """Within ``deferred()``, note an assessment (kind 0) or a model (kind 1) for the block's end and
+    say so; outside it, False: the caller refreshes now."""
     pending = _pending.get()
-    if pending is not None:
-        pending[0].add(instance.assessment_id)
+    if pending is None:
+        return False
+    pending[kind].add(pk)
+    return True
+
+
+def answer_saved(sender, instance: Answer, raw: bool = False, **kwargs) -> None:
+    if raw or _paused.get() or _noted(0, instance.assessment_id):
         return
     with transaction.atomic():
         row = CountedAnswers.objects.select_for_update().filter(assessment_id=instance.assessment_id).first()
@@ -223,11 +229,7 @@ def answer_saved(sender, instance: Answer, raw: bool = False, **kwargs) -> None:
 
 
 def answer_deleted(sender, instance: Answer, **kwargs) -> None:
-    if _paused.get() or instance.assessment_id in _leaving:
-        return
-    pending = _pending.get()
-    if pending is not None:
-        pending[0].add(instance.assessment_id)
+    if _paused.get() or instance.assessment_id in _leaving or _noted(0, instance.assessment_id):
         return
     with transaction.atomic():
         row = CountedAnswers.objects.select_for_update().filter(assessment_id=instance.assessment_id).first()
@@ -246,11 +248,7 @@ def assessment_left(sender, instance: Assessment, **kwargs) -> None:
 def model_changed(sender, instance, raw: bool = False, **kwargs) -> None:
     """A question's kind, choices, range or weight, a question added or removed, a sub-component's or
     component's weight: every assessment of a round on that model is counted and scored again."""
-    if raw or _paused.get():
-        return
-    pending = _pending.get()
-    if pending is not None:
-        pending[1].add(instance.model_id)
+    if raw or _paused.get() or _noted(1, instance.model_id):
         return
     refresh(Assessment.objects.filter(round__model=instance.model_id).values_list("pk", flat=True))
 
