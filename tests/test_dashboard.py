@@ -14,12 +14,14 @@ from functools import partial
 from html import unescape
 
 import pytest
+import time_machine
+from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
 from actions.models import ActionPlanRow, PriorityActivity
 from areas.models import Indicator
-from dashboards.completeness import build_matrix
+from dashboards.completeness import build_matrix, window_openings
 from dashboards.overview import build_overview
 from monev import services
 from monev.models import Realisation, ReportingWindow
@@ -608,6 +610,19 @@ def test_matrix_filters_narrow_rows_and_columns(client, staff_user, edition, bpk
     )
     dinarpus_lines = [cells for name, cells in lines if name in DINARPUS_ROWS]
     assert dinarpus_lines == [["Terverifikasi", "Diajukan", NOT_DUE, NOT_DUE, ""]] * 2
+
+
+def test_demo_dates_each_earlier_window_on_the_day_after_its_quarter(settings):
+    """The demo's chase list says "sejak 1 April 2020", not the moment the demo was seeded."""
+    settings.DEBUG = True  # seed_demo refuses otherwise
+    with time_machine.travel(jakarta(2020, 12, 14, 9), tick=False):
+        call_command("seed_demo", verbosity=0)
+    assert window_openings(YEAR) == {
+        "q1": jakarta(2020, 4, 1, 9),
+        "q2": jakarta(2020, 7, 1, 9),
+        "q3": jakarta(2020, 10, 1, 9),
+        "q4": jakarta(2020, 12, 14, 9),  # the quarter of "today", opened as the demo is seeded
+    }
 
 
 def test_chase_list_lists_missing_reports_of_opened_periods_since_their_first_opening(

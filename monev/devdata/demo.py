@@ -141,11 +141,21 @@ def seed_demo_reports(today: datetime.date) -> int:
         if quarter < current_quarter:  # opened in its time and closed since: its reports are due
             window.is_open = False
             window.save()
+            # The chase list dates a missing report from its window's first opening: date it in its
+            # time (the day after the quarter ends) rather than at seeding.
+            ReportingWindow.history.filter(year=DEMO_YEAR, period=f"q{quarter}", is_open=True).update(
+                history_date=window_opened_on(quarter)
+            )
     ReportingWindow.objects.update_or_create(
         year=DEMO_YEAR, period="year", defaults={"is_open": False, "changed_by": staff}
     )
     seed_report_settings(staff)
     return len(REPORTS) + 1 + len(progress)
+
+
+def window_opened_on(quarter: int) -> datetime.datetime:
+    """When staff opened a demo quarter's window in its time: 09:00 on the day after the quarter."""
+    return timezone.make_aware(datetime.datetime(DEMO_YEAR, 3 * quarter + 1, 1, 9))
 
 
 # Example signatories of the year-end report: fictitious names and NIPs, to be replaced by staff.
