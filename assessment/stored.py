@@ -19,7 +19,7 @@ from contextvars import ContextVar
 from decimal import Decimal
 
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save, pre_delete
+from django.db.models.signals import post_delete, post_save
 
 from assessment import scoring
 from assessment.models import (
@@ -29,6 +29,7 @@ from assessment.models import (
     CountedAnswers,
     ModelVersion,
     Question,
+    Round,
     SubComponent,
 )
 from assessment.models.evaluation import question_spec
@@ -36,8 +37,6 @@ from assessment.models.evaluation import question_spec
 _paused = ContextVar("pmprb_values_paused", default=False)
 # Inside ``deferred()``: the assessments and model versions whose rows wait for the block's end.
 _pending: ContextVar[tuple[set, set] | None] = ContextVar("pmprb_values_pending", default=None)
-# Assessments being deleted (a round removed in the admin): their answers' deletions score nothing.
-_leaving: set[int] = set()
 
 
 def counted(
@@ -228,8 +227,8 @@ def answer_saved(sender, instance: Answer, raw: bool = False, **kwargs) -> None:
         _rescore(row, instance.assessment_id)
 
 
-def answer_deleted(sender, instance: Answer, **kwargs) -> None:
-    if _paused.get() or instance.assessment_id in _leaving or _noted(0, instance.assessment_id):
+def answer_deleted(sender, instance: Answer, origin=None, **kwargs) -> None:
+    if _paused.get() or _with_its_assessment(origin) or _noted(0, instance.assessment_id):
         return
     with transaction.atomic():
         row = CountedAnswers.objects.select_for_update().filter(assessment_id=instance.assessment_id).first()
@@ -237,12 +236,10 @@ def answer_deleted(sender, instance: Answer, **kwargs) -> None:
             _rescore(row, instance.assessment_id)
 
 
-def assessment_leaving(sender, instance: Assessment, **kwargs) -> None:
-    _leaving.add(instance.pk)  # pre_delete comes before its answers' post_delete
-
-
-def assessment_left(sender, instance: Assessment, **kwargs) -> None:
-    _leaving.discard(instance.pk)
+def _with_its_assessment(origin) -> bool:
+    """Whether an answer goes because its assessment or round is deleted (``origin`` is what the delete
+    was called on): the stored row goes with them, so there is nothing to score on the way."""
+    return isinstance(origin, Assessment | Round) or getattr(origin, "model", None) in (Assessment, Round)
 
 
 def model_changed(sender, instance, raw: bool = False, **kwargs) -> None:
@@ -256,8 +253,6 @@ def model_changed(sender, instance, raw: bool = False, **kwargs) -> None:
 def connect() -> None:
     post_save.connect(answer_saved, sender=Answer, dispatch_uid="pmprb-values-answer-saved")
     post_delete.connect(answer_deleted, sender=Answer, dispatch_uid="pmprb-values-answer-deleted")
-    pre_delete.connect(assessment_leaving, sender=Assessment, dispatch_uid="pmprb-values-assessment-leaving")
-    post_delete.connect(assessment_left, sender=Assessment, dispatch_uid="pmprb-values-assessment-left")
     for part in (Question, SubComponent, Component):
         name = part.__name__.lower()
         post_save.connect(model_changed, sender=part, dispatch_uid=f"pmprb-values-{name}-saved")

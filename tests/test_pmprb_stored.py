@@ -11,6 +11,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management import call_command
 from django.db import transaction
+from django.db.models.signals import post_delete
 
 from assessment import services, stored
 from assessment.models import Answer, CountedAnswers, Question, SubComponent
@@ -197,3 +198,26 @@ def test_removing_a_round_scores_nothing_on_the_way(staff_user, django_assert_ma
     with django_assert_max_num_queries(40):
         round_.delete()
     assert not CountedAnswers.objects.exists() and not Answer.objects.exists()
+
+
+def test_a_removal_rolled_back_keeps_the_assessment_scored(staff_user, bkd_user):
+    """A deletion that fails midway leaves the stored row as it was, and later answers still count."""
+    round_ = open_round(staff_user, tiny_model())
+    bkd = round_.assessments.get(agency__code="bkd")
+    answer(bkd, bkd_user, BKD)
+
+    def fail(sender, **kwargs):
+        raise RuntimeError("the database fails midway through the cascade")
+
+    post_delete.connect(fail, sender=Answer, dispatch_uid="test-fails-midway")
+    try:
+        with contextlib.suppress(RuntimeError), transaction.atomic():
+            bkd.delete()
+    finally:
+        post_delete.disconnect(sender=Answer, dispatch_uid="test-fails-midway")
+    bkd = round_.assessments.get(agency__code="bkd")  # the instance lost its pk in the delete
+    assert_in_step(round_)
+    assert round_result(round_).by_assessment(bkd.pk).progress.submitted == 4
+    Answer.objects.filter(assessment=bkd, question__code="Q1").delete()
+    assert_in_step(round_)
+    assert round_result(round_).by_assessment(bkd.pk).progress.submitted == 3
