@@ -7,12 +7,12 @@ period's reporting window has been opened. Only due reports are chased; the list
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
+from operator import itemgetter
 from typing import NamedTuple
 
-from django.db.models import Exists, FilteredRelation, Min, OuterRef, Q
+from django.db.models import Count, Exists, FilteredRelation, Min, OuterRef, Q
 
 from actions.models import ActionPlanRow, ActivityTarget, PriorityActivity
-from dashboards.plan_snapshot import PlanSnapshot, plan_snapshot
 from monev import plan_cells
 from monev.models import Period, ReportingWindow
 from monev.plan_progress import IN
@@ -94,23 +94,24 @@ class AgencyShare:
         return round(100 * self.done / self.required) if self.required else 100
 
 
-def owed_activities(
-    edition: RoadmapEdition, year: int, area=None, agency: Agency | None = None, *, ordered: bool = True
-):
-    """(agency id, item, period -> review state) of the activities with a target set in ``year``:
-    without one nothing is owed; in the road map's order unless not ``ordered`` (counting only)."""
+def targeted_activities(edition: RoadmapEdition, year: int, area=None, agency: Agency | None = None):
+    """The activities with a lead agency and a target set in ``year``: without one nothing is owed."""
     activities = PriorityActivity.objects.of_edition(edition).filter(agency__isnull=False)
     if area is not None:
         activities = activities.filter(area=area)
     if agency is not None:
         activities = activities.led_by(agency)
     targeted = ActivityTarget.objects.filter(ActivityTarget.set_q(), activity=OuterRef("pk"), year=year)
+    return activities.filter(Exists(targeted))
+
+
+def owed_activities(edition: RoadmapEdition, year: int, area=None, agency: Agency | None = None):
+    """(agency id, item, period -> review state) of the activities owing reports in ``year``, in the
+    road map's order."""
     reports = FilteredRelation("realisations", condition=Q(realisations__year=year))
-    if not ordered:
-        activities = activities.order_by()
     owed: dict[int, tuple[int, Item, dict[str, str]]] = {}
     for activity_id, agency_id, name, period, state in (
-        activities.filter(Exists(targeted))
+        targeted_activities(edition, year, area, agency)
         .alias(reports=reports)
         .values_list("id", "agency_id", "name", "reports__period", "reports__review_state")
     ):
@@ -120,9 +121,25 @@ def owed_activities(
     return owed.values()
 
 
+def activity_shares(edition: RoadmapEdition, year: int, periods: list[str]) -> dict[int, tuple[int, int]]:
+    """Per agency: how many reports of ``periods`` its activities owe, and how many of them are in
+    (submitted or verified), counted in the database (one report per activity and period)."""
+    reports = FilteredRelation(
+        "realisations", condition=Q(realisations__year=year, realisations__period__in=periods)
+    )
+    counted = (
+        targeted_activities(edition, year)
+        .order_by()
+        .alias(reports=reports)
+        .values("agency")
+        .annotate(n=Count("pk", distinct=True), done=Count("reports", filter=Q(reports__review_state__in=IN)))
+        .values_list("agency", "n", "done")
+    )
+    return {agency_id: (n * len(periods), done) for agency_id, n, done in counted}
+
+
 def owed_cells(
     edition: RoadmapEdition,
-    plan: PlanSnapshot,
     year: int,
     periods: list[str],
     due: set[str],
@@ -130,20 +147,24 @@ def owed_cells(
     agency: Agency | None = None,
 ):
     """(agency id, item, cells) for every item an agency owes reports on in the year; ``due``: the
-    periods whose window has been opened."""
+    periods whose window has been opened. Action-plan rows from the stored cells (``monev.plan_cells``)."""
     all_due = due.issuperset(periods)
     for agency_id, item, states in owed_activities(edition, year, area, agency):
         cells = [states.get(period, "missing") for period in periods]
         yield agency_id, item, cells if all_due else due_only(cells, periods, due)
     quarters = [Period(period).quarter for period in periods]
-    for row in plan.rows:
-        if area is not None and row.area_id != area.pk:
-            continue
-        item = Item(ActionPlanRow, row.pk, row.name)
-        for lead in plan.leads.get(row.pk, []):
-            if agency is None or lead.pk == agency.pk:
-                cells = [plan.cell(row.pk, quarter, lead.pk) if quarter else "" for quarter in quarters]
-                yield lead.pk, item, cells if all_due else due_only(cells, periods, due)
+    leads: dict[tuple[int, int], tuple[Item, dict[int, str]]] = {}
+    for row_id, name, lead_id, quarter, state in plan_cells.year_cells(
+        edition,
+        year,
+        area_ids=None if area is None else [area.pk],
+        agency_id=None if agency is None else agency.pk,
+    ):
+        entry = leads.setdefault((row_id, lead_id), (Item(ActionPlanRow, row_id, name), {}))
+        entry[1][quarter] = state
+    for (_, lead_id), (item, states) in sorted(leads.items(), key=itemgetter(0)):  # by row, then agency
+        cells = [states[quarter] if quarter else "" for quarter in quarters]
+        yield lead_id, item, cells if all_due else due_only(cells, periods, due)
 
 
 def shares_by_agency(
@@ -151,21 +172,21 @@ def shares_by_agency(
 ) -> list[AgencyShare]:
     """How complete each agency's reports are, of the periods asked for that are due (the dashboard's
     reading): as in the matrix, a report is owed once its period's window has been opened. Activities
-    from their reports, action-plan rows from the stored cells (``monev.plan_cells``); an agency that
-    owes nothing yet is left out."""
+    counted in the database, action-plan rows from the stored cells (``monev.plan_cells``); an agency
+    that owes nothing yet is left out."""
     due = window_openings(year)
     periods = [period for period in periods if period in due]
     if not periods:
         return []
     counts: dict[int, list[int]] = defaultdict(lambda: [0, 0])
-    for agency_id, _, states in owed_activities(edition, year, ordered=False):
-        cells = [states.get(period, "missing") for period in periods]
-        counts[agency_id][0] += len(cells)
-        counts[agency_id][1] += sum(state in IN for state in cells)
     quarters = [Period(period).quarter for period in periods]
-    for agency_id, (required, done) in plan_cells.shares_by_agency(edition, year, quarters, area_ids).items():
-        counts[agency_id][0] += required
-        counts[agency_id][1] += done
+    for shares in (
+        activity_shares(edition, year, periods),
+        plan_cells.shares_by_agency(edition, year, quarters, area_ids),
+    ):
+        for agency_id, (required, done) in shares.items():
+            counts[agency_id][0] += required
+            counts[agency_id][1] += done
     agencies = Agency.objects.in_bulk(list(counts))
     shares = [
         AgencyShare(agencies[pk], required, done) for pk, (required, done) in counts.items() if required
@@ -176,16 +197,18 @@ def shares_by_agency(
 def build_matrix(
     edition: RoadmapEdition, year: int, periods: list[str], area=None, agency: Agency | None = None
 ) -> tuple[list[MatrixRow], list[Chase]]:
-    plan = plan_snapshot(edition, year)
+    agencies = {agency.pk: agency for agency in Agency.objects.all()}
     openings = window_openings(year)
     matrix = [
-        MatrixRow(plan.agencies[agency_id], item, cells)
-        for agency_id, item, cells in owed_cells(edition, plan, year, periods, set(openings), area, agency)
+        MatrixRow(agencies[agency_id], item, cells)
+        for agency_id, item, cells in owed_cells(edition, year, periods, set(openings), area, agency)
     ]
     matrix.sort(key=lambda line: (line.agency.name, line.kind, line.item.name))
 
     by_agency: dict[int, Chase] = {}
     for line in matrix:
+        if "missing" not in line.cells:
+            continue
         for period, state in zip(periods, line.cells, strict=True):
             if state == "missing":
                 entry = by_agency.setdefault(line.agency.pk, Chase(line.agency))

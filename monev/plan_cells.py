@@ -105,20 +105,57 @@ def rebuild() -> None:
     compute(((row, None) for row in ActionPlanRow.objects.values_list("pk", flat=True)), insert=True)
 
 
+def owed_leads(
+    edition: RoadmapEdition, year: int, area_ids: list[int] | None = None, agency_id: int | None = None
+):
+    """The lead agencies that owe cells in ``year``: of the edition's rows (of ``area_ids``) with planned
+    actions in it. Both readings of the cells (the dashboard's shares, the matrix) start here."""
+    planned = Exists(PlannedAction.objects.filter(row=OuterRef("row"), year=year))
+    return _of_rows(ActionPlanLead.objects.filter(planned), edition, area_ids, agency_id)
+
+
+def _of_rows(queryset, edition: RoadmapEdition, area_ids: list[int] | None, agency_id: int | None):
+    """Leads or cells of the edition's rows (of ``area_ids``), of one agency if given."""
+    if area_ids is not None:
+        queryset = queryset.filter(row__area__in=area_ids)
+    else:
+        queryset = queryset.filter(row__area__edition=edition)
+    return queryset if agency_id is None else queryset.filter(agency=agency_id)
+
+
+def _store_missing(owed, year: int) -> None:
+    """Compute the cells of the owed leads' rows that have none (new rows, rows made in bulk)."""
+    have = PlanCell.objects.filter(row=OuterRef("row"), agency=OuterRef("agency"), year=year)
+    compute({(row, year) for row in owed.exclude(Exists(have)).values_list("row", flat=True)}, insert=True)
+
+
+def year_cells(
+    edition: RoadmapEdition, year: int, area_ids: list[int] | None = None, agency_id: int | None = None
+) -> list[tuple[int, str, int, int, str]]:
+    """(row id, row name, lead agency id, quarter, state) of every cell the year's rows (of
+    ``area_ids``, of one lead agency) owe, in no order (thousands at scale: the caller sorts what it
+    groups); from the stored cells, those missing computed first."""
+    owed = owed_leads(edition, year, area_ids, agency_id)
+    cells = _of_rows(PlanCell.objects.filter(year=year), edition, area_ids, agency_id)
+    cells = cells.order_by().values_list("row", "row__name", "agency", "quarter", "state")
+    found = list(cells)
+    if len(found) != len(QUARTERS) * owed.count():
+        _store_missing(owed, year)
+        found = list(cells.all())
+    return found
+
+
 def shares_by_agency(
     edition: RoadmapEdition, year: int, quarters: list[int], area_ids: list[int] | None = None
 ) -> dict[int, tuple[int, int]]:
     """Per lead agency: how many cells of the year's ``quarters`` it owes on the rows it leads, and how
     many of them are in (submitted or verified); from the stored cells, those missing computed first."""
-    areas = area_ids if area_ids is not None else list(edition.areas.values_list("pk", flat=True))
-    owed = ActionPlanLead.objects.filter(
-        Exists(PlannedAction.objects.filter(row=OuterRef("row"), year=year)), row__area__in=areas
-    )
+    owed = owed_leads(edition, year, area_ids)
     leads = dict(
         owed.order_by().values("agency").annotate(n=Count("row", distinct=True)).values_list("agency", "n")
     )
     cells = (
-        PlanCell.objects.filter(row__area__in=areas, year=year, quarter__in=quarters)
+        _of_rows(PlanCell.objects.filter(year=year, quarter__in=quarters), edition, area_ids, None)
         .order_by()
         .values("agency")
         .annotate(n=Count("pk"), done=Count("pk", filter=Q(state__in=IN)))
@@ -126,9 +163,6 @@ def shares_by_agency(
     )
     found = {agency: (n, done) for agency, n, done in cells}
     if any(found.get(agency, (0, 0))[0] != n * len(quarters) for agency, n in leads.items()):
-        have = PlanCell.objects.filter(row=OuterRef("row"), agency=OuterRef("agency"), year=year)
-        compute(
-            {(row, year) for row in owed.exclude(Exists(have)).values_list("row", flat=True)}, insert=True
-        )
+        _store_missing(owed, year)
         found = {agency: (n, done) for agency, n, done in cells.all()}
     return {agency: (n * len(quarters), found.get(agency, (0, 0))[1]) for agency, n in leads.items()}

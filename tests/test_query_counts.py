@@ -297,13 +297,13 @@ PINS = [
     Pin("import-template", url("monev:import-template", agency="inspektorat", year=YEAR, period="q1"), 13,
         review_work, STAFF),
     Pin("import", "monev:import", 20, review_work, STAFF),
-    Pin("completeness", url("dashboards:completeness", year=YEAR), 26, review_work, STAFF),
+    Pin("completeness", url("dashboards:completeness", year=YEAR), 25, review_work, STAFF, warm_up=True),
     # The Tim Pengarah's dashboard and the staff's completeness matrix, on the SDM reports.
     Pin("dashboard", url("dashboards:dashboard", year=YEAR), 28, sdm, warm_up=True),
     Pin("dashboard-quarter", url("dashboards:dashboard", year=YEAR, quarter=2), 28, sdm, warm_up=True),
-    Pin("completeness", url("dashboards:completeness", year=YEAR), 26, sdm, STAFF),
-    Pin("completeness-filtered", url("dashboards:completeness", year=YEAR, agency=bkd, period="q1"), 27,
-        sdm, STAFF),
+    Pin("completeness", url("dashboards:completeness", year=YEAR), 25, sdm, STAFF, warm_up=True),
+    Pin("completeness-filtered", url("dashboards:completeness", year=YEAR, agency=bkd, period="q1"), 26,
+        sdm, STAFF, warm_up=True),
     # The PMPRB self-assessment: the round's pages for the Tim Pengarah, the worksheet and forms for staff.
     # Road map editions: the list and one edition's content (one area's items, or the quick wins), for staff.
     Pin("editions", "editions:list", 13, regulation, STAFF),
