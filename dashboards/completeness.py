@@ -11,6 +11,8 @@ from operator import itemgetter
 from typing import NamedTuple
 
 from django.db.models import Count, Exists, FilteredRelation, Min, OuterRef, Q
+from django.utils.html import escape, format_html
+from django.utils.safestring import SafeString, mark_safe
 
 from actions.models import ActionPlanRow, ActivityTarget, PriorityActivity
 from monev import plan_cells
@@ -52,6 +54,38 @@ class MatrixRow:
     @property
     def kind(self) -> str:
         return "Rencana aksi" if self.item.model is ActionPlanRow else "Kegiatan"
+
+
+def page_cells(lines: list[MatrixRow]) -> list[SafeString]:
+    """The cells of a page of the matrix, each line's in one piece (a hundred lines of six cells
+    through the template language cost more than the rest of the page); the agency is named on its
+    first line of the page."""
+    pieces = []
+    previous = None
+    for line in lines:
+        agency = line.agency
+        named = (
+            format_html('<a href="{}">{}</a>', agency.get_absolute_url(), agency.short_name)
+            if agency != previous
+            else ""
+        )
+        previous = agency
+        cells = "".join(
+            f'<td class="text-center cell cell-{escape(state or "none")}">{escape(label)}</td>'
+            for state, label in line.labelled_cells
+        )
+        pieces.append(
+            format_html(
+                '<td class="small">{}</td>\n          <td class="small"><span class="text-body-secondary">'
+                '{}:</span> <a href="{}">{}</a></td>\n          {}',
+                named,
+                line.kind,
+                line.item.get_absolute_url(),
+                line.item.name,
+                mark_safe(cells),  # noqa: S308 - every part escaped above
+            )
+        )
+    return pieces
 
 
 @dataclass
@@ -131,11 +165,15 @@ def activity_shares(edition: RoadmapEdition, year: int, periods: list[str]) -> d
         targeted_activities(edition, year)
         .order_by()
         .alias(reports=reports)
-        .values("agency")
-        .annotate(n=Count("pk", distinct=True), done=Count("reports", filter=Q(reports__review_state__in=IN)))
-        .values_list("agency", "n", "done")
+        .values("pk", "agency")  # per activity: a count distinct per agency sorts every report
+        .annotate(done=Count("reports", filter=Q(reports__review_state__in=IN)))
+        .values_list("agency", "done")
     )
-    return {agency_id: (n * len(periods), done) for agency_id, n, done in counted}
+    shares: dict[int, tuple[int, int]] = {}
+    for agency_id, done in counted:
+        required, counted_done = shares.get(agency_id, (0, 0))
+        shares[agency_id] = (required + len(periods), counted_done + done)
+    return shares
 
 
 def owed_cells(
@@ -153,18 +191,17 @@ def owed_cells(
         cells = [states.get(period, "missing") for period in periods]
         yield agency_id, item, cells if all_due else due_only(cells, periods, due)
     quarters = [Period(period).quarter for period in periods]
-    leads: dict[tuple[int, int], tuple[Item, dict[int, str]]] = {}
-    for row_id, name, lead_id, quarter, state in plan_cells.year_cells(
-        edition,
-        year,
-        area_ids=None if area is None else [area.pk],
-        agency_id=None if agency is None else agency.pk,
+    for row_id, name, lead_id, states in sorted(  # by row, then agency
+        plan_cells.year_cells(
+            edition,
+            year,
+            area_ids=None if area is None else [area.pk],
+            agency_id=None if agency is None else agency.pk,
+        ),
+        key=itemgetter(0, 2),
     ):
-        entry = leads.setdefault((row_id, lead_id), (Item(ActionPlanRow, row_id, name), {}))
-        entry[1][quarter] = state
-    for (_, lead_id), (item, states) in sorted(leads.items(), key=itemgetter(0)):  # by row, then agency
-        cells = [states[quarter] if quarter else "" for quarter in quarters]
-        yield lead_id, item, cells if all_due else due_only(cells, periods, due)
+        cells = [states[quarter - 1] if quarter else "" for quarter in quarters]
+        yield lead_id, Item(ActionPlanRow, row_id, name), cells if all_due else due_only(cells, periods, due)
 
 
 def shares_by_agency(

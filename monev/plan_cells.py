@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from django.db import transaction
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, Max, OuterRef, Q
 
 from actions.models import ActionPlanLead, ActionPlanRow, PlannedAction
 from monev.models import ActionProgress, PlanCell
@@ -131,18 +131,24 @@ def _store_missing(owed, year: int) -> None:
 
 def year_cells(
     edition: RoadmapEdition, year: int, area_ids: list[int] | None = None, agency_id: int | None = None
-) -> list[tuple[int, str, int, int, str]]:
-    """(row id, row name, lead agency id, quarter, state) of every cell the year's rows (of
-    ``area_ids``, of one lead agency) owe, in no order (thousands at scale: the caller sorts what it
-    groups); from the stored cells, those missing computed first."""
+) -> list[tuple[int, str, int, tuple[str, str, str, str]]]:
+    """(row id, row name, lead agency id, its cells of quarters 1-4) of every lead of the year's rows
+    (of ``area_ids``, of one agency), in no order (thousands at scale: the caller sorts them); from the
+    stored cells, one line per lead, those missing computed first."""
     owed = owed_leads(edition, year, area_ids, agency_id)
-    cells = _of_rows(PlanCell.objects.filter(year=year), edition, area_ids, agency_id)
-    cells = cells.order_by().values_list("row", "row__name", "agency", "quarter", "state")
+    by_quarter = {f"q{quarter}": Max("state", filter=Q(quarter=quarter)) for quarter in QUARTERS}
+    cells = (
+        _of_rows(PlanCell.objects.filter(year=year), edition, area_ids, agency_id)
+        .order_by()
+        .values("row", "row__name", "agency")
+        .annotate(**by_quarter)
+        .values_list("row", "row__name", "agency", *by_quarter)
+    )
     found = list(cells)
-    if len(found) != len(QUARTERS) * owed.count():
+    if len(found) != owed.count() or any(None in line for line in found):
         _store_missing(owed, year)
         found = list(cells.all())
-    return found
+    return [(row, name, agency, tuple(states)) for row, name, agency, *states in found]
 
 
 def shares_by_agency(
