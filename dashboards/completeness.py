@@ -41,6 +41,9 @@ class Item(NamedTuple):
         return self.model(pk=self.pk).get_absolute_url()
 
 
+KINDS = {PriorityActivity: "Kegiatan", ActionPlanRow: "Rencana aksi"}
+
+
 @dataclass
 class MatrixRow:
     agency: Agency
@@ -53,7 +56,7 @@ class MatrixRow:
 
     @property
     def kind(self) -> str:
-        return "Rencana aksi" if self.item.model is ActionPlanRow else "Kegiatan"
+        return KINDS[self.item.model]
 
 
 def page_cells(lines: list[MatrixRow]) -> list[SafeString]:
@@ -236,11 +239,10 @@ def build_matrix(
 ) -> tuple[list[MatrixRow], list[Chase]]:
     agencies = {agency.pk: agency for agency in Agency.objects.all()}
     openings = window_openings(year)
-    matrix = [
-        MatrixRow(agencies[agency_id], item, cells)
-        for agency_id, item, cells in owed_cells(edition, year, periods, set(openings), area, agency)
-    ]
-    matrix.sort(key=lambda line: (line.agency.name, line.kind, line.item.name))
+    lines = list(owed_cells(edition, year, periods, set(openings), area, agency))
+    names = {pk: agency.name for pk, agency in agencies.items()}
+    lines.sort(key=lambda line: (names[line[0]], KINDS[line[1].model], line[1].name))  # as MatrixRow.kind
+    matrix = [MatrixRow(agencies[agency_id], item, cells) for agency_id, item, cells in lines]
 
     by_agency: dict[int, Chase] = {}
     for line in matrix:
