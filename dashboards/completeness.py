@@ -7,12 +7,14 @@ period's reporting window has been opened. Only due reports are chased; the list
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
+from operator import itemgetter
 from typing import NamedTuple
 
-from django.db.models import Exists, FilteredRelation, Min, OuterRef, Q
+from django.db.models import Count, Exists, FilteredRelation, Min, OuterRef, Q
+from django.utils.html import escape, format_html
+from django.utils.safestring import SafeString, mark_safe
 
 from actions.models import ActionPlanRow, ActivityTarget, PriorityActivity
-from dashboards.plan_snapshot import PlanSnapshot, plan_snapshot
 from monev import plan_cells
 from monev.models import Period, ReportingWindow
 from monev.plan_progress import IN
@@ -39,6 +41,9 @@ class Item(NamedTuple):
         return self.model(pk=self.pk).get_absolute_url()
 
 
+KINDS = {PriorityActivity: "Kegiatan", ActionPlanRow: "Rencana aksi"}
+
+
 @dataclass
 class MatrixRow:
     agency: Agency
@@ -51,7 +56,39 @@ class MatrixRow:
 
     @property
     def kind(self) -> str:
-        return "Rencana aksi" if self.item.model is ActionPlanRow else "Kegiatan"
+        return KINDS[self.item.model]
+
+
+def page_cells(lines: list[MatrixRow]) -> list[SafeString]:
+    """The cells of a page of the matrix, each line's in one piece (a hundred lines of six cells
+    through the template language cost more than the rest of the page); the agency is named on its
+    first line of the page."""
+    pieces = []
+    previous = None
+    for line in lines:
+        agency = line.agency
+        named = (
+            format_html('<a href="{}">{}</a>', agency.get_absolute_url(), agency.short_name)
+            if agency != previous
+            else ""
+        )
+        previous = agency
+        cells = "".join(
+            f'<td class="text-center cell cell-{escape(state or "none")}">{escape(label)}</td>'
+            for state, label in line.labelled_cells
+        )
+        pieces.append(
+            format_html(
+                '<td class="small">{}</td>\n          <td class="small"><span class="text-body-secondary">'
+                '{}:</span> <a href="{}">{}</a></td>\n          {}',
+                named,
+                line.kind,
+                line.item.get_absolute_url(),
+                line.item.name,
+                mark_safe(cells),  # noqa: S308 - every part escaped above
+            )
+        )
+    return pieces
 
 
 @dataclass
@@ -94,23 +131,24 @@ class AgencyShare:
         return round(100 * self.done / self.required) if self.required else 100
 
 
-def owed_activities(
-    edition: RoadmapEdition, year: int, area=None, agency: Agency | None = None, *, ordered: bool = True
-):
-    """(agency id, item, period -> review state) of the activities with a target set in ``year``:
-    without one nothing is owed; in the road map's order unless not ``ordered`` (counting only)."""
+def targeted_activities(edition: RoadmapEdition, year: int, area=None, agency: Agency | None = None):
+    """The activities with a lead agency and a target set in ``year``: without one nothing is owed."""
     activities = PriorityActivity.objects.of_edition(edition).filter(agency__isnull=False)
     if area is not None:
         activities = activities.filter(area=area)
     if agency is not None:
         activities = activities.led_by(agency)
     targeted = ActivityTarget.objects.filter(ActivityTarget.set_q(), activity=OuterRef("pk"), year=year)
+    return activities.filter(Exists(targeted))
+
+
+def owed_activities(edition: RoadmapEdition, year: int, area=None, agency: Agency | None = None):
+    """(agency id, item, period -> review state) of the activities owing reports in ``year``, in the
+    road map's order."""
     reports = FilteredRelation("realisations", condition=Q(realisations__year=year))
-    if not ordered:
-        activities = activities.order_by()
     owed: dict[int, tuple[int, Item, dict[str, str]]] = {}
     for activity_id, agency_id, name, period, state in (
-        activities.filter(Exists(targeted))
+        targeted_activities(edition, year, area, agency)
         .alias(reports=reports)
         .values_list("id", "agency_id", "name", "reports__period", "reports__review_state")
     ):
@@ -120,9 +158,29 @@ def owed_activities(
     return owed.values()
 
 
+def activity_shares(edition: RoadmapEdition, year: int, periods: list[str]) -> dict[int, tuple[int, int]]:
+    """Per agency: how many reports of ``periods`` its activities owe, and how many of them are in
+    (submitted or verified), counted in the database (one report per activity and period)."""
+    reports = FilteredRelation(
+        "realisations", condition=Q(realisations__year=year, realisations__period__in=periods)
+    )
+    counted = (
+        targeted_activities(edition, year)
+        .order_by()
+        .alias(reports=reports)
+        .values("pk", "agency")  # per activity: a count distinct per agency sorts every report
+        .annotate(done=Count("reports", filter=Q(reports__review_state__in=IN)))
+        .values_list("agency", "done")
+    )
+    shares: dict[int, tuple[int, int]] = {}
+    for agency_id, done in counted:
+        required, counted_done = shares.get(agency_id, (0, 0))
+        shares[agency_id] = (required + len(periods), counted_done + done)
+    return shares
+
+
 def owed_cells(
     edition: RoadmapEdition,
-    plan: PlanSnapshot,
     year: int,
     periods: list[str],
     due: set[str],
@@ -130,20 +188,23 @@ def owed_cells(
     agency: Agency | None = None,
 ):
     """(agency id, item, cells) for every item an agency owes reports on in the year; ``due``: the
-    periods whose window has been opened."""
+    periods whose window has been opened. Action-plan rows from the stored cells (``monev.plan_cells``)."""
     all_due = due.issuperset(periods)
     for agency_id, item, states in owed_activities(edition, year, area, agency):
         cells = [states.get(period, "missing") for period in periods]
         yield agency_id, item, cells if all_due else due_only(cells, periods, due)
     quarters = [Period(period).quarter for period in periods]
-    for row in plan.rows:
-        if area is not None and row.area_id != area.pk:
-            continue
-        item = Item(ActionPlanRow, row.pk, row.name)
-        for lead in plan.leads.get(row.pk, []):
-            if agency is None or lead.pk == agency.pk:
-                cells = [plan.cell(row.pk, quarter, lead.pk) if quarter else "" for quarter in quarters]
-                yield lead.pk, item, cells if all_due else due_only(cells, periods, due)
+    for row_id, name, lead_id, states in sorted(  # by row, then agency
+        plan_cells.year_cells(
+            edition,
+            year,
+            area_ids=None if area is None else [area.pk],
+            agency_id=None if agency is None else agency.pk,
+        ),
+        key=itemgetter(0, 2),
+    ):
+        cells = [states[quarter - 1] if quarter else "" for quarter in quarters]
+        yield lead_id, Item(ActionPlanRow, row_id, name), cells if all_due else due_only(cells, periods, due)
 
 
 def shares_by_agency(
@@ -151,21 +212,21 @@ def shares_by_agency(
 ) -> list[AgencyShare]:
     """How complete each agency's reports are, of the periods asked for that are due (the dashboard's
     reading): as in the matrix, a report is owed once its period's window has been opened. Activities
-    from their reports, action-plan rows from the stored cells (``monev.plan_cells``); an agency that
-    owes nothing yet is left out."""
+    counted in the database, action-plan rows from the stored cells (``monev.plan_cells``); an agency
+    that owes nothing yet is left out."""
     due = window_openings(year)
     periods = [period for period in periods if period in due]
     if not periods:
         return []
     counts: dict[int, list[int]] = defaultdict(lambda: [0, 0])
-    for agency_id, _, states in owed_activities(edition, year, ordered=False):
-        cells = [states.get(period, "missing") for period in periods]
-        counts[agency_id][0] += len(cells)
-        counts[agency_id][1] += sum(state in IN for state in cells)
     quarters = [Period(period).quarter for period in periods]
-    for agency_id, (required, done) in plan_cells.shares_by_agency(edition, year, quarters, area_ids).items():
-        counts[agency_id][0] += required
-        counts[agency_id][1] += done
+    for shares in (
+        activity_shares(edition, year, periods),
+        plan_cells.shares_by_agency(edition, year, quarters, area_ids),
+    ):
+        for agency_id, (required, done) in shares.items():
+            counts[agency_id][0] += required
+            counts[agency_id][1] += done
     agencies = Agency.objects.in_bulk(list(counts))
     shares = [
         AgencyShare(agencies[pk], required, done) for pk, (required, done) in counts.items() if required
@@ -176,16 +237,17 @@ def shares_by_agency(
 def build_matrix(
     edition: RoadmapEdition, year: int, periods: list[str], area=None, agency: Agency | None = None
 ) -> tuple[list[MatrixRow], list[Chase]]:
-    plan = plan_snapshot(edition, year)
+    agencies = {agency.pk: agency for agency in Agency.objects.all()}
     openings = window_openings(year)
-    matrix = [
-        MatrixRow(plan.agencies[agency_id], item, cells)
-        for agency_id, item, cells in owed_cells(edition, plan, year, periods, set(openings), area, agency)
-    ]
-    matrix.sort(key=lambda line: (line.agency.name, line.kind, line.item.name))
+    lines = list(owed_cells(edition, year, periods, set(openings), area, agency))
+    names = {pk: agency.name for pk, agency in agencies.items()}
+    lines.sort(key=lambda line: (names[line[0]], KINDS[line[1].model], line[1].name))  # as MatrixRow.kind
+    matrix = [MatrixRow(agencies[agency_id], item, cells) for agency_id, item, cells in lines]
 
     by_agency: dict[int, Chase] = {}
     for line in matrix:
+        if "missing" not in line.cells:
+            continue
         for period, state in zip(periods, line.cells, strict=True):
             if state == "missing":
                 entry = by_agency.setdefault(line.agency.pk, Chase(line.agency))

@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from django.db import transaction
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, F, FilteredRelation, Max, OuterRef, Q
 
 from actions.models import ActionPlanLead, ActionPlanRow, PlannedAction
 from monev.models import ActionProgress, PlanCell
@@ -105,30 +105,88 @@ def rebuild() -> None:
     compute(((row, None) for row in ActionPlanRow.objects.values_list("pk", flat=True)), insert=True)
 
 
+def owed_leads(
+    edition: RoadmapEdition, year: int, area_ids: list[int] | None = None, agency_id: int | None = None
+):
+    """The lead agencies that owe cells in ``year``: of the edition's rows (of ``area_ids``) with planned
+    actions in it. Both readings of the cells (the dashboard's shares, the matrix) start here."""
+    owed = ActionPlanLead.objects.filter(Exists(PlannedAction.objects.filter(row=OuterRef("row"), year=year)))
+    owed = (
+        owed.filter(row__area__in=area_ids)
+        if area_ids is not None
+        else owed.filter(row__area__edition=edition)
+    )
+    return owed if agency_id is None else owed.filter(agency=agency_id)
+
+
+def _with_cells(owed, year: int, quarters: Iterable[int]):
+    """The owed leads joined to their stored cells of ``quarters`` (in one query: a lead whose cells
+    are missing has a cell of none)."""
+    cell = FilteredRelation(
+        "row__plan_cells",
+        condition=Q(
+            row__plan_cells__year=year,
+            row__plan_cells__quarter__in=quarters,
+            row__plan_cells__agency=F("agency"),
+        ),
+    )
+    return owed.order_by().alias(cell=cell)
+
+
+def _store_missing(owed, year: int) -> None:
+    """Compute the cells of the owed leads' rows that have none (new rows, rows made in bulk)."""
+    have = PlanCell.objects.filter(row=OuterRef("row"), agency=OuterRef("agency"), year=year)
+    compute({(row, year) for row in owed.exclude(Exists(have)).values_list("row", flat=True)}, insert=True)
+
+
+def year_cells(
+    edition: RoadmapEdition, year: int, area_ids: list[int] | None = None, agency_id: int | None = None
+) -> list[tuple[int, str, int, tuple[str, str, str, str]]]:
+    """(row id, row name, lead agency id, its cells of quarters 1-4) of every lead of the year's rows
+    (of ``area_ids``, of one agency), in no order (thousands at scale: the caller sorts them); from the
+    stored cells, one line per lead, those missing computed first."""
+    owed = owed_leads(edition, year, area_ids, agency_id)
+    # Grouped from the cells alone, and the owed leads counted apart: quicker than one join from the
+    # leads at scale (cells exist only for owed leads: the signals delete the others').
+    cells = PlanCell.objects.filter(year=year)
+    if area_ids is not None:
+        cells = cells.filter(row__area__in=area_ids)
+    else:
+        cells = cells.filter(row__area__edition=edition)
+    if agency_id is not None:
+        cells = cells.filter(agency=agency_id)
+    by_quarter = {f"q{quarter}": Max("state", filter=Q(quarter=quarter)) for quarter in QUARTERS}
+    cells = (
+        cells.order_by()
+        .values("row", "row__name", "agency")
+        .annotate(**by_quarter)
+        .values_list("row", "row__name", "agency", *by_quarter)
+    )
+    found = list(cells)
+    if len(found) != owed.count() or any(None in line for line in found):
+        _store_missing(owed, year)
+        found = list(cells.all())
+    return [(row, name, agency, tuple(states)) for row, name, agency, *states in found]
+
+
 def shares_by_agency(
     edition: RoadmapEdition, year: int, quarters: list[int], area_ids: list[int] | None = None
 ) -> dict[int, tuple[int, int]]:
     """Per lead agency: how many cells of the year's ``quarters`` it owes on the rows it leads, and how
     many of them are in (submitted or verified); from the stored cells, those missing computed first."""
-    areas = area_ids if area_ids is not None else list(edition.areas.values_list("pk", flat=True))
-    owed = ActionPlanLead.objects.filter(
-        Exists(PlannedAction.objects.filter(row=OuterRef("row"), year=year)), row__area__in=areas
-    )
-    leads = dict(
-        owed.order_by().values("agency").annotate(n=Count("row", distinct=True)).values_list("agency", "n")
-    )
-    cells = (
-        PlanCell.objects.filter(row__area__in=areas, year=year, quarter__in=quarters)
-        .order_by()
+    owed = owed_leads(edition, year, area_ids)
+    counted = (
+        _with_cells(owed, year, quarters)
         .values("agency")
-        .annotate(n=Count("pk"), done=Count("pk", filter=Q(state__in=IN)))
-        .values_list("agency", "n", "done")
-    )
-    found = {agency: (n, done) for agency, n, done in cells}
-    if any(found.get(agency, (0, 0))[0] != n * len(quarters) for agency, n in leads.items()):
-        have = PlanCell.objects.filter(row=OuterRef("row"), agency=OuterRef("agency"), year=year)
-        compute(
-            {(row, year) for row in owed.exclude(Exists(have)).values_list("row", flat=True)}, insert=True
+        .annotate(
+            n=Count("cell"),
+            done=Count("cell", filter=Q(cell__state__in=IN)),
+            missing=Count("pk", filter=Q(cell__isnull=True)),
         )
-        found = {agency: (n, done) for agency, n, done in cells.all()}
-    return {agency: (n * len(quarters), found.get(agency, (0, 0))[1]) for agency, n in leads.items()}
+        .values_list("agency", "n", "done", "missing")
+    )
+    found = list(counted)
+    if any(missing for *_, missing in found):
+        _store_missing(owed, year)
+        found = list(counted.all())
+    return {agency: (n, done) for agency, n, done, _ in found}

@@ -5,7 +5,7 @@ from django.core.paginator import Paginator
 from django.views.generic import TemplateView
 
 from areas.filters import edition_areas
-from dashboards.completeness import CELL_LABELS, build_matrix
+from dashboards.completeness import CELL_LABELS, build_matrix, page_cells
 from monev.models import Period
 from monev.periods import chosen_year_and_quarter
 from roadmap.access import require_staff
@@ -54,7 +54,7 @@ class CompletenessView(EditionMixin, TemplateView):
             form=form,
             year=year,
             periods=[Period(p).label for p in periods],
-            matrix=page.object_list,
+            matrix=page_cells(page.object_list),
             page_obj=page,
             # Twenty pages at scale: the first, the last and two either side of this one.
             page_range=page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1),
