@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import transaction
-from django.db.models import Prefetch
+from django.db.models import FilteredRelation, Prefetch, Q
 from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 from django.utils import timezone
@@ -389,20 +389,33 @@ def edition_tallies(
     today: datetime.date,
     rules: Rules | None = None,
 ) -> list[Tally]:
-    """Every indicator's and activity's standing in the edition, as plain values: three queries."""
+    """Every indicator's and activity's standing in the edition, as plain values: one query per kind,
+    each item read with its stored row of the slot (joined, not listed), the rest computed now."""
     rules = rules or Rules.from_settings()
     cut = cut_of(up_to_quarter)
     over, token = quarters_over_for(year, cut, today), rules_token(rules)
-    places = {
-        ("indicator", pk): (area, None)
-        for pk, area in Indicator.objects.of_edition(edition).values_list("pk", "area_id")
-    } | {
-        ("activity", pk): (area, quick_win)
-        for pk, area, quick_win in PriorityActivity.objects.of_edition(edition).values_list(
-            "pk", "area_id", "quick_win_id"
-        )
-    }
-    stored = _stored([label_of(k) for k in places], year, cut, over, token, *TALLY)
+
+    def row():  # a FilteredRelation serves one queryset only
+        return FilteredRelation("standings", condition=Q(standings__year=year, standings__cut=cut))
+
+    columns = ("row__quarters_over", "row__rules", *(f"row__{column}" for column in TALLY))
+    places: dict[Key, tuple[int | None, int | None]] = {}
+    stored: dict[str, tuple] = {}
+    found = [
+        (("indicator", pk), (area, None), values)
+        for pk, area, *values in Indicator.objects.of_edition(edition)
+        .alias(row=row())
+        .values_list("pk", "area_id", *columns)
+    ] + [
+        (("activity", pk), (area, quick_win), values)
+        for pk, area, quick_win, *values in PriorityActivity.objects.of_edition(edition)
+        .alias(row=row())
+        .values_list("pk", "area_id", "quick_win_id", *columns)
+    ]
+    for key, place, (row_over, row_rules, *tally) in found:
+        places[key] = place
+        if row_over == over and row_rules == token:
+            stored[label_of(key)] = tuple(tally)
     missing = [key for key in places if label_of(key) not in stored]
     computed = refresh(missing, [(year, cut)], rules=rules, today=today) if missing else {}
     for (key, *slot), status in computed.items():

@@ -28,6 +28,7 @@ from monev import services, standings
 from monev.models import Realisation, ReviewState, Standing
 from monev.periods import periods_up_to
 from monev.standing import Rules, year_status
+from roadmap.models import RoadmapEdition
 from tests.factories import RealisationFactory
 
 pytestmark = pytest.mark.django_db
@@ -228,6 +229,38 @@ def test_after_any_writes_the_stored_standings_equal_a_fresh_computation(steps, 
                 pass  # refused as the forms would refuse it: nothing written
         assert_stored_equals_fresh()
         transaction.set_rollback(True)
+
+
+def test_the_edition_tallies_read_with_their_rows_equal_a_fresh_computation(make_user):
+    """``edition_tallies`` reads each item with its stored row of the slot (joined): after writes, on
+    another day and with other rules (rows stale, computed again), it gives what the reports make."""
+    reporter = make_user("pelapor-uji", "staff")
+    reviewer = make_user("pemeriksa-uji", "staff")
+    prime()
+    for step in EVERY_WRITE:
+        apply(step, reporter, reviewer)
+    edition = RoadmapEdition.objects.current()
+    for rules, year, cut, day in [
+        (Rules.from_settings(), 2020, None, timezone.localdate()),
+        (Rules.from_settings(), 2020, 2, DAYS[1]),
+        (Rules.from_settings(), 2019, None, DAYS[0]),
+        (LENIENT, 2020, 3, DAYS[2]),
+    ]:
+        tallies = standings.edition_tallies(edition, year, up_to_quarter=cut, today=day, rules=rules)
+        by_key = {tally.key: tally for tally in tallies}
+        assert (
+            len(by_key)
+            == len(tallies)
+            == (
+                Indicator.objects.of_edition(edition).count()
+                + PriorityActivity.objects.of_edition(edition).count()
+            )
+        )
+        for item in items(with_reports=True):
+            tally = by_key[standings.key_of(item)]
+            fresh = fresh_status(item, year, cut, rules, day)
+            assert tuple(getattr(tally, column) for column in standings.TALLY) == standings.tally_of(fresh)
+            assert (tally.area_id, tally.quick_win_id) == (item.area_id, getattr(item, "quick_win_id", None))
 
 
 def row_of(item, year: int = 2020, cut: int = 0) -> Standing:
