@@ -14,7 +14,7 @@ from functools import cached_property, partial
 from django.db.models import Prefetch
 
 from actions.models import PriorityActivity, QuickWin
-from areas.models import ChangeArea, Indicator
+from areas.models import ChangeArea, Indicator, IndicatorTarget
 from dashboards.completeness import AgencyShare, shares_by_agency
 from dashboards.selectors import edition_items
 from monev import achievement, plan_standings, standings
@@ -210,7 +210,7 @@ def key_indicator_series(
         .filter(is_key=True)
         .select_related("scale", "area__edition")
         .prefetch_related(
-            "targets__level",
+            Prefetch("targets", queryset=IndicatorTarget.objects.select_related("level")),
             "scale__levels",
             Prefetch("realisations", queryset=counted),
             *indicator_predecessors(counted),

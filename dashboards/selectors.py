@@ -69,7 +69,9 @@ def edition_items(
             indicator_targets.filter(year=year),
             activity_targets.filter(year=year),
         )
-    indicators, activities = list(indicators), list(activities)
+    # Of ``keys`` of one kind only (the dashboard's quick wins: activities), the other is not read.
+    indicators = [] if keys is not None and not any(k == "indicator" for k, _ in keys) else list(indicators)
+    activities = [] if keys is not None and not any(k == "activity" for k, _ in keys) else list(activities)
     with_targets(indicators, indicator_targets, "indicator_id")
     with_targets(activities, activity_targets, "activity_id")
     return indicators, activities
@@ -78,6 +80,8 @@ def edition_items(
 def with_targets(items: list, targets, item_field: str) -> None:
     """Each item's ``targets_by_year`` from one query of the targets: hundreds of items at scale,
     without the per-item managers and querysets a prefetch makes."""
+    if not items:
+        return
     by_item: dict[int, dict] = defaultdict(dict)
     for target in targets.select_related("level").order_by():
         by_item[getattr(target, item_field)][target.year] = target

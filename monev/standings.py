@@ -347,7 +347,9 @@ def statuses(
     missing = [key for key in keys if label_of(key) not in stored]
     computed = refresh(missing, [(year, cut)], rules=rules, today=today) if missing else {}
     ids = {level for (detail,) in stored.values() for level in level_ids(detail)}
-    levels = ScaleLevel.objects.in_bulk(ids) if ids else {}
+    levels = {level.pk: level for item in items for level in prefetched_levels(item) if level.pk in ids}
+    ids -= levels.keys()
+    levels |= ScaleLevel.objects.in_bulk(ids) if ids else {}
     result = []
     for item, key in zip(items, keys, strict=True):
         target = item.targets_by_year.get(year)
@@ -360,6 +362,17 @@ def statuses(
                 status.provisional.reports = []
             result.append(status)
     return result
+
+
+def prefetched_levels(item) -> list[ScaleLevel]:
+    """The levels of the item's scale where the caller has them already (``scale__levels``
+    prefetched), else none: no query."""
+    scale = item._state.fields_cache.get("scale") if getattr(item, "scale_id", None) else None
+    return (
+        scale._prefetched_objects_cache.get("levels", [])
+        if scale is not None and hasattr(scale, "_prefetched_objects_cache")
+        else []
+    )
 
 
 @dataclass(frozen=True)
