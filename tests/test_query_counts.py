@@ -304,7 +304,7 @@ PINS = [
     # The Tim Pengarah's dashboard and the staff's completeness matrix, on the SDM reports.
     Pin("dashboard", url("dashboards:dashboard", year=YEAR), 28, sdm, warm_up=True),
     Pin("dashboard-quarter", url("dashboards:dashboard", year=YEAR, quarter=2), 28, sdm, warm_up=True),
-    Pin("dashboard-first-view", url("dashboards:dashboard", year=YEAR), 28, sdm, warm_up=True, forget=True),
+    Pin("dashboard-first-view", url("dashboards:dashboard", year=YEAR), 26, sdm, warm_up=True, forget=True),
     Pin("completeness", url("dashboards:completeness", year=YEAR), 25, sdm, STAFF, warm_up=True),
     Pin("completeness-filtered", url("dashboards:completeness", year=YEAR, agency=bkd, period="q1"), 26,
         sdm, STAFF, warm_up=True),
