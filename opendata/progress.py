@@ -14,7 +14,7 @@ from decimal import Decimal
 from django.utils import timezone
 
 from actions.opendata import json_number, target_value
-from monev.action_reports import lead_ids, part_lines, reports_of
+from monev.action_reports import lead_ids, leads_of, part_lines, reports_of
 from monev.models import ActionStatus, Period
 from monev.periods import periods_up_to
 from monev.plan_progress import PlanShare, action_standing
@@ -140,11 +140,10 @@ def realisation_rows(item, rules: Rules, today: datetime.date) -> list[dict]:
     return rows
 
 
-def action_rows(row, action) -> list[dict]:
-    """The planned action's standing at the end of each quarter a lead's verified report is for."""
+def action_rows(row, action, leads: list[int], names: dict[int, str]) -> list[dict]:
+    """The planned action's standing at the end of each quarter a lead's verified report is for.
+    ``leads``: the row's lead agencies' ids (``lead_ids``), ``names``: their names."""
     reports = [p for p in reports_of(action) if p.lead_id]
-    leads = lead_ids(row)
-    names = {lead.agency_id: lead.agency.name for lead in row.leads.all()}
     rows = []
     for quarter in sorted({p.quarter for p in reports}):
         standing = action_standing(reports, leads, range(1, quarter + 1))
@@ -225,11 +224,13 @@ def build(edition: RoadmapEdition, today: datetime.date | None = None) -> OpenPr
         data.realisations += realisation_rows(item, rules, today)
     plans: dict[tuple[str, int], PlanShare] = defaultdict(PlanShare)
     for row in selectors.plan_rows(edition):
+        leads = lead_ids(row)
+        names = {lead.agency_id: lead.agency.name for lead in leads_of(row)}
         for action in row.action_records:
             plans[row.area.name, action.year].add(
-                action_standing([p for p in reports_of(action) if p.lead_id], lead_ids(row))
+                action_standing([p for p in reports_of(action) if p.lead_id], leads)
             )
-            data.action_progress += action_rows(row, action)
+            data.action_progress += action_rows(row, action, leads, names)
     areas = [area.name for area in edition.areas.all()] + [""]
     years = sorted({year for _, year in by_group} | {year for _, year in plans})
     for year in years:

@@ -98,4 +98,5 @@ def plan_rows(edition: RoadmapEdition):
         actions[row_id].append(ActionRecord(pk, year, text, reports.get(pk, [])))
     for row in rows:
         row.action_records = actions.get(row.pk, [])
+        row.lead_records = list(row.leads.all())  # read for each action (monev.action_reports.leads_of)
     return rows
