@@ -41,28 +41,6 @@ def latest_review(reports) -> datetime.datetime | None:
     return max((r.reviewed_at for r in reports if r.reviewed_at), default=None)
 
 
-class _Reports:
-    def __init__(self, reports):
-        self._reports = reports
-
-    def all(self):
-        return self._reports
-
-
-class _UpTo:
-    """An item seen with only some of its verified reports: those of the periods up to a quarter.
-
-    ``year_status(up_to_quarter=…)`` counts the reports its caller gives it (monev/standing.py).
-    """
-
-    def __init__(self, item, reports):
-        self._item = item
-        self.realisations = _Reports(reports)
-
-    def __getattr__(self, name):
-        return getattr(self._item, name)
-
-
 def item_code(item) -> str:
     """The item's code, as the road-map workbook names it (I-12, K-40; editions/workbook.py)."""
     return f"{'I' if item.kind == 'indicator' else 'K'}-{item.pk}"
@@ -117,16 +95,21 @@ PERIOD_ORDER = {period: order for order, period in enumerate(Period.values)}
 
 
 def realisation_rows(
-    item, rules: Rules, today: datetime.date, fields: dict, zone: datetime.tzinfo | None = None
+    item,
+    reports: list,
+    rules: Rules,
+    today: datetime.date,
+    fields: dict,
+    zone: datetime.tzinfo | None = None,
 ) -> list[dict]:
-    """Each verified report, with the year's standing as it was at the end of its period.
-    ``fields``: the item's ``item_fields``."""
+    """Each of the item's verified ``reports``, with the year's standing as it was at the end of its
+    period (``year_status`` counts the reports it is given). ``fields``: the item's ``item_fields``."""
     rows = []
-    for report in sorted(item.realisations.all(), key=lambda r: (r.year, PERIOD_ORDER[r.period])):
+    for report in sorted(reports, key=lambda r: (r.year, PERIOD_ORDER[r.period])):
         quarter = report.quarter
         counted = periods_up_to(quarter)
-        cut = [r for r in item.realisations.all() if r.year == report.year and r.period in counted]
-        status = year_status(_UpTo(item, cut), report.year, rules, today, quarter)
+        cut = [r for r in reports if r.year == report.year and r.period in counted]
+        status = year_status(item, report.year, rules, today, quarter, reports=cut)
         standing = standing_fields(status)
         rows.append(
             {
@@ -217,8 +200,9 @@ def build(edition: RoadmapEdition, today: datetime.date | None = None) -> OpenPr
         item.kind = "indicator" if hasattr(item, "data_owner_id") else "activity"
         group = item.area.name if item.area_id else ""  # "": the quick wins' tables
         fields = item_fields(item)
+        reports = list(item.realisations.all())  # verified only (selectors)
         for year in item_years(item):
-            status = year_status(item, year, rules, today)
+            status = year_status(item, year, rules, today, reports=reports)
             if not item.active_in(year) and not status.reported:
                 continue
             by_group[group, year].append(status)
@@ -230,7 +214,7 @@ def build(edition: RoadmapEdition, today: datetime.date | None = None) -> OpenPr
                     "verified_at": timestamp(latest_review(status.reports), zone),
                 }
             )
-        data.realisations += realisation_rows(item, rules, today, fields, zone)
+        data.realisations += realisation_rows(item, reports, rules, today, fields, zone)
     plans: dict[tuple[str, int], PlanShare] = defaultdict(PlanShare)
     for row in selectors.plan_rows(edition):
         leads = lead_ids(row)
