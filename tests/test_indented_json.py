@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from roadmap.indented_json import dumps
 
-# Strings that look like what the writer uses to mark nested values, and JSON's awkward characters.
+# Strings that look like the separators the writer puts between records, and JSON's awkward characters.
 TEXT = st.one_of(
     st.text(max_size=6),
     st.sampled_from(["\x00", "\x000", "\x001", '"\\u0000', "},\n  {", "\n", '"', "\\", "\u2028", "é"]),
@@ -37,7 +37,8 @@ def test_records_of_plain_values_and_nested_lists():
     table = [
         {"code": "R-1", "agencies": ["A", "B"], "parts": [{"agency": "A", "percent": 50}], "done": False},
         {"code": "R-2", "agencies": [], "parts": [], "percent": 12.5, "note": None},
-        {"code": "\x000", "value": "\x00"},  # strings like the marks of nested values
+        {"code": "R-3", "value": "},\n  {"},  # a string like the text between two records
     ]
-    document = {"version": 1, "table": table, "empty": [], "nothing": {}}
+    flat = [{"code": "I-1", "value": 1.5, "met": True}, {"code": "I-2", "value": None, "text": "},\n  {"}]
+    document = {"version": 1, "table": table, "flat": flat, "empty": [], "nothing": {}}
     assert dumps(document) == json.dumps(document, ensure_ascii=False, indent=1)
