@@ -437,10 +437,12 @@ def year_columns(
     *,
     today: datetime.date,
     rules: Rules | None = None,
+    within: Q | None = None,
 ) -> dict[tuple[Key, int], tuple]:
     """The whole-year (cut 0) rows of many items over many years, as ``columns`` values keyed (key,
     year): one query for what is stored and current, the rest computed and stored now. A column is a
-    ``YearStatus`` attribute of the same name (``detail``: the whole status as stored)."""
+    ``YearStatus`` attribute of the same name (``detail``: the whole status as stored). ``within``: a
+    filter of rows that holds at least those of these items (cheaper to plan than naming them all)."""
     rules = rules or Rules.from_settings()
     token = rules_token(rules)
     labels = {key: label_of(key) for keys in keys_by_year.values() for key in keys}
@@ -450,7 +452,9 @@ def year_columns(
         current |= Q(year=year, quarters_over=quarters_over_for(year, 0, today))
     found: dict[tuple[str, int], tuple] = {
         (row[0], row[1]): row[2:]
-        for row in Standing.objects.filter(current, item__in=set(labels.values()), cut=0, rules=token)
+        for row in Standing.objects.filter(
+            current, within or Q(item__in=set(labels.values())), cut=0, rules=token
+        )
         .order_by()
         .values_list("item", "year", *columns)
     }

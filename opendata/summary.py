@@ -103,7 +103,10 @@ def item_stands(edition: RoadmapEdition, rules: Rules, today: datetime.date):
     for key in places:
         for year in years.get(key, ()):
             by_year[year].append(key)
-    values = standings.year_columns(by_year, COLUMNS, today=today, rules=rules)
+    within = Q(indicator__in=Indicator.objects.of_edition(edition).values("pk")) | Q(
+        activity__in=PriorityActivity.objects.of_edition(edition).values("pk")
+    )
+    values = standings.year_columns(by_year, COLUMNS, today=today, rules=rules, within=within)
     groups: dict[tuple[str, int], list[Stand]] = defaultdict(list)
     for (key, year), stand in values.items():
         group, dropped = places[key]
@@ -128,12 +131,18 @@ def plan_shares(
         share.unverified = 0
         shares[names[area_id], year] = share
     still_lead = ActionPlanLead.objects.filter(row=OuterRef("planned_action__row"), agency=OuterRef("lead"))
-    last = ActionProgress.objects.filter(
-        Exists(still_lead),
-        review_state=ReviewState.VERIFIED,
-        lead__isnull=False,
-        planned_action__row__area__edition=edition,
-    ).aggregate(last=Max("reviewed_at"))["last"]
+    last = (  # the newest first (index verified_lead_progress): one row read, not all
+        ActionProgress.objects.filter(
+            Exists(still_lead),
+            review_state=ReviewState.VERIFIED,
+            lead__isnull=False,
+            reviewed_at__isnull=False,
+            planned_action__row__area__edition=edition,
+        )
+        .order_by("-reviewed_at")
+        .values_list("reviewed_at", flat=True)
+        .first()
+    )
     return shares, last
 
 
