@@ -82,6 +82,7 @@ class QueueTable(OnePassRows, Table):
             page.model.objects.select_related(*self.page_related, "reported_by")
             # A plain list per report: the related manager's queryset per report cost more than the rows.
             .prefetch_related(Prefetch("evidence", to_attr="page_evidence"))
+            .order_by()  # the page's order is the ids' (the model's own order joins other tables)
             .in_bulk(ids)
         )
         self.page.object_list = BoundRows(data=[reports[pk] for pk in ids], table=self)
