@@ -138,7 +138,9 @@ class QueueTable(OnePassRows, Table):
         return value.get_full_name() or value.get_username()
 
     def render_evidence(self, record):
-        return evidence_links(record.page_evidence)
+        # A page past the end is the last page, set by django-tables2 without ``paginate``: no list.
+        listed = getattr(record, "page_evidence", None)
+        return evidence_links(record.evidence.all() if listed is None else listed)
 
 
 class RealisationQueueTable(QueueTable):

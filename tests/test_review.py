@@ -237,6 +237,14 @@ def test_queue_rows_are_written_as_django_tables2_writes_them(rf, staff_user):
         assert ('checked="checked"' in one_pass) == bool(ticked)
 
 
+def test_a_queue_page_past_the_end_shows_the_last_page_with_its_evidence(client, staff_user):
+    EvidenceFactory(realisation=make_submitted("q1"), title="Surat tugas")
+    client.force_login(staff_user)
+    response = client.get(reverse("monev:verification"), {"r-page": 9, "p-page": "x"})
+    assert response.status_code == 200
+    assert "Surat tugas" in response.content.decode()
+
+
 def test_the_queue_holds_the_reports_of_enacted_editions_and_none_of_a_draft(client, staff_user, edition):
     """Every kind of item of an enacted edition brings its reports to the queue (an indicator, an
     area's activity, a quick win's activity, an agency plan's indicator); a draft's copies do not."""
