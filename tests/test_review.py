@@ -469,3 +469,21 @@ def test_action_plan_progress_counts_unverified_apart(client, pengarah_user):
     html = client.get(reverse("dashboards:action-plan-progress"), {"year": 2020}).content.decode()
     assert "<strong>0 dari 103</strong>" in html
     assert '<span class="badge text-bg-warning">1</span>' in html
+
+
+@pytest.mark.parametrize("value", [None, "", "b", ["b"]])
+def test_the_queue_filter_writes_its_selects_as_django_templates_do(value):
+    """The queue's filter writes its options in Python (monev/filters.py): the same markup as Django's
+    select templates, the chosen option, escaped labels and bare or left-out attributes included."""
+    from django import forms
+
+    from monev.filters import OptionsSelect
+
+    choices = [("", "Semua"), ("a", "A & <b>"), ("b", 'Kabupaten "Pekalongan"'), (3, "Tiga")]
+    attrs = {"class": "form-select form-select-sm", "required": True, "hidden": False, "data-x": "<1>"}
+    written = [
+        widget(attrs=attrs, choices=choices).render("agency", value, attrs={"id": "id_agency"})
+        for widget in (OptionsSelect, forms.Select)
+    ]
+    assert written[0] == written[1]
+    assert "selected" in written[0]
