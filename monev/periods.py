@@ -24,8 +24,16 @@ NOTHING_TO_REPORT = (
 
 def edition_years(edition) -> list[int]:
     """The years the edition's indicators and activities have target cells for."""
-    years = set(Indicator.objects.of_edition(edition).values_list("targets__year", flat=True))
-    years |= set(PriorityActivity.objects.of_edition(edition).values_list("targets__year", flat=True))
+    # The distinct years only: not every target cell in the items' order (thousands at scale).
+    years = set(
+        Indicator.objects.of_edition(edition).order_by().values_list("targets__year", flat=True).distinct()
+    )
+    years |= set(
+        PriorityActivity.objects.of_edition(edition)
+        .order_by()
+        .values_list("targets__year", flat=True)
+        .distinct()
+    )
     return sorted(y for y in years if y is not None)
 
 
