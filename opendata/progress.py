@@ -215,6 +215,7 @@ def build(edition: RoadmapEdition, today: datetime.date | None = None) -> OpenPr
                 }
             )
         data.realisations += realisation_rows(item, reports, rules, today, fields, zone)
+        selectors.let_go(item)
     plans: dict[tuple[str, int], PlanShare] = defaultdict(PlanShare)
     for row in selectors.plan_rows(edition):
         leads = lead_ids(row)
