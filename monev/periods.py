@@ -24,7 +24,7 @@ NOTHING_TO_REPORT = (
 
 def edition_years(edition) -> list[int]:
     """The years the edition's indicators and activities have target cells for."""
-    # Each year once from the database: thousands of target cells at scale.
+    # The distinct years only: not every target cell in the items' order (thousands at scale).
     years = set(
         Indicator.objects.of_edition(edition).order_by().values_list("targets__year", flat=True).distinct()
     )

@@ -463,26 +463,32 @@ def year_columns(
     *,
     today: datetime.date,
     rules: Rules | None = None,
+    within: Q | None = None,
 ) -> dict[tuple[Key, int], tuple]:
     """The whole-year (cut 0) rows of many items over many years, as ``columns`` values keyed (key,
     year): one query for what is stored and current, the rest computed and stored now. A column is a
-    ``YearStatus`` attribute of the same name (``detail``: the whole status as stored)."""
+    ``YearStatus`` attribute of the same name (``detail``: the whole status as stored). ``within``: a
+    filter of rows that holds at least those of these items (cheaper to plan than naming them all)."""
     rules = rules or Rules.from_settings()
     token = rules_token(rules)
-    over = {year: quarters_over_for(year, 0, today) for year in keys_by_year}
-    labels = {label_of(key) for keys in keys_by_year.values() for key in keys}
+    labels = {key: label_of(key) for keys in keys_by_year.values() for key in keys}
+    # Only current rows (this day's quarters over, these rules): the others are computed again below.
+    current = Q()
+    for year in keys_by_year:
+        current |= Q(year=year, quarters_over=quarters_over_for(year, 0, today))
     found: dict[tuple[str, int], tuple] = {
-        (row[0], row[1]): row[4:]
-        for row in Standing.objects.filter(item__in=labels, year__in=list(keys_by_year), cut=0).values_list(
-            "item", "year", "quarters_over", "rules", *columns
+        (row[0], row[1]): row[2:]
+        for row in Standing.objects.filter(
+            current, within or Q(item__in=set(labels.values())), cut=0, rules=token
         )
-        if row[2] == over[row[1]] and row[3] == token
+        .order_by()
+        .values_list("item", "year", *columns)
     }
     values: dict[tuple[Key, int], tuple] = {}
     for year, keys in keys_by_year.items():
         missing = []
         for key in keys:
-            row = found.get((label_of(key), year))
+            row = found.get((labels[key], year))
             if row is None:
                 missing.append(key)
             else:

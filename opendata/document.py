@@ -2,12 +2,12 @@
 
 import csv
 import io
-import json
 
 from django.conf import settings
 
 from opendata import schema
 from opendata.progress import OpenProgress
+from roadmap import indented_json
 from roadmap.spreadsheets import csv_text
 
 UPDATES = (
@@ -40,7 +40,8 @@ def document(data: OpenProgress, schema_url: str) -> dict:
 
 
 def json_text(data: OpenProgress, schema_url: str) -> str:
-    return json.dumps(document(data, schema_url), ensure_ascii=False, indent=1) + "\n"
+    """``json.dumps(document, ensure_ascii=False, indent=1)``, the same bytes written faster."""
+    return indented_json.dumps(document(data, schema_url), indent=1) + "\n"
 
 
 def csv_cell(value) -> str:

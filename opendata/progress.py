@@ -14,8 +14,8 @@ from decimal import Decimal
 from django.utils import timezone
 
 from actions.opendata import json_number, target_value
-from monev.action_reports import lead_ids, part_lines, reports_of
-from monev.models import ActionStatus, Period
+from monev.action_reports import STATUS_LABELS, lead_ids, leads_of, part_lines, reports_of
+from monev.models import Period
 from monev.periods import periods_up_to
 from monev.plan_progress import PlanShare, action_standing
 from monev.quarters import quarter_label
@@ -31,35 +31,14 @@ def number(value: Decimal | None) -> int | float | None:
     return None if value is None else json_number(value)
 
 
-def timestamp(moment: datetime.datetime | None) -> str | None:
-    """ISO 8601 in the regency's time zone: "2020-04-20T09:15:00+07:00"."""
-    return None if moment is None else timezone.localtime(moment).isoformat(timespec="seconds")
+def timestamp(moment: datetime.datetime | None, zone: datetime.tzinfo | None = None) -> str | None:
+    """ISO 8601 in the regency's time zone: "2020-04-20T09:15:00+07:00". ``zone``: the current time
+    zone, looked up once by a caller writing thousands of rows."""
+    return None if moment is None else timezone.localtime(moment, zone).isoformat(timespec="seconds")
 
 
 def latest_review(reports) -> datetime.datetime | None:
     return max((r.reviewed_at for r in reports if r.reviewed_at), default=None)
-
-
-class _Reports:
-    def __init__(self, reports):
-        self._reports = reports
-
-    def all(self):
-        return self._reports
-
-
-class _UpTo:
-    """An item seen with only some of its verified reports: those of the periods up to a quarter.
-
-    ``year_status(up_to_quarter=…)`` counts the reports its caller gives it (monev/standing.py).
-    """
-
-    def __init__(self, item, reports):
-        self._item = item
-        self.realisations = _Reports(reports)
-
-    def __getattr__(self, name):
-        return getattr(self._item, name)
 
 
 def item_code(item) -> str:
@@ -112,20 +91,29 @@ class OpenProgress:
         return max(stamps, default=None)
 
 
-def realisation_rows(item, rules: Rules, today: datetime.date) -> list[dict]:
-    """Each verified report, with the year's standing as it was at the end of its period."""
+PERIOD_ORDER = {period: order for order, period in enumerate(Period.values)}
+
+
+def realisation_rows(
+    item,
+    reports: list,
+    rules: Rules,
+    today: datetime.date,
+    fields: dict,
+    zone: datetime.tzinfo | None = None,
+) -> list[dict]:
+    """Each of the item's verified ``reports``, with the year's standing as it was at the end of its
+    period (``year_status`` counts the reports it is given). ``fields``: the item's ``item_fields``."""
     rows = []
-    for report in sorted(
-        item.realisations.all(), key=lambda r: (r.year, list(Period.values).index(r.period))
-    ):
+    for report in sorted(reports, key=lambda r: (r.year, PERIOD_ORDER[r.period])):
         quarter = report.quarter
         counted = periods_up_to(quarter)
-        cut = [r for r in item.realisations.all() if r.year == report.year and r.period in counted]
-        status = year_status(_UpTo(item, cut), report.year, rules, today, quarter)
+        cut = [r for r in reports if r.year == report.year and r.period in counted]
+        status = year_status(item, report.year, rules, today, quarter, reports=cut)
         standing = standing_fields(status)
         rows.append(
             {
-                **item_fields(item),
+                **fields,
                 "year": report.year,
                 "period": report.period,
                 "period_label": Period(report.period).label,
@@ -134,17 +122,18 @@ def realisation_rows(item, rules: Rules, today: datetime.date) -> list[dict]:
                 "reported_nil": report.is_nil,
                 **standing,
                 "compared_with": status.due_label or "target tahun",
-                "verified_at": timestamp(report.reviewed_at),
+                "verified_at": timestamp(report.reviewed_at, zone),
             }
         )
     return rows
 
 
-def action_rows(row, action) -> list[dict]:
-    """The planned action's standing at the end of each quarter a lead's verified report is for."""
+def action_rows(
+    row, action, leads: list[int], names: dict[int, str], zone: datetime.tzinfo | None = None
+) -> list[dict]:
+    """The planned action's standing at the end of each quarter a lead's verified report is for.
+    ``leads``: the row's lead agencies' ids (``lead_ids``), ``names``: their names."""
     reports = [p for p in reports_of(action) if p.lead_id]
-    leads = lead_ids(row)
-    names = {lead.agency_id: lead.agency.name for lead in row.leads.all()}
     rows = []
     for quarter in sorted({p.quarter for p in reports}):
         standing = action_standing(reports, leads, range(1, quarter + 1))
@@ -163,7 +152,7 @@ def action_rows(row, action) -> list[dict]:
                     {
                         "agency": names[part.lead_id],
                         "status": part.report.status if part.report else None,
-                        "status_label": ActionStatus(part.report.status).label if part.report else None,
+                        "status_label": STATUS_LABELS[part.report.status] if part.report else None,
                         "percent": part.report.percent if part.report else None,
                     }
                     for part in standing.parts
@@ -171,7 +160,7 @@ def action_rows(row, action) -> list[dict]:
                 "parts_text": "; ".join(part_lines(standing, row)),
                 "percent": number(standing.percent),
                 "done": standing.done,
-                "verified_at": timestamp(latest_review(standing.reports)),
+                "verified_at": timestamp(latest_review(standing.reports), zone),
             }
         )
     return rows
@@ -203,33 +192,39 @@ def summary_row(
 def build(edition: RoadmapEdition, today: datetime.date | None = None) -> OpenProgress:
     today = today or timezone.localdate()
     rules = Rules.from_settings()
+    zone = timezone.get_current_timezone()
     data = OpenProgress(edition)
     by_group: dict[tuple[str, int], list[YearStatus]] = defaultdict(list)  # (area name, year)
     items = selectors.indicators(edition) + selectors.activities(edition)
     for item in items:
         item.kind = "indicator" if hasattr(item, "data_owner_id") else "activity"
         group = item.area.name if item.area_id else ""  # "": the quick wins' tables
+        fields = item_fields(item)
+        reports = list(item.realisations.all())  # verified only (selectors)
         for year in item_years(item):
-            status = year_status(item, year, rules, today)
+            status = year_status(item, year, rules, today, reports=reports)
             if not item.active_in(year) and not status.reported:
                 continue
             by_group[group, year].append(status)
             data.achievements.append(
                 {
-                    **item_fields(item),
+                    **fields,
                     "year": year,
                     **standing_fields(status),
-                    "verified_at": timestamp(latest_review(status.reports)),
+                    "verified_at": timestamp(latest_review(status.reports), zone),
                 }
             )
-        data.realisations += realisation_rows(item, rules, today)
+        data.realisations += realisation_rows(item, reports, rules, today, fields, zone)
+        selectors.let_go(item)
     plans: dict[tuple[str, int], PlanShare] = defaultdict(PlanShare)
     for row in selectors.plan_rows(edition):
+        leads = lead_ids(row)
+        names = {lead.agency_id: lead.agency.name for lead in leads_of(row)}
         for action in row.action_records:
             plans[row.area.name, action.year].add(
-                action_standing([p for p in reports_of(action) if p.lead_id], lead_ids(row))
+                action_standing([p for p in reports_of(action) if p.lead_id], leads)
             )
-            data.action_progress += action_rows(row, action)
+            data.action_progress += action_rows(row, action, leads, names, zone)
     areas = [area.name for area in edition.areas.all()] + [""]
     years = sorted({year for _, year in by_group} | {year for _, year in plans})
     for year in years:

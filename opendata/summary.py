@@ -12,11 +12,12 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from django.db.models import Exists, Max, OuterRef, Q
 from django.utils import timezone
 
-from actions.models import ActionPlanLead, ActivityTarget, PlannedAction, PriorityActivity
+from actions.models import ActionPlanLead, ActivityTarget, PriorityActivity
 from areas.models import Indicator, IndicatorTarget
 from monev import plan_standings, standings
 from monev.models import ActionProgress, Realisation, ReviewState
@@ -25,13 +26,11 @@ from monev.standing import Rules
 from opendata.progress import summary_row, timestamp
 from roadmap.models import RoadmapEdition
 
-COLUMNS = ("state", "percent", "ordinal", "has_target", "met")
-NOT_REPORTED = {"not_reported", "unverified"}  # a targeted item without a verified figure
+COLUMNS = ("state", "percent", "ordinal", "has_target", "met", "reported")  # Stand's fields
 
 
-@dataclass(frozen=True)
-class Stand:
-    """What ``summary_row`` and ``average_of`` read of a verified status."""
+class Stand(NamedTuple):
+    """What ``summary_row`` and ``average_of`` read of a verified status (a tuple: thousands a view)."""
 
     state: str
     percent: Decimal | None
@@ -45,11 +44,6 @@ class Stand:
 class Summary:
     rows: list[dict]
     last_verified_at: str | None
-
-
-def reported_in(detail: dict) -> bool:
-    """``YearStatus.reported`` of a stored status (its verified part)."""
-    return bool(detail["nil"]) or detail["number"] is not None or detail["level"] is not None
 
 
 def item_places(edition: RoadmapEdition) -> dict[standings.Key, tuple[str, int | None]]:
@@ -109,53 +103,46 @@ def item_stands(edition: RoadmapEdition, rules: Rules, today: datetime.date):
     for key in places:
         for year in years.get(key, ()):
             by_year[year].append(key)
-    values = standings.year_columns(by_year, COLUMNS, today=today, rules=rules)
-    # An item dropped by then counts only where it has a figure; a figure without a target is read
-    # from the stored detail (the state says "no target" whatever was reported).
-    unsure = [
-        (key, year)
-        for (key, year), (state, *_rest) in values.items()
-        if places[key][1] is not None and year >= places[key][1] and state == "no_target"
-    ]
-    detail = {}
-    if unsure:
-        unsure_years: dict[int, list[standings.Key]] = defaultdict(list)
-        for key, year in unsure:
-            unsure_years[year].append(key)
-        detail = standings.year_columns(unsure_years, ("detail",), today=today, rules=rules)
+    within = Q(indicator__in=Indicator.objects.of_edition(edition).values("pk")) | Q(
+        activity__in=PriorityActivity.objects.of_edition(edition).values("pk")
+    )
+    values = standings.year_columns(by_year, COLUMNS, today=today, rules=rules, within=within)
     groups: dict[tuple[str, int], list[Stand]] = defaultdict(list)
-    for (key, year), (state, percent, ordinal, has_target, met) in values.items():
-        if (key, year) in detail:
-            reported = reported_in(detail[key, year][0])
-        else:
-            reported = has_target and state not in NOT_REPORTED
+    for (key, year), stand in values.items():
         group, dropped = places[key]
-        if dropped is not None and year >= dropped and not reported:
+        # An item dropped by then counts only where it has a (verified) figure.
+        if dropped is not None and year >= dropped and not stand[-1]:
             continue
-        groups[group, year].append(Stand(state, percent, ordinal, has_target, met, reported))
+        groups[group, year].append(Stand(*stand))
     return groups, last
 
 
-def plan_shares(edition: RoadmapEdition) -> tuple[dict[tuple[str, int], PlanShare], datetime.datetime | None]:
+def plan_shares(
+    edition: RoadmapEdition, names: dict[int, str]
+) -> tuple[dict[tuple[str, int], PlanShare], datetime.datetime | None]:
     """(area name, year) -> progress of its planned actions, from their stored standings of the whole
     year (``monev.plan_standings``, cut 4): a lead's part is its latest *verified* report, so the stored
     done and percent are the verified-only figures open data publishes (what awaits review is only a
     flag, dropped here). And the last verification of a report counted (a lead's, of an agency still
-    among the row's leads)."""
-    names = dict(edition.areas.values_list("pk", "name"))
-    years = PlannedAction.objects.filter(row__area__edition=edition).order_by().values_list("year", flat=True)
+    among the row's leads). ``names``: the edition's areas' names by id."""
     shares: dict[tuple[str, int], PlanShare] = defaultdict(PlanShare)
-    for year in sorted(set(years)):
-        for area_id, share in plan_standings.shares_by_area(edition, year, 4, list(names)).items():
-            share.unverified = 0
-            shares[names[area_id], year] = share
+    found = plan_standings.shares_by_area_and_year(list(names), 4)
+    for (area_id, year), share in sorted(found.items(), key=lambda pair: pair[0][1]):
+        share.unverified = 0
+        shares[names[area_id], year] = share
     still_lead = ActionPlanLead.objects.filter(row=OuterRef("planned_action__row"), agency=OuterRef("lead"))
-    last = ActionProgress.objects.filter(
-        Exists(still_lead),
-        review_state=ReviewState.VERIFIED,
-        lead__isnull=False,
-        planned_action__row__area__edition=edition,
-    ).aggregate(last=Max("reviewed_at"))["last"]
+    last = (  # the newest first (index verified_lead_progress): one row read, not all
+        ActionProgress.objects.filter(
+            Exists(still_lead),
+            review_state=ReviewState.VERIFIED,
+            lead__isnull=False,
+            reviewed_at__isnull=False,
+            planned_action__row__area__edition=edition,
+        )
+        .order_by("-reviewed_at")
+        .values_list("reviewed_at", flat=True)
+        .first()
+    )
     return shares, last
 
 
@@ -164,8 +151,9 @@ def summary(edition: RoadmapEdition, today: datetime.date | None = None) -> Summ
     today = today or timezone.localdate()
     rules = Rules.from_settings()
     groups, items_last = item_stands(edition, rules, today)
-    plans, plan_last = plan_shares(edition)
-    areas = [area.name for area in edition.areas.all()] + [""]
+    names = dict(edition.areas.values_list("pk", "name"))
+    plans, plan_last = plan_shares(edition, names)
+    areas = [*names.values(), ""]
     years = sorted({year for _, year in groups} | {year for _, year in plans})
     rows = []
     for year in years:

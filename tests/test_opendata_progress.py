@@ -3,6 +3,7 @@ figures from the one rule, conditional GET, editions, and the schema pinned to i
 
 import csv
 import datetime
+import gc
 import io
 import json
 from decimal import Decimal
@@ -16,7 +17,7 @@ from actions.models import ActivityTarget, PriorityActivity
 from areas.models import IndicatorTarget
 from monev.models import ActionProgress, ActionStatus, ReviewState
 from monev.services import review_reports
-from opendata import schema
+from opendata import progress, schema
 from roadmap.models import RoadmapEdition
 from tests.factories import (
     ActionProgressFactory,
@@ -379,3 +380,23 @@ def test_a_timestamp_is_in_the_regency_time_zone():
     moment = datetime.datetime(2020, 4, 20, 2, 15, tzinfo=datetime.UTC)
     assert timestamp(moment) == "2020-04-20T09:15:00+07:00"
     assert timezone.get_current_timezone_name() == "Asia/Jakarta"
+
+
+def test_a_download_leaves_its_reports_to_reference_counting(edition):
+    """Each verified report is freed as the download goes, not left in reference cycles for the
+    garbage collector to find during the worker's next request (``opendata.selectors.let_go``)."""
+
+    def garbage_of_a_download() -> int:
+        gc.collect()
+        gc.disable()
+        try:
+            progress.build(edition)
+            return gc.collect()
+        finally:
+            gc.enable()
+
+    before = garbage_of_a_download()
+    for activity in PriorityActivity.objects.of_edition(edition)[:40]:
+        for period in ("q1", "q2", "q3", "q4"):
+            RealisationFactory(activity=activity, period=period, review_state=ReviewState.VERIFIED)
+    assert garbage_of_a_download() - before < 160  # fewer than one object per report added

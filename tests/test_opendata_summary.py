@@ -15,10 +15,11 @@ from django.utils import timezone
 
 from actions.models import ActionPlanLead, ActionPlanRow, ActivityTarget, PlannedAction, PriorityActivity
 from areas.models import Indicator, IndicatorTarget
+from monev import standings
 from monev.models import ActionProgress, ActionStatus, Period, Realisation, ReviewState
 from opendata import schema, selectors
 from opendata.document import csv_text_of, json_text
-from opendata.progress import build
+from opendata.progress import build, item_code, standing_fields
 from opendata.summary import summary
 from roadmap.models import Agency
 from tests.factories import ActionProgressFactory, RealisationFactory, percent_for
@@ -183,3 +184,25 @@ def test_the_downloads_read_from_plain_records_are_the_same_bytes(edition, seed,
         old = documents(edition, today)
     assert new == old
     assert json.loads(new["json"])["action_progress"]
+
+
+def test_a_report_row_is_the_stored_standing_at_its_quarters_end(edition):
+    """What docs/open-data.md says of the stored rows: each verified report's row judges the year as
+    the stored standing of its quarter's end (its verified part) does, so the download could read them."""
+    rng = random.Random(6)
+    report_items(edition, rng, 120)
+    change_items(edition, rng)
+    today = datetime.date(2020, 8, 15)
+    rows = build(edition, today).realisations
+    items = {}
+    for item in selectors.indicators(edition) + selectors.activities(edition):
+        item.kind = "indicator" if isinstance(item, Indicator) else "activity"
+        items[item_code(item)] = item
+    assert len({row["period"] for row in rows}) == len(Period.values)
+    for row in rows:
+        item = items[row["item_code"]]
+        quarter = Period(row["period"]).quarter
+        [status] = standings.statuses([item], row["year"], up_to_quarter=quarter, today=today)
+        status.unverified = 0  # what awaits review is never published
+        expected = {**standing_fields(status), "compared_with": status.due_label or "target tahun"}
+        assert {name: row[name] for name in expected} == expected, row

@@ -288,7 +288,7 @@ PINS = [
     Pin("action-plan-xlsx", url("actions:action-plan", _export="xlsx"), 10, reports),
     Pin("achievement-xlsx", url("dashboards:achievement", year=YEAR, _export="xlsx"), 14, reports, warm_up=True),
     # The open data of verified progress: the public page, the JSON and a CSV file (opendata/).
-    Pin("open-data-progress", url("opendata:progress", year=YEAR), 20, reports, warm_up=True),
+    Pin("open-data-progress", url("opendata:progress", year=YEAR), 16, reports, warm_up=True),
     Pin("open-data-json", "opendata:json", 21, reports),
     Pin("open-data-csv", url("opendata:csv", "realisasi"), 21, reports),
     # Staff work: reviewing, windows, tasks, history, the import, completeness.

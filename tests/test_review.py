@@ -237,6 +237,46 @@ def test_queue_rows_are_written_as_django_tables2_writes_them(rf, staff_user):
         assert ('checked="checked"' in one_pass) == bool(ticked)
 
 
+def test_a_queue_page_past_the_end_shows_the_last_page_with_its_evidence(client, staff_user):
+    EvidenceFactory(realisation=make_submitted("q1"), title="Surat tugas")
+    client.force_login(staff_user)
+    response = client.get(reverse("monev:verification"), {"r-page": 9, "p-page": "x"})
+    assert response.status_code == 200
+    assert "Surat tugas" in response.content.decode()
+
+
+def test_the_queue_holds_the_reports_of_enacted_editions_and_none_of_a_draft(client, staff_user, edition):
+    """Every kind of item of an enacted edition brings its reports to the queue (an indicator, an
+    area's activity, a quick win's activity, an agency plan's indicator); a draft's copies do not."""
+    from editions import services as edition_services
+    from plans.models import PlanStatus
+    from tests.plans_helpers import OWN, make_plan
+
+    own = make_plan(status=PlanStatus.APPROVED, user=staff_user).indicators.get(name=OWN)
+    indicator, activity = Indicator.objects.filter(area__edition=edition).first(), gratifikasi()
+    quick_win_activity = PriorityActivity.objects.filter(quick_win__edition=edition).first()
+    enacted = [
+        RealisationFactory(indicator=indicator, review_state="submitted"),
+        make_submitted("q1"),
+        RealisationFactory(activity=quick_win_activity, review_state="submitted"),
+        RealisationFactory(plan_indicator=own, review_state="submitted"),
+    ]
+    draft = edition_services.copy_edition(
+        source=edition, title="Road Map 2021-2024", start_year=2021, end_year=2024, user=staff_user
+    )
+    for copy in (
+        Indicator.objects.get(area__edition=draft, predecessor=indicator),
+        PriorityActivity.objects.of_edition(draft).filter(predecessor=activity).first(),
+        PriorityActivity.objects.of_edition(draft).filter(predecessor=quick_win_activity).first(),
+    ):
+        RealisationFactory(
+            **{"indicator" if isinstance(copy, Indicator) else "activity": copy}, review_state="submitted"
+        )
+    client.force_login(staff_user)
+    table = client.get(reverse("monev:verification")).context["realisation_table"]
+    assert {row.record.pk for row in table.paginated_rows} == {report.pk for report in enacted}
+
+
 def test_the_queue_filters_by_agency_and_period(client, staff_user):
     make_submitted("q1")
     make_submitted("q2", activity=PriorityActivity.objects.get(name="Promosi jabatan secara terbuka."))
@@ -429,3 +469,21 @@ def test_action_plan_progress_counts_unverified_apart(client, pengarah_user):
     html = client.get(reverse("dashboards:action-plan-progress"), {"year": 2020}).content.decode()
     assert "<strong>0 dari 103</strong>" in html
     assert '<span class="badge text-bg-warning">1</span>' in html
+
+
+@pytest.mark.parametrize("value", [None, "", "b", ["b"]])
+def test_the_queue_filter_writes_its_selects_as_django_templates_do(value):
+    """The queue's filter writes its options in Python (monev/filters.py): the same markup as Django's
+    select templates, the chosen option, escaped labels and bare or left-out attributes included."""
+    from django import forms
+
+    from monev.filters import OptionsSelect
+
+    choices = [("", "Semua"), ("a", "A & <b>"), ("b", 'Kabupaten "Pekalongan"'), (3, "Tiga")]
+    attrs = {"class": "form-select form-select-sm", "required": True, "hidden": False, "data-x": "<1>"}
+    written = [
+        widget(attrs=attrs, choices=choices).render("agency", value, attrs={"id": "id_agency"})
+        for widget in (OptionsSelect, forms.Select)
+    ]
+    assert written[0] == written[1]
+    assert "selected" in written[0]

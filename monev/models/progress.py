@@ -87,7 +87,13 @@ class ActionProgress(ReviewedReport):
                 fields=["submitted_at", "id"],
                 condition=Q(review_state=ReviewState.SUBMITTED),
                 name="progress_awaiting_review",
-            )
+            ),
+            # Open data's latest verification of a lead's part: the newest first, no scan of them all.
+            models.Index(
+                fields=["reviewed_at"],
+                condition=Q(review_state=ReviewState.VERIFIED, lead__isnull=False),
+                name="verified_lead_progress",
+            ),
         ]
         constraints = [
             models.CheckConstraint(

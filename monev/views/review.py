@@ -9,11 +9,14 @@ from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 
+from actions.models import PriorityActivity
+from areas.models import Indicator
 from monev import services
 from monev.access import get_report_for_reviewer, require_reviewer
 from monev.filters import ProgressQueueFilter, RealisationQueueFilter
 from monev.models import ActionProgress, Realisation, ReviewState
 from monev.tables import ProgressQueueTable, RealisationQueueTable
+from plans.models import PlanIndicator
 from roadmap.forms import BootstrapFormMixin
 from roadmap.mixins import EditionMixin, safe_next
 from roadmap.models import RoadmapEdition
@@ -73,10 +76,11 @@ class VerificationQueueView(EditionMixin, TemplateView):
         realisations = (
             Realisation.objects.awaiting_review()
             .filter(
-                Q(indicator__area__edition__in=editions)
-                | Q(activity__area__edition__in=editions)
-                | Q(activity__quick_win__edition__in=editions)
-                | Q(plan_indicator__plan__edition__in=editions)
+                # Each kind's items in a subquery: the four paths joined here took PostgreSQL longer to
+                # plan (~12 ms at scale 20, issue 14) than to run the ordered page of ids.
+                Q(indicator__in=Indicator.objects.filter(area__edition__in=editions))
+                | Q(activity__in=PriorityActivity.objects.of_editions(editions))
+                | Q(plan_indicator__in=PlanIndicator.objects.filter(plan__edition__in=editions))
             )
             .reviewable_by(self.request.user, self.profile)
             .order_by("submitted_at", "pk")  # pk: a stable order for reports sent at one moment
