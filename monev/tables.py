@@ -2,11 +2,9 @@
 
 import django_tables2 as tables
 from django.db.models import Prefetch
-from django.utils.formats import localize
-from django.utils.html import conditional_escape, format_html
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django_tables2.rows import BoundRows
-from django_tables2.utils import signature
 
 from monev.models import ActionProgress, Realisation
 from roadmap.tables import ONE_PASS_TEMPLATE, DateTimeColumn, OnePassRows, Table
@@ -82,36 +80,6 @@ class QueueTable(OnePassRows, Table):
         if url is None:
             url = self._item_urls[key] = item.get_absolute_url()
         return url
-
-    def body_rows(self) -> list[SafeString]:
-        """The rows as ``OnePassRows`` writes them (tests/test_review.py compares them with the
-        library's row template), each cell's render method called straight with the report or its
-        attribute: a queue's cells have no choice labels, links or nested lookups of the library's."""
-        plan = []
-        for column in self.columns:
-            wanted, catch_all = signature(column.render)
-            name = str(column.accessor)
-            if catch_all or not set(wanted) <= {"value", "record"} or "__" in name or "." in name:
-                return super().body_rows()  # a cell this shortcut does not know: the general way
-            plan.append(
-                (name, column.render, "value" in wanted, "record" in wanted, column.column.empty_values,
-                 column.default, column.attrs["td"].as_html())
-            )  # fmt: skip
-        rows = []
-        for row in self.paginated_rows:
-            record = row.record
-            cells = []
-            for name, render, with_value, with_record, empty_values, default, td in plan:
-                value = getattr(record, name)
-                if value in empty_values:
-                    content = default
-                elif with_value and with_record:
-                    content = render(value=value, record=record)
-                else:
-                    content = render(value=value) if with_value else render(record=record)
-                cells.append(f"<td {td}>{conditional_escape(localize(content))}</td>\n")
-            rows.append(mark_safe(f"<tr {row.attrs.as_html()}>\n{''.join(cells)}</tr>"))
-        return rows
 
     page_related: tuple[str, ...] = ()  # what a row shows beyond the report itself
 

@@ -40,9 +40,9 @@ class OnePassRows:
     """
 
     def body_rows(self) -> list[SafeString]:
-        """The page's ``<tr>``s as django-tables2's row template writes them (tests/test_review.py and
-        tests/test_dashboard.py compare the two), each column's td attributes and render arguments
-        found once per page rather than once per cell."""
+        """The page's ``<tr>``s as django-tables2's row template writes them (tests/test_review.py,
+        tests/test_dashboard.py and tests/test_followup.py compare the two), each column's td
+        attributes and render arguments found once per page rather than once per cell."""
         plan = []
         for column in self.columns:
             wanted, catch_all = signature(column.render)
@@ -52,17 +52,28 @@ class OnePassRows:
             library = (
                 column.link or getattr(field, "choices", None) or isinstance(column.column, LIBRARY_COLUMNS)
             )
-            plan.append((column, column.attrs["td"].as_html(), None if catch_all else wanted, library))
+            # A render taking only the value and the record, of an attribute of the record: both
+            # handed straight to it, without the library's dictionary of every possible argument.
+            plain = not catch_all and set(wanted) <= {"value", "record"} and len(column.accessor.bits) == 1
+            attribute = column.accessor.bits[0] if plain else None
+            plan.append(
+                (column, column.attrs["td"].as_html(), None if catch_all else wanted, library, attribute)
+            )
         rows = []
         for row in self.paginated_rows:
+            record = row.record
             cells = []
-            for column, td, wanted, library in plan:
+            for column, td, wanted, library, attribute in plan:
                 if library:
                     content = row.get_cell(column.name)
                 else:
-                    value = column.accessor.resolve(row.record, quiet=True)
+                    value = cell_value(record, column, attribute)
                     if value in column.column.empty_values:
                         content = column.default
+                    elif attribute is not None:
+                        content = column.render(
+                            **{name: value if name == "value" else record for name in wanted}
+                        )
                     else:
                         arguments = row._optional_cell_arguments(column, value)
                         if wanted is not None:
@@ -71,6 +82,20 @@ class OnePassRows:
                 cells.append(f"<td {td}>{conditional_escape(localize(content))}</td>\n")
             rows.append(mark_safe(f"<tr {row.attrs.as_html()}>\n{''.join(cells)}</tr>"))
         return rows
+
+
+def cell_value(record, column, attribute: str | None):
+    """A cell's value: an ``attribute`` of an object read straight (the accessor tries a dictionary
+    lookup first, whose exception costs more than the read), anything else (a dictionary, a path, a
+    method, a missing related object) as the library resolves it."""
+    if attribute is not None and not isinstance(record, dict):
+        value = getattr(record, attribute, MISSING)  # a missing related object is an AttributeError
+        if value is not MISSING and not callable(value):
+            return value
+    return column.accessor.resolve(record, quiet=True)
+
+
+MISSING = object()
 
 
 class DateTimeColumn(tables.DateTimeColumn):
