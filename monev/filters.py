@@ -1,52 +1,13 @@
 """Filters of the verification queue: one form, applied to realisations and action-plan progress alike."""
 
 import django_filters
-from django import forms
 from django.db.models import Q
-from django.utils.html import format_html
-from django.utils.safestring import mark_safe
 
 from actions.filters import edition_quick_wins
 from areas.filters import edition_areas
 from monev.models import ActionProgress, Period, Realisation
-from roadmap.filters import StyledFilterSet
+from roadmap.filters import OptionsSelect, StyledFilterSet
 from roadmap.models import Agency
-
-
-def written_attrs(attrs: dict) -> str:
-    """Attributes as django/forms/widgets/attrs.html writes them: True bare, False left out."""
-    return mark_safe(
-        "".join(
-            format_html(" {}", name) if value is True else format_html(' {}="{}"', name, str(value))
-            for name, value in attrs.items()
-            if value is not False
-        )
-    )
-
-
-class OptionsSelect(forms.Select):
-    """A select written as Django's select.html and select_option.html write it (tests/test_review.py
-    compares the two), in one pass: the queue's filter has some sixty options, each two templates."""
-
-    def render(self, name, value, attrs=None, renderer=None):
-        widget = self.get_context(name, value, attrs)["widget"]
-        if any(group_name for group_name, _, _ in widget["optgroups"]):
-            return super().render(name, value, attrs, renderer)  # option groups: the templates' way
-        options = (
-            format_html(
-                '\n  <option value="{}"{}>{}</option>\n',
-                str(option["value"]),
-                written_attrs(option["attrs"]),
-                option["label"],
-            )
-            for _, group, _ in widget["optgroups"]
-            for option in group
-        )
-        return mark_safe(
-            format_html('<select name="{}"{}>', widget["name"], written_attrs(widget["attrs"]))
-            + "".join(options)
-            + "\n</select>"
-        )
 
 
 class QueueFilter(StyledFilterSet):

@@ -477,7 +477,7 @@ def test_the_queue_filter_writes_its_selects_as_django_templates_do(value):
     select templates, the chosen option, escaped labels and bare or left-out attributes included."""
     from django import forms
 
-    from monev.filters import OptionsSelect
+    from roadmap.filters import OptionsSelect
 
     choices = [("", "Semua"), ("a", "A & <b>"), ("b", 'Kabupaten "Pekalongan"'), (3, "Tiga")]
     attrs = {"class": "form-select form-select-sm", "required": True, "hidden": False, "data-x": "<1>"}
