@@ -126,20 +126,16 @@ def assert_reads_equal_reports(edition) -> None:
 def random_writes(rng: random.Random, edition) -> None:
     """Reports changed one by one, as the services and the admin save them (signals keep the cells)."""
     states = list(ReviewState.values)
-    progress = list(ActionProgress.objects.filter(planned_action__year=YEAR, lead__isnull=False))
-    for report in rng.sample(progress, min(40, len(progress))):
-        if rng.random() < 0.2:
-            report.delete()
-        else:
-            report.review_state = rng.choice(states)
-            report.save()
-    realisations = list(Realisation.objects.filter(activity__isnull=False, year=YEAR))
-    for report in rng.sample(realisations, min(40, len(realisations))):
-        if rng.random() < 0.2:
-            report.delete()
-        else:
-            report.review_state = rng.choice(states)
-            report.save()
+    for reports in (
+        list(ActionProgress.objects.filter(planned_action__year=YEAR, lead__isnull=False)),
+        list(Realisation.objects.filter(activity__isnull=False, year=YEAR)),
+    ):
+        for report in rng.sample(reports, min(40, len(reports))):
+            if rng.random() < 0.2:
+                report.delete()
+            else:
+                report.review_state = rng.choice(states)
+                report.save()
 
 
 @pytest.mark.parametrize("seed", [1, 2])
